@@ -1,0 +1,261 @@
+"""Checkpoints in the Hugging Face DeepSeek-V3 layout: config.json + safetensors, nothing ever unpickled.
+
+In memory the routed experts are stacked ([experts, ...] for grouped matmuls) and the MTP modules live in
+`model.mtp`; on disk every tensor has the name the released DeepSeek-V3 weights use: per expert
+(`model.layers.N.mlp.experts.E.gate_proj.weight`) and MTP module k at layer index num_hidden_layers + k
+(`enorm`, `hnorm`, `eh_proj`, `shared_head.norm`, `shared_head.head`, plus the block). The conversion
+happens here, at the boundary, and nowhere else; so transformers, vLLM and SGLang load what nanoseek
+writes, and nanoseek loads what they load.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import torch
+from safetensors import safe_open
+from safetensors.torch import save_file
+
+from .config import ModelConfig
+from .model import Transformer
+
+WEIGHTS = "model.safetensors"
+INDEX = "model.safetensors.index.json"
+_EXPERT = re.compile(r"^(.*\.mlp\.experts)\.(\d+)\.(gate_proj|up_proj|down_proj)\.weight$")
+
+
+class CheckpointError(ValueError):
+    """A checkpoint directory that cannot be loaded faithfully; the message names the file or tensor."""
+
+
+# naming: internal <-> Hugging Face
+def _hf_prefix(name: str, n_layers: int) -> str:
+    if name.startswith("lm_head."):
+        return name
+    m = re.match(r"^mtp\.(\d+)\.(.*)$", name)
+    if m:
+        return f"model.layers.{n_layers + int(m.group(1))}.{m.group(2)}"
+    return "model." + name
+
+
+def _internal_prefix(name: str, n_layers: int) -> str:
+    if name.startswith("lm_head."):
+        return name
+    if not name.startswith("model."):
+        raise KeyError(name)
+    name = name[len("model."):]
+    m = re.match(r"^layers\.(\d+)\.(.*)$", name)
+    if m and int(m.group(1)) >= n_layers:
+        return f"mtp.{int(m.group(1)) - n_layers}.{m.group(2)}"
+    return name
+
+
+def to_hf_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
+    """The model's tensors under Hugging Face DeepSeek-V3 names, experts split per expert."""
+    cfg = model.config
+    out = {}
+    for name, t in model.state_dict().items():
+        if cfg.tie_word_embeddings and name == "lm_head.weight":
+            continue  # transformers re-ties it from the embedding
+        hf = _hf_prefix(name, cfg.num_hidden_layers)
+        if name.endswith("experts.gate_up_proj"):
+            base = hf[: -len("gate_up_proj")]
+            gate, up = t.chunk(2, dim=1)
+            for e in range(t.shape[0]):
+                out[f"{base}{e}.gate_proj.weight"] = gate[e]
+                out[f"{base}{e}.up_proj.weight"] = up[e]
+        elif name.endswith("experts.down_proj"):
+            base = hf[: -len("down_proj")]
+            for e in range(t.shape[0]):
+                out[f"{base}{e}.down_proj.weight"] = t[e]
+        else:
+            out[hf] = t
+    # safetensors stores no aliases: give every tensor its own contiguous storage
+    return {k: v.detach().contiguous().clone() for k, v in out.items()}
+
+
+def save(model: Transformer, path: str | Path, max_shard_bytes: int = 2 << 30) -> Path:
+    """Write config.json, generation_config.json and the weights (sharded above max_shard_bytes)."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    cfg = model.config
+    d = cfg.to_dict()
+    d["torch_dtype"] = str(model.embed_tokens.weight.dtype).removeprefix("torch.")
+    (path / "config.json").write_text(json.dumps(d, indent=2) + "\n")
+    gen = {"bos_token_id": cfg.bos_token_id, "eos_token_id": cfg.eos_token_id, "do_sample": True,
+           "temperature": 0.6, "top_p": 0.95}
+    (path / "generation_config.json").write_text(json.dumps(gen, indent=2) + "\n")
+    tensors = to_hf_state_dict(model)
+    for stale in [path / WEIGHTS, path / INDEX, *path.glob("model-*-of-*.safetensors")]:
+        stale.unlink(missing_ok=True)
+    shards, current, size = [], {}, 0
+    for name, t in tensors.items():
+        nbytes = t.numel() * t.element_size()
+        if current and size + nbytes > max_shard_bytes:
+            shards.append(current)
+            current, size = {}, 0
+        current[name] = t
+        size += nbytes
+    shards.append(current)
+    meta = {"format": "pt"}
+    if len(shards) == 1:
+        save_file(shards[0], path / WEIGHTS, metadata=meta)
+        return path
+    weight_map = {}
+    for i, shard in enumerate(shards, 1):
+        fname = f"model-{i:05d}-of-{len(shards):05d}.safetensors"
+        save_file(shard, path / fname, metadata=meta)
+        weight_map.update({k: fname for k in shard})
+    total = sum(t.numel() * t.element_size() for t in tensors.values())
+    (path / INDEX).write_text(json.dumps({"metadata": {"total_size": total}, "weight_map": weight_map}, indent=2))
+    return path
+
+
+# loading
+def _weight_files(path: Path) -> list[Path]:
+    if (path / INDEX).exists():
+        try:
+            weight_map = json.loads((path / INDEX).read_text())["weight_map"]
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise CheckpointError(f"{path / INDEX} is not a valid safetensors index ({e})") from None
+        files = [path / f for f in dict.fromkeys(weight_map.values())]
+    elif (path / WEIGHTS).exists():
+        files = [path / WEIGHTS]
+    else:
+        pickles = [p.name for p in path.glob("*.bin")] + [p.name for p in path.glob("*.pt")]
+        hint = f" (found {pickles}: pickle-based weights are never loaded; convert them to safetensors)" \
+            if pickles else ""
+        raise CheckpointError(f"no {WEIGHTS} or {INDEX} in {path}{hint}")
+    for f in files:
+        if not f.exists():
+            raise CheckpointError(f"weight file {f} named by the index is missing")
+    return files
+
+
+def read_tensors(path: Path, device: str = "cpu") -> dict[str, torch.Tensor]:
+    """All tensors of a checkpoint directory, by their on-disk names."""
+    tensors = {}
+    for f in _weight_files(path):
+        try:
+            with safe_open(f, framework="pt", device=device) as fh:
+                for k in fh.keys():
+                    tensors[k] = fh.get_tensor(k)
+        except CheckpointError:
+            raise
+        except Exception as e:  # safetensors raises its own error type for truncated or corrupt files
+            raise CheckpointError(f"{f} is not a readable safetensors file (truncated or corrupt?): {e}") from None
+    return tensors
+
+
+def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer) -> dict[str, torch.Tensor]:
+    """Map on-disk tensors to the model's names (stacking experts), checking names and shapes."""
+    cfg = model.config
+    L = cfg.num_hidden_layers
+    fp8 = [k for k in tensors if k.endswith("weight_scale_inv")]
+    if fp8:
+        raise CheckpointError(f"FP8 block-quantized weights found ({fp8[0]}, ...): loading FP8 checkpoints "
+                              "(weight_scale_inv) is not supported by this version of nanoseek")
+    expected = model.state_dict()
+    sd, experts, unexpected = {}, {}, []
+    for name, t in tensors.items():
+        m = _EXPERT.match(name)
+        if m:
+            experts.setdefault((m.group(1), m.group(3)), {})[int(m.group(2))] = (name, t)
+            continue
+        if re.match(rf"^model\.layers\.\d+\.embed_tokens\.weight$", name):
+            continue  # the released V3 weights repeat the shared embedding in each MTP layer
+        try:
+            internal = _internal_prefix(name, L)
+        except KeyError:
+            unexpected.append(name)
+            continue
+        if internal not in expected:
+            unexpected.append(name)
+            continue
+        sd[internal] = t
+    stacks = {}  # (internal experts prefix, proj) -> [experts, ...]
+    for (base, proj), per_expert in experts.items():
+        prefix = _internal_prefix(base, L)
+        target = f"{prefix}.{'down_proj' if proj == 'down_proj' else 'gate_up_proj'}"
+        if target not in expected:
+            unexpected.extend(n for n, _ in per_expert.values())
+            continue
+        n_experts = expected[target].shape[0]
+        if sorted(per_expert) != list(range(n_experts)):
+            missing = sorted(set(range(n_experts)) - set(per_expert))
+            extra = sorted(set(per_expert) - set(range(n_experts)))
+            raise CheckpointError(f"{base}: config.json implies experts 0..{n_experts - 1} for {proj}; "
+                                  f"missing {missing[:5]}, unexpected {extra[:5]}")
+        stacks[prefix, proj] = torch.stack([per_expert[e][1] for e in range(n_experts)])
+    for prefix in {p for p, _ in stacks}:
+        gate, up, down = (stacks.get((prefix, p)) for p in ("gate_proj", "up_proj", "down_proj"))
+        for proj, t in (("gate_proj", gate), ("up_proj", up), ("down_proj", down)):
+            if t is None:
+                raise CheckpointError(f"missing tensor {_hf_prefix(prefix, L)}.0.{proj}.weight")
+        if gate.shape != up.shape:
+            raise CheckpointError(f"{_hf_prefix(prefix, L)}: gate_proj {tuple(gate.shape[1:])} and up_proj "
+                                  f"{tuple(up.shape[1:])} shapes differ")
+        sd[prefix + ".gate_up_proj"] = torch.cat([gate, up], dim=1)
+        sd[prefix + ".down_proj"] = down
+    if unexpected:
+        raise CheckpointError(f"unexpected tensor {unexpected[0]!r} ({len(unexpected)} in all) for this "
+                              f"config.json (num_hidden_layers={L}, "
+                              f"num_nextn_predict_layers={cfg.num_nextn_predict_layers})")
+    # shared/tied heads: lm_head serves the MTP modules, and the embedding when tied
+    shared = {f"mtp.{k}.shared_head.head.weight" for k in range(cfg.num_nextn_predict_layers)}
+    if cfg.tie_word_embeddings:
+        shared.add("lm_head.weight")
+    for k in shared & sd.keys():
+        head = sd.get("lm_head.weight", sd.get("embed_tokens.weight"))
+        if head is not None and head.shape == sd[k].shape and not torch.equal(head, sd[k]):
+            warnings.warn(f"{_hf_prefix(k, L)} differs from the main output head; nanoseek shares one head")
+        del sd[k]
+    missing = [k for k in expected if k not in sd and k not in shared]
+    if missing:
+        raise CheckpointError(f"missing tensor {_hf_prefix(missing[0], L)!r} ({len(missing)} missing in all)")
+    for k, t in sd.items():
+        want = tuple(expected[k].shape)
+        if tuple(t.shape) != want:
+            raise CheckpointError(f"tensor {_hf_prefix(k, L)!r} has shape {tuple(t.shape)}; config.json "
+                                  f"implies {want}")
+    return sd
+
+
+def load(path: str | Path, dtype: torch.dtype | None = None, device: str | torch.device | None = None) -> Transformer:
+    """Load a checkpoint directory. dtype None keeps the stored dtype; device None picks cuda if available."""
+    path = Path(path)
+    if not path.is_dir():
+        raise CheckpointError(f"checkpoint directory {path} does not exist")
+    cfg = ModelConfig.load(path / "config.json")
+    device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    tensors = read_tensors(path)
+    mtp_prefix = f"model.layers.{cfg.num_hidden_layers}."
+    if cfg.num_nextn_predict_layers and not any(k.startswith(mtp_prefix) for k in tensors):
+        # e.g. saved by transformers, which drops MTP modules: the main model is complete without them
+        warnings.warn(f"{path}: config.json declares {cfg.num_nextn_predict_layers} MTP module(s) but the weights "
+                      "hold none; loading the model without MTP")
+        cfg = cfg.replace(num_nextn_predict_layers=0)
+    with torch.device("meta"):
+        model = Transformer(cfg)  # no memory, no init: the weights are assigned below
+    sd = from_hf_state_dict(tensors, model)
+    if dtype is None:
+        dtype = sd["embed_tokens.weight"].dtype
+    for k, t in sd.items():
+        keep_fp32 = k.endswith("e_score_correction_bias")
+        sd[k] = t.to(device=device, dtype=torch.float32 if keep_fp32 else dtype)
+    model.load_state_dict(sd, strict=False, assign=True)
+    model.tie_weights()
+    materialize_buffers(model, device)
+    return model.eval()
+
+
+def materialize_buffers(model: Transformer, device: torch.device) -> None:
+    """Non-persistent buffers (rope frequencies, expert-load counters) are not on disk: build them."""
+    for module in model.modules():
+        for name, buf in list(module.named_buffers(recurse=False)):
+            if buf.is_meta:
+                module._buffers[name] = torch.zeros(buf.shape, dtype=buf.dtype, device=device)
+    model.rotary.reset_parameters()

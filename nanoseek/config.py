@@ -1,0 +1,288 @@
+"""ModelConfig: the DeepSeek-V3 hyper-parameters under Hugging Face `DeepseekV3Config`'s names, plus presets.
+
+Field names and meanings are those of transformers' DeepseekV3Config and of the released DeepSeek-V3
+`config.json`, so a reader can hold them against both, and `config.json` files move between nanoseek,
+transformers, vLLM and llama.cpp's converter unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """A config that nanoseek cannot compute faithfully."""
+
+
+# Keys written by other tools that carry no model hyper-parameter: accepted and dropped on read.
+_META_KEYS = {
+    "architectures", "model_type", "transformers_version", "auto_map", "dtype", "torch_dtype", "use_cache",
+    "output_router_logits", "pretraining_tp", "ep_size", "_name_or_path", "output_hidden_states",
+    "output_attentions", "return_dict", "num_mtp_layers", "head_dim", "qk_head_dim", "rope_parameters",
+    "quantization_config", "id2label", "label2id", "problem_type", "tf_legacy_loss", "use_bfloat16",
+    "chunk_size_feed_forward", "is_encoder_decoder", "tie_encoder_decoder", "add_cross_attention",
+    "task_specific_params", "finetuning_task",
+}
+
+
+@dataclass
+class ModelConfig:
+    # vocabulary and width
+    vocab_size: int = 129280
+    hidden_size: int = 7168
+    intermediate_size: int = 18432  # dense (first_k_dense_replace) layers' SwiGLU width
+    num_hidden_layers: int = 61
+    num_attention_heads: int = 128
+    num_key_value_heads: int | None = None  # MLA: every head has its own key/value -> = num_attention_heads
+    hidden_act: str = "silu"
+    rms_norm_eps: float = 1e-6
+    initializer_range: float = 0.02
+    tie_word_embeddings: bool = False
+    bos_token_id: int | None = 0
+    eos_token_id: int | list[int] | None = 1
+    pad_token_id: int | None = None
+    # mla
+    q_lora_rank: int | None = 1536  # None: no query compression (DeepSeek-V2-Lite)
+    kv_lora_rank: int = 512
+    qk_nope_head_dim: int = 128
+    qk_rope_head_dim: int = 64
+    v_head_dim: int = 128
+    attention_bias: bool = False
+    attention_dropout: float = 0.0
+    # rope / yarn
+    max_position_embeddings: int = 4096
+    rope_theta: float = 10000.0
+    rope_scaling: dict | None = None  # {"type": "yarn", "factor", "original_max_position_embeddings", ...}
+    rope_interleave: bool = True
+    # moe
+    moe_intermediate_size: int = 2048
+    n_routed_experts: int = 256
+    n_shared_experts: int = 1
+    num_experts_per_tok: int = 8
+    n_group: int = 8
+    topk_group: int = 4
+    routed_scaling_factor: float = 2.5
+    norm_topk_prob: bool = True
+    first_k_dense_replace: int = 3
+    moe_layer_freq: int = 1
+    scoring_func: str = "sigmoid"
+    topk_method: str = "noaux_tc"
+    aux_loss_alpha: float = 0.0  # sequence-wise balance loss weight (DeepSeek-V3: 0.0001)
+    seq_aux: bool = True
+    # mtp
+    num_nextn_predict_layers: int = 1
+
+    def __post_init__(self):
+        if self.num_key_value_heads is None:
+            self.num_key_value_heads = self.num_attention_heads
+        self.validate()
+
+    # derived values: computed, never stored twice
+    @property
+    def qk_head_dim(self) -> int:
+        return self.qk_nope_head_dim + self.qk_rope_head_dim
+
+    def is_moe_layer(self, layer_idx: int) -> bool:
+        return self.n_routed_experts > 0 and layer_idx >= self.first_k_dense_replace
+
+    def validate(self) -> None:
+        """Reject what nanoseek would compute differently from the reference instead of guessing."""
+        def need(ok: bool, msg: str):
+            if not ok:
+                raise ConfigError(msg)
+
+        need(self.scoring_func == "sigmoid",
+             f"scoring_func must be 'sigmoid' (DeepSeek-V3 routing); found {self.scoring_func!r}. "
+             "Softmax-gated DeepSeek-V2 checkpoints are not supported.")
+        need(self.topk_method == "noaux_tc",
+             f"topk_method must be 'noaux_tc' (bias-corrected group-limited top-k); found {self.topk_method!r}")
+        need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
+        need(self.num_key_value_heads == self.num_attention_heads,
+             f"MLA gives every head its own key and value: num_key_value_heads must equal num_attention_heads "
+             f"({self.num_attention_heads}); found {self.num_key_value_heads}")
+        need(self.moe_layer_freq == 1, f"moe_layer_freq must be 1 (every layer after first_k_dense_replace is MoE); "
+             f"found {self.moe_layer_freq}")
+        need(self.qk_rope_head_dim % 2 == 0, f"qk_rope_head_dim must be even; found {self.qk_rope_head_dim}")
+        for name in ("vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "kv_lora_rank",
+                     "qk_nope_head_dim", "v_head_dim"):
+            need(getattr(self, name) > 0, f"{name} must be positive; found {getattr(self, name)}")
+        need(self.q_lora_rank is None or self.q_lora_rank > 0,
+             f"q_lora_rank must be positive or null (no query compression); found {self.q_lora_rank}")
+        need(self.num_nextn_predict_layers >= 0, "num_nextn_predict_layers must be >= 0")
+        if self.n_routed_experts > 0:
+            need(self.n_group >= 1 and self.n_routed_experts % self.n_group == 0,
+                 f"n_routed_experts ({self.n_routed_experts}) must be divisible by n_group ({self.n_group})")
+            need(self.n_routed_experts // self.n_group >= 2,
+                 "each expert group needs >= 2 experts (a group's score is the sum of its top-2); found "
+                 f"{self.n_routed_experts // self.n_group}")
+            need(1 <= self.topk_group <= self.n_group, f"topk_group must be in [1, n_group={self.n_group}]; "
+                 f"found {self.topk_group}")
+            need(1 <= self.num_experts_per_tok <= self.topk_group * (self.n_routed_experts // self.n_group),
+                 f"num_experts_per_tok ({self.num_experts_per_tok}) must be between 1 and the experts in the "
+                 f"selected groups ({self.topk_group * (self.n_routed_experts // self.n_group)})")
+        if self.rope_scaling is not None:
+            kind = self.rope_scaling.get("type", self.rope_scaling.get("rope_type"))
+            need(kind in ("yarn", "default"), f"rope_scaling type must be 'yarn' (or absent); found {kind!r}")
+            if kind == "yarn":
+                need("factor" in self.rope_scaling and "original_max_position_embeddings" in self.rope_scaling,
+                     "YaRN rope_scaling needs 'factor' and 'original_max_position_embeddings'; found "
+                     f"{sorted(self.rope_scaling)}")
+
+    @property
+    def yarn(self) -> dict | None:
+        """The YaRN parameters, or None when plain RoPE is used."""
+        rs = self.rope_scaling
+        if rs is None or rs.get("type", rs.get("rope_type")) != "yarn":
+            return None
+        return rs
+
+    # config.json
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        # Written like the released DeepSeek-V3 config.json, so transformers, vLLM and llama.cpp's converter
+        # all read it (transformers 5 itself omits scoring_func/topk_method, and llama.cpp then mis-gates).
+        return {"architectures": ["DeepseekV3ForCausalLM"], "model_type": "deepseek_v3", **d}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ModelConfig":
+        d = dict(d)
+        if d.get("quantization_config"):
+            q = d["quantization_config"]
+            raise ConfigError(f"config.json declares quantization_config {q!r}: quantized (e.g. FP8 "
+                              "weight_scale_inv) checkpoints are not supported by this version of nanoseek")
+        # Newer transformers spell RoPE as rope_parameters = {"rope_type", "rope_theta", ...yarn keys}.
+        params = d.get("rope_parameters")
+        if isinstance(params, dict):
+            params = dict(params)
+            d.setdefault("rope_theta", params.pop("rope_theta", 10000.0))
+            kind = params.get("rope_type", params.get("type", "default"))
+            if kind != "default" and d.get("rope_scaling") is None:
+                params.pop("rope_type", None)
+                d["rope_scaling"] = {"type": kind, **params}
+        if "num_mtp_layers" in d and "num_nextn_predict_layers" not in d:
+            d["num_nextn_predict_layers"] = d["num_mtp_layers"]
+        if isinstance(d.get("rope_scaling"), dict) and "type" not in d["rope_scaling"]:
+            rs = dict(d["rope_scaling"])
+            rs["type"] = rs.pop("rope_type", "default")
+            d["rope_scaling"] = rs
+        if isinstance(d.get("rope_scaling"), dict) and d["rope_scaling"].get("type") == "default":
+            d["rope_scaling"] = None
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(k for k in d if k not in names and k not in _META_KEYS)
+        if unknown:
+            warnings.warn(f"config.json keys ignored by nanoseek: {unknown}")
+        if d.get("n_group") is None:
+            d["n_group"] = 1
+        if d.get("topk_group") is None:
+            d["topk_group"] = d["n_group"]
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "ModelConfig":
+        path = Path(path)
+        try:
+            d = json.loads(path.read_text())
+        except FileNotFoundError:
+            raise ConfigError(f"no config.json at {path}") from None
+        except json.JSONDecodeError as e:
+            raise ConfigError(f"{path} is not valid JSON: {e}") from None
+        if not isinstance(d, dict):
+            raise ConfigError(f"{path} must hold a JSON object; found {type(d).__name__}")
+        return cls.from_dict(d)
+
+    def replace(self, **changes) -> "ModelConfig":
+        return dataclasses.replace(self, **changes)
+
+    # parameter counts
+    def num_params(self) -> dict[str, int]:
+        """Parameters of the main model (total, activated per token) and of the MTP modules."""
+        h, L = self.hidden_size, self.num_hidden_layers
+        if self.q_lora_rank is None:
+            q = h * self.num_attention_heads * self.qk_head_dim
+        else:
+            q = h * self.q_lora_rank + self.q_lora_rank + self.q_lora_rank * self.num_attention_heads * self.qk_head_dim
+        attn = (q + h * (self.kv_lora_rank + self.qk_rope_head_dim) + self.kv_lora_rank
+                + self.kv_lora_rank * self.num_attention_heads * (self.qk_nope_head_dim + self.v_head_dim)
+                + self.num_attention_heads * self.v_head_dim * h)
+        dense = 3 * h * self.intermediate_size
+        expert = 3 * h * self.moe_intermediate_size
+        moe_total = self.n_routed_experts * (expert + h) + self.n_shared_experts * expert  # experts + gate rows
+        moe_active = self.num_experts_per_tok * expert + self.n_routed_experts * h + self.n_shared_experts * expert
+        norms = 2 * h
+        n_moe = sum(self.is_moe_layer(i) for i in range(L))
+        n_dense = L - n_moe
+        embed = self.vocab_size * h
+        head = 0 if self.tie_word_embeddings else self.vocab_size * h
+        body_total = L * (attn + norms) + n_dense * dense + n_moe * moe_total
+        body_active = L * (attn + norms) + n_dense * dense + n_moe * moe_active
+        last_ffn_total = moe_total if self.is_moe_layer(L) else dense
+        # MTP modules share the embedding and the output head with the main model (counted there)
+        mtp = self.num_nextn_predict_layers * (attn + norms + last_ffn_total + 2 * h * h + 3 * h)
+        return {
+            "total": embed + body_total + h + head,
+            "active": embed + body_active + h + head,
+            "mtp": mtp,
+        }
+
+
+def _preset(**kw) -> ModelConfig:
+    return ModelConfig(**kw)
+
+
+PRESETS: dict[str, ModelConfig] = {
+    # seconds on a laptop core: end-to-end tests
+    "smoke": _preset(
+        vocab_size=512, hidden_size=64, intermediate_size=192, num_hidden_layers=2, num_attention_heads=2,
+        q_lora_rank=32, kv_lora_rank=32, qk_nope_head_dim=16, qk_rope_head_dim=8, v_head_dim=16,
+        moe_intermediate_size=32, n_routed_experts=8, n_shared_experts=1, num_experts_per_tok=2, n_group=2,
+        topk_group=1, routed_scaling_factor=1.0, first_k_dense_replace=1, max_position_embeddings=256,
+        num_nextn_predict_layers=1),
+    # minutes on 2 CPU cores (the speedrun default)
+    "tiny": _preset(
+        vocab_size=4096, hidden_size=256, intermediate_size=768, num_hidden_layers=4, num_attention_heads=4,
+        q_lora_rank=128, kv_lora_rank=64, qk_nope_head_dim=32, qk_rope_head_dim=16, v_head_dim=32,
+        moe_intermediate_size=128, n_routed_experts=16, n_shared_experts=1, num_experts_per_tok=4, n_group=4,
+        topk_group=2, routed_scaling_factor=1.0, first_k_dense_replace=1, max_position_embeddings=1024,
+        num_nextn_predict_layers=1),
+    # hours on one GPU
+    "small": _preset(
+        vocab_size=32768, hidden_size=768, intermediate_size=2048, num_hidden_layers=12, num_attention_heads=12,
+        q_lora_rank=384, kv_lora_rank=256, qk_nope_head_dim=64, qk_rope_head_dim=32, v_head_dim=64,
+        moe_intermediate_size=256, n_routed_experts=64, n_shared_experts=2, num_experts_per_tok=6, n_group=8,
+        topk_group=4, routed_scaling_factor=2.5, first_k_dense_replace=1, max_position_embeddings=2048,
+        num_nextn_predict_layers=1),
+    # a node of 8 GPUs
+    "base": _preset(
+        vocab_size=65536, hidden_size=1536, intermediate_size=4096, num_hidden_layers=24, num_attention_heads=16,
+        q_lora_rank=768, kv_lora_rank=512, qk_nope_head_dim=128, qk_rope_head_dim=64, v_head_dim=128,
+        moe_intermediate_size=512, n_routed_experts=128, n_shared_experts=1, num_experts_per_tok=8, n_group=8,
+        topk_group=4, routed_scaling_factor=2.5, first_k_dense_replace=2, max_position_embeddings=4096,
+        num_nextn_predict_layers=1),
+    # the released model's shape, for parameter counts (`nanoseek info --preset deepseek-v3`)
+    "deepseek-v3": _preset(
+        rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
+                      "beta_slow": 1, "mscale": 1.0, "mscale_all_dim": 1.0},
+        max_position_embeddings=163840, aux_loss_alpha=0.0001),
+}
+
+
+def get_preset(name: str) -> ModelConfig:
+    if name not in PRESETS:
+        raise ConfigError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+    return dataclasses.replace(PRESETS[name])
+
+
+def human(n: float) -> str:
+    """1234567 -> '1.23M'."""
+    for unit, div in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if abs(n) >= div:
+            return f"{n / div:.{max(0, 2 - int(math.log10(abs(n) / div)))}f}{unit}"
+    return str(int(n))

@@ -1,0 +1,122 @@
+"""Multi-head Latent Attention (MLA, DeepSeek-V2/V3) with its two equivalent computations.
+
+Keys and values come from one shared latent c_kv = RMSNorm(W_DKV x) of kv_lora_rank numbers per token,
+plus one RoPE key k_pe of qk_rope_head_dim numbers shared by all heads. Per head:
+    k_nope = W_UK c_kv,  v = W_UV c_kv            (kv_b_proj holds [W_UK; W_UV] for every head)
+    score  = q_nope . k_nope + q_pe . k_pe
+Expanded path (training, no cache): materialise k and v for every head and call SDPA.
+Absorbed path (decoding from the cache): q_nope . (W_UK c) = (W_UK^T q_nope) . c, so fold W_UK into the
+query and attend directly over the cached latents; apply W_UV after the weighted sum. The cache then holds
+only kv_lora_rank + qk_rope_head_dim numbers per token per layer.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from ..config import ModelConfig
+from .layers import RMSNorm
+from .rope import apply_rope, softmax_scale
+
+
+class LatentCache:
+    """Preallocated MLA cache for `batch` sequences of up to `max_len` tokens, one row per sequence.
+
+    kv: [layers, batch, max_len, kv_lora_rank]; pe: [layers, batch, max_len, qk_rope_head_dim];
+    lengths[b]: tokens already cached for row b. Rows advance independently (each has its own positions),
+    so sequences can join and leave a running batch.
+    """
+
+    def __init__(self, cfg: ModelConfig, batch: int, max_len: int, n_layers: int | None = None,
+                 dtype: torch.dtype = torch.float32, device: torch.device | str | None = None):
+        n_layers = cfg.num_hidden_layers + cfg.num_nextn_predict_layers if n_layers is None else n_layers
+        self.kv = torch.zeros(n_layers, batch, max_len, cfg.kv_lora_rank, dtype=dtype, device=device)
+        self.pe = torch.zeros(n_layers, batch, max_len, cfg.qk_rope_head_dim, dtype=dtype, device=device)
+        self.lengths = torch.zeros(batch, dtype=torch.long, device=device)
+
+    @property
+    def max_len(self) -> int:
+        return self.kv.shape[2]
+
+    def positions(self, seq_len: int) -> torch.Tensor:
+        """Positions [batch, seq_len] of the next seq_len tokens of every row."""
+        if int(self.lengths.max()) + seq_len > self.max_len:
+            raise ValueError(f"cache holds {self.max_len} tokens per sequence; writing {seq_len} more after "
+                             f"{int(self.lengths.max())} would overflow it")
+        return self.lengths[:, None] + torch.arange(seq_len, device=self.lengths.device)
+
+    def write(self, layer: int, positions: torch.Tensor, kv: torch.Tensor, pe: torch.Tensor):
+        """Store latents [batch, seq, *] at positions [batch, seq]; return the readable prefix of the layer."""
+        rows = torch.arange(kv.shape[0], device=kv.device)[:, None]
+        self.kv[layer][rows, positions] = kv.to(self.kv.dtype)
+        self.pe[layer][rows, positions] = pe.to(self.pe.dtype)
+        end = int(positions.max()) + 1
+        return self.kv[layer, :, :end], self.pe[layer, :, :end]
+
+    def bytes_per_token(self) -> int:
+        return (self.kv.shape[0] * (self.kv.shape[-1] + self.pe.shape[-1])) * self.kv.element_size()
+
+
+class MLA(nn.Module):
+    def __init__(self, cfg: ModelConfig, layer_idx: int):
+        super().__init__()
+        self.layer_idx = layer_idx
+        self.n_heads = cfg.num_attention_heads
+        self.q_lora_rank, self.kv_lora_rank = cfg.q_lora_rank, cfg.kv_lora_rank
+        self.nope_dim, self.rope_dim, self.v_dim = cfg.qk_nope_head_dim, cfg.qk_rope_head_dim, cfg.v_head_dim
+        self.interleave = cfg.rope_interleave
+        self.scale = softmax_scale(cfg)
+        qk_dim, bias = cfg.qk_head_dim, cfg.attention_bias
+        if self.q_lora_rank is None:
+            self.q_proj = nn.Linear(cfg.hidden_size, self.n_heads * qk_dim, bias=False)
+        else:
+            self.q_a_proj = nn.Linear(cfg.hidden_size, self.q_lora_rank, bias=bias)
+            self.q_a_layernorm = RMSNorm(self.q_lora_rank)
+            self.q_b_proj = nn.Linear(self.q_lora_rank, self.n_heads * qk_dim, bias=False)
+        self.kv_a_proj_with_mqa = nn.Linear(cfg.hidden_size, self.kv_lora_rank + self.rope_dim, bias=bias)
+        self.kv_a_layernorm = RMSNorm(self.kv_lora_rank)
+        self.kv_b_proj = nn.Linear(self.kv_lora_rank, self.n_heads * (self.nope_dim + self.v_dim), bias=False)
+        self.o_proj = nn.Linear(self.n_heads * self.v_dim, cfg.hidden_size, bias=bias)
+
+    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
+                cache: LatentCache | None = None, positions: torch.Tensor | None = None) -> torch.Tensor:
+        B, S, _ = x.shape
+        if self.q_lora_rank is None:
+            q = self.q_proj(x)
+        else:
+            q = self.q_b_proj(self.q_a_layernorm(self.q_a_proj(x)))
+        q = q.view(B, S, self.n_heads, self.nope_dim + self.rope_dim)  # [B, S, H, nope + rope]
+        q_nope, q_pe = q.split([self.nope_dim, self.rope_dim], dim=-1)
+        q_pe = apply_rope(q_pe, cos, sin, self.interleave)
+        kv, k_pe = self.kv_a_proj_with_mqa(x).split([self.kv_lora_rank, self.rope_dim], dim=-1)
+        kv = self.kv_a_layernorm(kv)  # [B, S, kv_lora_rank]
+        k_pe = apply_rope(k_pe[:, :, None, :], cos, sin, self.interleave)[:, :, 0]  # [B, S, rope]
+        if cache is None:
+            out = self._expanded(q_nope, q_pe, kv, k_pe)
+        else:
+            kv_all, pe_all = cache.write(self.layer_idx, positions, kv, k_pe)  # [B, T, r], [B, T, rope]
+            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, positions)
+        return self.o_proj(out.flatten(2))
+
+    def _expanded(self, q_nope, q_pe, kv, k_pe) -> torch.Tensor:
+        B, S, H, _ = q_nope.shape
+        k_nope, v = self.kv_b_proj(kv).view(B, S, H, self.nope_dim + self.v_dim).split(
+            [self.nope_dim, self.v_dim], dim=-1)
+        q = torch.cat([q_nope, q_pe], dim=-1).transpose(1, 2)  # [B, H, S, qk]
+        k = torch.cat([k_nope, k_pe[:, :, None, :].expand(B, S, H, self.rope_dim)], dim=-1).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, k, v.transpose(1, 2), is_causal=True, scale=self.scale)
+        return out.transpose(1, 2)  # [B, S, H, v]
+
+    def _absorbed(self, q_nope, q_pe, kv, pe, positions) -> torch.Tensor:
+        w = self.kv_b_proj.weight.view(self.n_heads, self.nope_dim + self.v_dim, self.kv_lora_rank)
+        w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:]  # [H, nope, r], [H, v, r]
+        q_lat = torch.einsum("bshd,hdc->bshc", q_nope, w_uk)  # W_UK folded into the query: [B, S, H, r]
+        kv, pe = kv.to(q_lat.dtype), pe.to(q_lat.dtype)
+        scores = torch.einsum("bshc,btc->bsht", q_lat, kv) + torch.einsum("bshr,btr->bsht", q_pe, pe)
+        visible = torch.arange(kv.shape[1], device=kv.device) <= positions[:, :, None]  # [B, S, T]
+        scores = (scores * self.scale).masked_fill(~visible[:, :, None, :], float("-inf"))
+        probs = scores.softmax(dim=-1, dtype=torch.float32).to(q_lat.dtype)
+        out = torch.einsum("bsht,btc->bshc", probs, kv)  # attention over latents: [B, S, H, r]
+        return torch.einsum("bshc,hdc->bshd", out, w_uv)  # W_UV after the sum: [B, S, H, v]

@@ -1,0 +1,21 @@
+"""One pre-norm decoder block: x + MLA(norm(x)), then x + FFN(norm(x)) with a dense MLP or DeepSeekMoE."""
+
+from torch import nn
+
+from ..config import ModelConfig
+from .attention import MLA
+from .layers import MLP, RMSNorm
+from .moe import MoE
+
+
+class DecoderLayer(nn.Module):
+    def __init__(self, cfg: ModelConfig, layer_idx: int):
+        super().__init__()
+        self.input_layernorm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
+        self.self_attn = MLA(cfg, layer_idx)
+        self.post_attention_layernorm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
+        self.mlp = MoE(cfg) if cfg.is_moe_layer(layer_idx) else MLP(cfg.hidden_size, cfg.intermediate_size)
+
+    def forward(self, x, cos, sin, cache=None, positions=None):
+        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, positions)
+        return x + self.mlp(self.post_attention_layernorm(x))

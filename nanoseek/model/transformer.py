@@ -1,0 +1,144 @@
+"""The DeepSeek-V3 network: embedding, decoder blocks (MLA + dense/MoE FFN), final norm, head, MTP modules.
+
+Module names follow Hugging Face's DeepseekV3ForCausalLM (without its `model.` prefix), so checkpoint
+conversion only has to split stacked experts and renumber the MTP modules (see nanoseek/checkpoint.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from ..config import ModelConfig
+from .attention import LatentCache
+from .block import DecoderLayer
+from .layers import RMSNorm
+from .moe import MoE, Gate, Experts
+from .mtp import MTPLayer
+from .rope import RotaryEmbedding
+
+
+@dataclass
+class LossOutput:
+    loss: torch.Tensor  # what to backpropagate: main + mtp_weight * mtp + balance
+    main: torch.Tensor  # next-token cross-entropy (nats/token)
+    mtp: torch.Tensor | None  # mean over MTP depths of their cross-entropies
+    balance: torch.Tensor | None  # sum of the sequence-wise balance losses
+
+
+class Transformer(nn.Module):
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.config = cfg
+        self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
+        self.layers = nn.ModuleList(DecoderLayer(cfg, i) for i in range(cfg.num_hidden_layers))
+        self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
+        self.lm_head = nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=False)
+        self.rotary = RotaryEmbedding(cfg)
+        self.mtp = nn.ModuleList(MTPLayer(cfg, cfg.num_hidden_layers + k)
+                                 for k in range(cfg.num_nextn_predict_layers))
+        self.tie_weights()
+        self.reset_parameters()
+
+    def tie_weights(self):
+        """The MTP heads share the main output head (DeepSeek-V3 §2.2); optionally the head is the embedding."""
+        if self.config.tie_word_embeddings:
+            self.lm_head.weight = self.embed_tokens.weight
+        for layer in self.mtp:
+            layer.shared_head.head = self.lm_head
+
+    @torch.no_grad()
+    def reset_parameters(self):
+        if self.embed_tokens.weight.is_meta:
+            return  # weights will be assigned by the checkpoint loader
+        std = self.config.initializer_range
+        for m in self.modules():
+            if isinstance(m, (nn.Linear, nn.Embedding)):
+                nn.init.normal_(m.weight, std=std)
+                if getattr(m, "bias", None) is not None:
+                    nn.init.zeros_(m.bias)
+            elif isinstance(m, RMSNorm):
+                nn.init.ones_(m.weight)
+            elif isinstance(m, Gate):
+                nn.init.normal_(m.weight, std=std)
+                m.e_score_correction_bias.zero_()
+            elif isinstance(m, Experts):
+                nn.init.normal_(m.gate_up_proj, std=std)
+                nn.init.normal_(m.down_proj, std=std)
+
+    # forward passes
+    def hidden_states(self, input_ids: torch.Tensor, cache: LatentCache | None = None) -> torch.Tensor:
+        """input_ids [batch, seq] -> final-norm hidden states [batch, seq, hidden].
+
+        With a cache, the tokens are appended after each row's cached ones and attention runs on the
+        absorbed path over the cached latents; cache.lengths advances by seq.
+        """
+        B, S = input_ids.shape
+        if cache is None:
+            positions = torch.arange(S, device=input_ids.device).expand(B, S)
+        else:
+            positions = cache.positions(S)
+        x = self.embed_tokens(input_ids)
+        cos, sin = self.rotary(positions, x.dtype)
+        for layer in self.layers:
+            x = layer(x, cos, sin, cache, positions)
+        return self.norm(x)
+
+    def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None) -> torch.Tensor:
+        """input_ids [batch, seq] -> logits [batch, seq, vocab]."""
+        hidden = self.hidden_states(input_ids, cache)
+        if cache is not None:
+            cache.lengths += input_ids.shape[1]
+        return self.lm_head(hidden)
+
+    def mtp_logits(self, input_ids: torch.Tensor, hidden: torch.Tensor) -> list[torch.Tensor]:
+        """Logits of every MTP depth k = 1..D: entry k-1 is [batch, seq - k, vocab] and its position i
+        predicts token i + k + 1 (the target of position i + k)."""
+        B, S = input_ids.shape
+        positions = torch.arange(S, device=input_ids.device).expand(B, S)
+        cos, sin = self.rotary(positions, hidden.dtype)
+        out, h = [], hidden
+        for k, layer in enumerate(self.mtp, start=1):
+            h = layer(h[:, :-1], self.embed_tokens(input_ids[:, k:]), cos[:, : S - k], sin[:, : S - k])
+            out.append(layer.shared_head(h))
+        return out
+
+    def compute_loss(self, input_ids: torch.Tensor, targets: torch.Tensor, mtp_weight: float = 0.3,
+                     ignore_index: int = -100) -> LossOutput:
+        """Next-token loss (targets[b, i] is the token after input_ids[b, i]) plus the MTP and balance losses."""
+        hidden = self.hidden_states(input_ids)
+        main = F.cross_entropy(self.lm_head(hidden).flatten(0, 1).float(), targets.flatten(),
+                               ignore_index=ignore_index)
+        loss, mtp = main, None
+        if self.mtp and mtp_weight > 0:
+            depth_losses = [F.cross_entropy(logits.flatten(0, 1).float(), t.flatten(), ignore_index=ignore_index)
+                            for logits, t in zip(self.mtp_logits(input_ids, hidden),
+                                                 mtp_targets(targets, len(self.mtp)))]
+            mtp = torch.stack(depth_losses).mean()
+            loss = loss + mtp_weight * mtp
+        balance = [m.aux_loss for m in self.moe_layers() if m.aux_loss is not None]
+        balance = torch.stack(balance).sum() if balance else None
+        if balance is not None:
+            loss = loss + balance
+        return LossOutput(loss, main, mtp, balance)
+
+    # load balancing
+    def moe_layers(self) -> list[MoE]:
+        return [m for m in self.modules() if isinstance(m, MoE)]
+
+    def update_expert_bias(self, gamma: float) -> list[float]:
+        """Auxiliary-loss-free balancing step for every MoE layer (call after each optimizer step).
+        Returns each layer's max/mean expert load over the tokens seen since the last call."""
+        return [m.gate.update_bias(gamma) for m in self.moe_layers()]
+
+    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache:
+        p = self.embed_tokens.weight
+        return LatentCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
+
+
+def mtp_targets(targets: torch.Tensor, depth: int) -> list[torch.Tensor]:
+    """Targets of MTP depth k = 1..depth: targets[:, k:] (the token k + 1 places after each input position)."""
+    return [targets[:, k:] for k in range(1, depth + 1)]
