@@ -1,0 +1,109 @@
+"""The `nanoseek` command. Each subcommand parses its flags and hands over to the package; nothing imports this."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _dtype(name: str | None):
+    import torch
+    return {None: None, "fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}[name]
+
+
+def cmd_info(args) -> None:
+    from .checkpoint import load
+    from .config import ModelConfig, get_preset, human
+
+    if args.model:
+        cfg = ModelConfig.load(Path(args.model) / "config.json")
+        source = args.model
+    else:
+        cfg = get_preset(args.preset)
+        source = f"preset {args.preset}"
+    n = cfg.num_params()
+    mla = cfg.kv_lora_rank + cfg.qk_rope_head_dim
+    mha = cfg.num_attention_heads * (cfg.qk_head_dim + cfg.v_head_dim)
+    print(f"nanoseek model ({source})")
+    print(f"  layers {cfg.num_hidden_layers} ({cfg.first_k_dense_replace} dense), hidden {cfg.hidden_size}, "
+          f"heads {cfg.num_attention_heads}, vocab {cfg.vocab_size}")
+    print(f"  experts: {cfg.n_shared_experts} shared + {cfg.n_routed_experts} routed, "
+          f"{cfg.num_experts_per_tok} active, {cfg.n_group} groups (top {cfg.topk_group})")
+    print(f"  parameters: {human(n['total'])} total, {human(n['active'])} activated per token "
+          f"(+ {human(n['mtp'])} in {cfg.num_nextn_predict_layers} MTP module(s))")
+    print(f"  KV cache per token per layer: {mla} numbers (MLA latent) vs {mha} for plain multi-head "
+          f"attention ({mha / mla:.1f}x smaller)")
+    if args.model and args.load:
+        model = load(args.model, device="cpu")
+        real = sum(p.numel() for p in model.parameters())
+        print(f"  loaded: {human(real)} parameters in memory ({model.embed_tokens.weight.dtype})")
+
+
+def cmd_generate(args) -> None:
+    import torch
+
+    from .checkpoint import load
+    from .engine import SamplingParams, generate
+
+    model = load(args.model, dtype=_dtype(args.dtype), device=args.device)
+    tok = None
+    if (Path(args.model) / "tokenizer.json").exists():
+        from .tokenizer import Tokenizer
+        tok = Tokenizer.load(args.model)
+    if args.prompt_ids is not None:
+        ids = [int(x) for x in args.prompt_ids.split(",") if x.strip()]
+    elif tok is None:
+        sys.exit(f"{args.model} has no tokenizer.json: pass token ids with --prompt-ids 1,2,3")
+    else:
+        ids = tok.encode(args.prompt, bos=True)
+    stops = () if tok is None else (tok.eos_id,)
+    params = SamplingParams(temperature=args.temperature, top_k=args.top_k, top_p=args.top_p,
+                            max_tokens=args.max_tokens, seed=args.seed, stop_token_ids=stops)
+    torch.manual_seed(args.seed or 0)
+    out = []
+    if tok is not None:
+        print(args.prompt, end="", flush=True)
+    for t in generate(model, ids, params):
+        out.append(t)
+        if tok is None:
+            print(t, end=" ", flush=True)
+    if tok is not None:
+        print(tok.decode(out, skip_special=True))
+    else:
+        print()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nanoseek", description="The DeepSeek system in compact PyTorch.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("info", help="print a model's shape and parameter counts")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--preset", help="a named preset (smoke, tiny, small, base, deepseek-v3)")
+    g.add_argument("--model", help="a checkpoint directory")
+    s.add_argument("--load", action="store_true", help="also load the weights and count them")
+    s.set_defaults(fn=cmd_info)
+
+    s = sub.add_parser("generate", help="generate text from a checkpoint")
+    s.add_argument("--model", required=True, help="checkpoint directory")
+    s.add_argument("--prompt", default="")
+    s.add_argument("--prompt-ids", help="comma-separated token ids instead of --prompt")
+    s.add_argument("--max-tokens", type=int, default=64)
+    s.add_argument("--temperature", type=float, default=0.0, help="0 = greedy")
+    s.add_argument("--top-k", type=int, default=0)
+    s.add_argument("--top-p", type=float, default=1.0)
+    s.add_argument("--seed", type=int, default=None)
+    s.add_argument("--dtype", choices=["fp32", "bf16", "fp16"], default=None, help="default: as stored")
+    s.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+    s.set_defaults(fn=cmd_generate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    args.fn(args)
+
+
+if __name__ == "__main__":
+    main()
