@@ -1,0 +1,207 @@
+"""Byte-level BPE tokenizer with DeepSeek's special tokens and R1's chat format.
+
+Pre-tokenization is exactly GPT-2's (its split regex, then bytes mapped to printable characters), so
+llama.cpp's `gpt-2` pre-tokenizer reproduces it, and every byte is in the base alphabet: any Unicode
+string round-trips, with no unknown token. The files are the Hugging Face layout (`tokenizer.json`,
+`tokenizer_config.json` with a Jinja chat template) so transformers, vLLM and llama.cpp's converter
+read what nanoseek writes, and `apply_chat_template` below gives the same ids as transformers' does.
+
+Special-token strings that occur in input text ARE encoded as the special token (as in Hugging Face
+and DeepSeek): the chat template is rendered to text and then tokenized, which needs that. So text
+from untrusted users that contains e.g. "<｜Assistant｜>" becomes a role token; filter it upstream
+where that matters.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from tokenizers import Tokenizer as HFTokenizer
+from tokenizers import decoders, models, pre_tokenizers, processors, trainers
+
+BOS = "<｜begin▁of▁sentence｜>"
+EOS = "<｜end▁of▁sentence｜>"
+PAD = "<｜▁pad▁｜>"
+USER = "<｜User｜>"
+ASSISTANT = "<｜Assistant｜>"
+THINK = "<think>"
+THINK_END = "</think>"
+# Ids 0..6 in this order (BOS, EOS, pad are 0, 1, 2 as in DeepSeek-V3's vocabulary).
+SPECIAL_TOKENS = [BOS, EOS, PAD, USER, ASSISTANT, THINK, THINK_END]
+# <think> tags are text the model writes, so, as in DeepSeek-R1's tokenizer, they are not "special":
+# decode(skip_special=True) keeps them, and a reasoning parser can find them in the output text.
+_NOT_SPECIAL = {THINK, THINK_END}
+ROLES = ("system", "user", "assistant")
+
+# The Jinja twin of Tokenizer._chat_segments; tests check that both give the same ids.
+# An assistant turn that is not the last message loses its reasoning (all up to the last </think>),
+# as in DeepSeek-R1's template; the last one is kept whole, so an SFT target keeps its reasoning.
+CHAT_TEMPLATE = (
+    "{%- for message in messages -%}"
+    "{%- if message['role'] not in ['system', 'user', 'assistant'] -%}"
+    "{{- raise_exception('chat message roles must be system, user or assistant') -}}"
+    "{%- endif -%}"
+    "{%- if message['content'] is not string -%}"
+    "{{- raise_exception('chat message content must be a string') -}}"
+    "{%- endif -%}"
+    "{%- if message['role'] == 'system' and not loop.first -%}"
+    "{{- raise_exception('a system message may only be the first message') -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+    "{{- '" + BOS + "' -}}"
+    "{%- for message in messages -%}"
+    "{%- if message['role'] == 'system' -%}"
+    "{{- message['content'] -}}"
+    "{%- elif message['role'] == 'user' -%}"
+    "{{- '" + USER + "' + message['content'] -}}"
+    "{%- else -%}"
+    "{%- set content = message['content'] -%}"
+    "{%- if not loop.last -%}{%- set content = content.split('" + THINK_END + "')[-1] -%}{%- endif -%}"
+    "{{- '" + ASSISTANT + "' + content + '" + EOS + "' -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{- '" + ASSISTANT + THINK + "\\n' -}}{%- endif -%}"
+)
+
+
+class Tokenizer:
+    """A thin wrapper over a `tokenizers.Tokenizer` that knows nanoseek's special tokens."""
+
+    def __init__(self, hf: HFTokenizer):
+        vocab = hf.get_vocab(with_added_tokens=True)
+        missing = [s for s in SPECIAL_TOKENS if s not in vocab]
+        if missing:
+            raise ValueError(f"tokenizer lacks the special tokens {missing}; expected all of {SPECIAL_TOKENS}")
+        self._hf = hf
+        self.bos_id, self.eos_id, self.pad_id = vocab[BOS], vocab[EOS], vocab[PAD]
+
+    @classmethod
+    def train(cls, texts: Iterable[str], vocab_size: int) -> "Tokenizer":
+        """Learn BPE merges from `texts`; vocab_size counts the 256 bytes and the special tokens."""
+        smallest = 256 + len(SPECIAL_TOKENS)
+        if not smallest < vocab_size <= 2**32:
+            raise ValueError(f"vocab_size must be in ({smallest}, 2**32] (256 bytes + {len(SPECIAL_TOKENS)} "
+                             f"special tokens + merges), got {vocab_size}")
+        hf = HFTokenizer(models.BPE())
+        hf.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+        hf.decoder = decoders.ByteLevel()
+        # Lets `tokenizer(text)` in transformers prepend BOS, as add_bos_token says (our encode(bos=True)).
+        hf.post_processor = processors.TemplateProcessing(
+            single=f"{BOS} $A", pair=f"{BOS} $A {BOS} $B", special_tokens=[(BOS, 0)])
+        trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS, show_progress=False,
+                                      initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+        hf.train_from_iterator(texts, trainer)
+        # The trainer marks all its tokens special; the flag only survives a round trip through JSON.
+        spec = json.loads(hf.to_str())
+        for token in spec["added_tokens"]:
+            token["special"] = token["content"] not in _NOT_SPECIAL
+        return cls(HFTokenizer.from_str(json.dumps(spec, ensure_ascii=False)))
+
+    @property
+    def vocab_size(self) -> int:
+        return self._hf.get_vocab_size(with_added_tokens=True)
+
+    def token_id(self, token: str) -> int:
+        """The id of one token string (e.g. a special token)."""
+        i = self._hf.token_to_id(token)
+        if i is None:
+            raise KeyError(f"{token!r} is not a single token of this vocabulary")
+        return i
+
+    def encode(self, text: str, bos: bool = False) -> list[int]:
+        ids = self._hf.encode(text, add_special_tokens=False).ids
+        return [self.bos_id] + ids if bos else ids
+
+    def encode_batch(self, texts: list[str]) -> list[list[int]]:
+        """encode() of many texts at once, in parallel (the Rust side uses all cores)."""
+        return [e.ids for e in self._hf.encode_batch(texts, add_special_tokens=False)]
+
+    def decode(self, ids: Iterable[int], skip_special: bool = False) -> str:
+        """Text of `ids`; skip_special drops BOS/EOS/pad/role tokens but keeps <think> tags."""
+        return self._hf.decode(list(ids), skip_special_tokens=skip_special)
+
+    def fingerprint(self) -> str:
+        """sha256 of the tokenizer's JSON: data shards record it to catch a tokenizer mismatch."""
+        return hashlib.sha256(self._hf.to_str().encode("utf-8")).hexdigest()
+
+    # ---- chat ---------------------------------------------------------------------------------------------
+
+    def _chat_segments(self, messages: list[dict], add_generation_prompt: bool) -> list[tuple[str, bool]]:
+        """The rendered conversation as (text, written_by_assistant) pieces.
+
+        Every piece boundary sits next to a special token, and tokenization never merges across one, so
+        encoding piece by piece gives the same ids as encoding the whole rendered string.
+        """
+        if not isinstance(messages, (list, tuple)) or not messages:
+            found = f"an empty {type(messages).__name__}" if not messages else type(messages).__name__
+            raise ValueError(f"messages must be a non-empty list of {{'role', 'content'}} dicts, found {found}")
+        for i, m in enumerate(messages):
+            if not isinstance(m, dict) or m.get("role") not in ROLES:
+                found = m.get("role") if isinstance(m, dict) else type(m).__name__
+                raise ValueError(f"message {i}: expected a dict with role one of {ROLES}, found {found!r}")
+            if not isinstance(m.get("content"), str):
+                raise ValueError(f"message {i}: expected string content, "
+                                 f"found {type(m.get('content')).__name__}")
+            if m["role"] == "system" and i > 0:
+                raise ValueError(f"message {i}: a system message may only be the first message")
+        pieces = [(BOS, False)]
+        for i, m in enumerate(messages):
+            content = m["content"]
+            if m["role"] == "system":
+                pieces.append((content, False))
+            elif m["role"] == "user":
+                pieces.append((USER + content, False))
+            else:
+                if i < len(messages) - 1:
+                    content = content.split(THINK_END)[-1]
+                pieces += [(ASSISTANT, False), (content + EOS, True)]
+        if add_generation_prompt:
+            pieces.append((ASSISTANT + THINK + "\n", False))
+        return pieces
+
+    def encode_chat(self, messages: list[dict], add_generation_prompt: bool = False) -> tuple[list[int], list[int]]:
+        """(ids, mask) of a conversation; mask[i] = 1 iff ids[i] was written by the assistant.
+
+        The assistant's content and its closing EOS are masked in, its role token is not; SFT computes
+        the loss only where the mask of the target token is 1.
+        """
+        ids, mask = [], []
+        for text, by_assistant in self._chat_segments(messages, add_generation_prompt):
+            piece = self.encode(text)
+            ids += piece
+            mask += [int(by_assistant)] * len(piece)
+        return ids, mask
+
+    def apply_chat_template(self, messages: list[dict], add_generation_prompt: bool = False) -> list[int]:
+        """Ids of a conversation, identical to transformers' apply_chat_template on the saved files."""
+        return self.encode_chat(messages, add_generation_prompt)[0]
+
+    # ---- files --------------------------------------------------------------------------------------------
+
+    def save(self, directory: str | Path, model_max_length: int = 16384) -> None:
+        """Write tokenizer.json and tokenizer_config.json (the Hugging Face layout) into `directory`."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        self._hf.save(str(directory / "tokenizer.json"))
+        config = {
+            "tokenizer_class": "PreTrainedTokenizerFast",
+            "bos_token": BOS,
+            "eos_token": EOS,
+            "pad_token": PAD,
+            "add_bos_token": True,
+            "add_eos_token": False,
+            "model_max_length": model_max_length,
+            "clean_up_tokenization_spaces": False,
+            "chat_template": CHAT_TEMPLATE,
+        }
+        (directory / "tokenizer_config.json").write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n",
+                                                         encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "Tokenizer":
+        path = Path(directory) / "tokenizer.json"
+        if not path.is_file():
+            raise FileNotFoundError(f"no tokenizer.json in {directory}; expected a directory written by "
+                                    "Tokenizer.save (e.g. by `nanoseek data`) or a checkpoint")
+        return cls(HFTokenizer.from_file(str(path)))
