@@ -1,0 +1,223 @@
+"""Pretraining: next-token + MTP loss, AdamW, bf16 autocast, auxiliary-loss-free balancing, exact resume.
+
+One step = grad_accum micro-batches of [batch_size, seq_len] tokens, gradient clipping, an AdamW step, then
+the expert-bias update (DeepSeek-V3's auxiliary-loss-free balancing, speed gamma). Every ckpt_every steps
+(and on SIGINT/SIGTERM, and at the end) the run directory gets an atomic checkpoint holding the weights,
+optimizer, step, data position and RNG, so `resume=True` continues exactly: the loss at step k after a
+resume equals the loss at step k of an uninterrupted run with the same seed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import math
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+from ..checkpoint import load, save
+from ..config import get_preset
+from ..data.loader import Loader, val_batches
+from ..data.shards import bytes_per_token, load_manifest
+from ..model import Transformer
+from .flops import measure_matmul_peak, model_flops_per_token
+from .metrics import MetricsLog
+from .optim import lr_factor, make_optimizer
+from .runstate import copy_tokenizer, latest_checkpoint, load_checkpoint, save_checkpoint
+
+
+@dataclass
+class PretrainConfig:
+    data: str = "runs/data"  # a directory written by `nanoseek data`
+    out: str = "runs/pretrain"  # the run directory
+    preset: str = "tiny"
+    init: str | None = None  # start from this checkpoint's weights instead of a fresh preset
+    steps: int = 500
+    batch_size: int = 16
+    seq_len: int = 256
+    grad_accum: int = 1
+    lr: float = 3e-3
+    min_lr_ratio: float = 0.1
+    warmup: int = 30
+    schedule: str = "cosine"  # or "wsd"
+    weight_decay: float = 0.1
+    grad_clip: float = 1.0
+    dtype: str = "bf16"  # autocast dtype: bf16 (AMX on CPU, tensor cores on GPU) or fp32
+    mtp_weight: float = 0.3  # lambda of the MTP loss (DeepSeek-V3: 0.3, then 0.1)
+    bias_update_speed: float = 0.001  # gamma of the auxiliary-loss-free balancing
+    aux_loss_alpha: float = 0.0001  # the sequence-wise balance loss (DeepSeek-V3: 0.0001)
+    eval_every: int = 100
+    eval_batches: int = 16
+    ckpt_every: int = 100
+    seed: int = 0
+    compile: bool = False
+    device: str | None = None  # default: cuda if available, else cpu
+    resume: bool = False
+    progress: bool = True
+    tensorboard: bool = True
+
+
+def pick_device(name: str | None) -> torch.device:
+    return torch.device(name or ("cuda" if torch.cuda.is_available() else "cpu"))
+
+
+def autocast(device: torch.device, dtype: str):
+    if dtype == "fp32":
+        return contextlib.nullcontext()
+    if dtype != "bf16":
+        raise ValueError(f"dtype must be 'bf16' or 'fp32'; got {dtype!r}")
+    return torch.autocast(device.type, dtype=torch.bfloat16)
+
+
+@torch.no_grad()
+def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_batches: int,
+             device: torch.device, dtype: str = "bf16") -> dict:
+    """Validation loss (nats/token of the main head) and bits per byte over the first max_batches."""
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    for i, (x, y) in enumerate(val_batches(data, batch_size, seq_len)):
+        if i >= max_batches:
+            break
+        with autocast(device, dtype):
+            logits = model(x.to(device))
+        total += float(F.cross_entropy(logits.flatten(0, 1).float(), y.to(device).flatten(), reduction="sum"))
+        count += y.numel()
+    model.train(was_training)
+    loss = total / count
+    return {"val_loss": loss, "val_bpb": loss / math.log(2) / bytes_per_token(data)}
+
+
+class _StopFlag:
+    """SIGINT/SIGTERM ask the loop to checkpoint and exit after the current step."""
+
+    def __init__(self):
+        self.requested = False
+        self._old = {}
+
+    def __enter__(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not the main thread: no signal handling
+                pass
+        return self
+
+    def _handle(self, signum, frame):
+        self.requested = True
+
+    def __exit__(self, *exc):
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+
+
+def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
+    if tc.init:
+        model = load(tc.init, dtype=torch.float32, device=device)
+    else:
+        cfg = get_preset(tc.preset).replace(vocab_size=manifest["vocab_size"], aux_loss_alpha=tc.aux_loss_alpha,
+                                            bos_token_id=manifest.get("bos_id", 0), eos_token_id=manifest.get("eos_id", 1))
+        model = Transformer(cfg).to(device)
+    if model.config.vocab_size != manifest["vocab_size"]:
+        raise ValueError(f"the model's vocab_size is {model.config.vocab_size} but the data in {tc.data} was "
+                         f"tokenized with {manifest['vocab_size']} tokens")
+    if tc.seq_len > model.config.max_position_embeddings:
+        raise ValueError(f"seq_len {tc.seq_len} exceeds max_position_embeddings {model.config.max_position_embeddings}")
+    return model.train()
+
+
+def pretrain(tc: PretrainConfig) -> dict:
+    """Run (or resume) pretraining; returns the run summary that the report is built from."""
+    run = Path(tc.out)
+    run.mkdir(parents=True, exist_ok=True)
+    device = pick_device(tc.device)
+    manifest = load_manifest(tc.data)
+    torch.manual_seed(tc.seed)
+    state = None
+    if tc.resume:
+        model, state = load_checkpoint(latest_checkpoint(run), device)
+    else:
+        model = build_model(tc, manifest, device)
+    (run / "train_config.json").write_text(json.dumps(dataclasses.asdict(tc), indent=2) + "\n")
+    cfg = model.config
+    optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
+    loader = Loader(tc.data, tc.batch_size, tc.seq_len, seed=tc.seed)
+    step, tokens, train_time = 0, 0, 0.0
+    if state is not None:
+        optimizer.load_state_dict(state["optimizer"])
+        loader.load_state_dict(state["data"])
+        torch.set_rng_state(state["rng"].cpu())
+        step, tokens, train_time = state["step"], state["tokens"], state["train_time"]
+    loss_fn = torch.compile(model.compute_loss) if tc.compile else model.compute_loss
+    peak = measure_matmul_peak(torch.bfloat16 if tc.dtype == "bf16" else torch.float32, str(device), seconds=0.5)
+    flops_per_token = model_flops_per_token(cfg, tc.seq_len, training=True, mtp=tc.mtp_weight > 0)
+    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
+    tokens_per_step = tc.batch_size * tc.seq_len * tc.grad_accum
+    bar = None
+    if tc.progress:
+        from tqdm import tqdm
+        bar = tqdm(total=tc.steps, initial=step, desc="pretrain", unit="step", dynamic_ncols=True)
+    wall_start = time.time()
+    val = {}
+    with _StopFlag() as stop:
+        while step < tc.steps:
+            t0 = time.perf_counter()
+            lr = tc.lr * lr_factor(step, tc.steps, tc.warmup, tc.schedule, tc.min_lr_ratio)
+            for group in optimizer.param_groups:
+                group["lr"] = lr
+            sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
+            for _ in range(tc.grad_accum):
+                x, y = next(loader)
+                with autocast(device, tc.dtype):
+                    out = loss_fn(x.to(device), y.to(device), mtp_weight=tc.mtp_weight)
+                (out.loss / tc.grad_accum).backward()
+                for k in sums:
+                    v = getattr(out, k)
+                    sums[k] += float(v.detach()) / tc.grad_accum if v is not None else 0.0
+            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip))
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            imbalance = model.update_expert_bias(tc.bias_update_speed)
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+            dt = time.perf_counter() - t0
+            step += 1
+            tokens += tokens_per_step
+            train_time += dt
+            record = {"loss": sums["main"], "mtp_loss": sums["mtp"], "total_loss": sums["loss"], "lr": lr,
+                      "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": tokens_per_step / dt,
+                      "mfu": flops_per_token * tokens_per_step / dt / peak,
+                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance))}
+            last = step == tc.steps
+            if step % tc.eval_every == 0 or last:
+                val = evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, tc.dtype)
+                record.update(val)
+            log.log(step, **record)
+            if bar is not None:
+                bar.set_postfix(loss=f"{sums['main']:.3f}", tok_s=f"{tokens_per_step / dt:,.0f}",
+                                **({"val": f"{val['val_loss']:.3f}"} if val else {}))
+                bar.update(1)
+            if step % tc.ckpt_every == 0 or last or stop.requested:
+                save_checkpoint(run, model, {
+                    "step": step, "tokens": tokens, "train_time": train_time, "optimizer": optimizer.state_dict(),
+                    "data": loader.state_dict(), "rng": torch.get_rng_state()}, tokenizer_dir=tc.data)
+            if stop.requested:
+                break
+    if bar is not None:
+        bar.close()
+    log.close()
+    finished = step >= tc.steps
+    if finished:
+        save(model, run / "final")
+        copy_tokenizer(tc.data, run / "final")
+    return {
+        "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
+        "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,
+        "device": str(device), "dtype": tc.dtype, "params": cfg.num_params(), "preset": tc.preset, **val,
+    }

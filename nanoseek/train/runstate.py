@@ -1,0 +1,70 @@
+"""Training checkpoints: a release-clean model directory plus the trainer's state beside it, written atomically.
+
+    run/checkpoint/        config.json, model.safetensors, tokenizer files  (loads with nanoseek.load)
+                           trainer_state.pt  (optimizer, step, data position, RNG; tensors and plain data)
+A new checkpoint is written to a temporary directory and renamed into place; the previous one is moved
+aside first and deleted last, so a crash at any moment leaves a complete checkpoint on disk. The trainer
+state is read with torch.load(weights_only=True): no code is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import torch
+
+from ..checkpoint import CheckpointError, load, save
+from ..model import Transformer
+
+TRAINER_STATE = "trainer_state.pt"
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json")
+
+
+def save_checkpoint(run_dir: str | Path, model: Transformer, state: dict, tokenizer_dir: str | Path | None = None,
+                    name: str = "checkpoint") -> Path:
+    run_dir = Path(run_dir)
+    final, old = run_dir / name, run_dir / f"{name}.old"
+    tmp = run_dir / f".{name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    save(model, tmp)
+    if tokenizer_dir is not None:
+        copy_tokenizer(tokenizer_dir, tmp)
+    torch.save(state, tmp / TRAINER_STATE)
+    if final.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def copy_tokenizer(src: str | Path, dst: str | Path) -> None:
+    """Put the tokenizer beside the weights, so a checkpoint directory is complete on its own."""
+    for f in TOKENIZER_FILES:
+        if (Path(src) / f).exists():
+            shutil.copy2(Path(src) / f, Path(dst) / f)
+
+
+def latest_checkpoint(run_dir: str | Path, name: str = "checkpoint") -> Path:
+    """The checkpoint to resume from (the moved-aside one if a crash came between the two renames)."""
+    run_dir = Path(run_dir)
+    for candidate in (run_dir / name, run_dir / f"{name}.old"):
+        if (candidate / TRAINER_STATE).exists():
+            return candidate
+    raise CheckpointError(f"no checkpoint to resume from in {run_dir} (expected {run_dir / name}/"
+                          f"{TRAINER_STATE}); start without --resume or point --out at the run directory")
+
+
+def load_checkpoint(path: str | Path, device: str | torch.device) -> tuple[Transformer, dict]:
+    """The fp32 model (train mode) and the trainer state of a checkpoint directory."""
+    path = Path(path)
+    model = load(path, dtype=torch.float32, device=device)
+    try:
+        state = torch.load(path / TRAINER_STATE, map_location=device, weights_only=True)
+    except Exception as e:  # a truncated or foreign file: say which, keep everything on disk as it is
+        raise CheckpointError(f"{path / TRAINER_STATE} is unreadable (truncated or corrupt?): {e}") from None
+    if not isinstance(state, dict) or "step" not in state:
+        raise CheckpointError(f"{path / TRAINER_STATE} does not hold a nanoseek trainer state")
+    return model.train(), state
