@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -74,6 +75,52 @@ def cmd_generate(args) -> None:
         print()
 
 
+def add_dataclass_flags(parser: argparse.ArgumentParser, cls, skip: tuple[str, ...] = ()) -> None:
+    """One --flag per field of a settings dataclass, typed and defaulted from the field."""
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        flag = "--" + f.name.replace("_", "-")
+        kind = f.type if isinstance(f.type, str) else f.type.__name__
+        if kind == "bool":
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default)
+        else:
+            conv = int if kind == "int" else float if kind == "float" else str
+            parser.add_argument(flag, type=conv, default=f.default, metavar=f.name.upper())
+
+
+def settings(cls, args, **overrides):
+    values = {f.name: getattr(args, f.name) for f in dataclasses.fields(cls) if hasattr(args, f.name)}
+    return cls(**{**values, **overrides})
+
+
+def cmd_data(args) -> None:
+    from .data import build
+
+    m = build(args.out, vocab_size=args.vocab_size, paths=args.input, val_fraction=args.val_fraction,
+              use_default_corpus=True if args.with_default_corpus else None)
+    for split, info in m["splits"].items():
+        print(f"{split}: {info['documents']} documents, {info['tokens']:,} tokens, {info['bytes']:,} bytes")
+    print(f"tokenizer ({m['vocab_size']} tokens) and shards written to {args.out}")
+
+
+def cmd_pretrain(args) -> None:
+    from .train.pretrain import PretrainConfig, pretrain
+    from .train.report import write_report
+
+    summary = pretrain(settings(PretrainConfig, args))
+    if summary["finished"]:
+        print(f"report: {write_report(args.out, summary, args.hour_price)}")
+    else:
+        print(f"stopped at step {summary['step']}; checkpoint in {args.out}/checkpoint (continue with --resume)")
+
+
+def cmd_speedrun(args) -> None:
+    from .train.speedrun import SpeedrunConfig, speedrun
+
+    speedrun(settings(SpeedrunConfig, args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nanoseek", description="The DeepSeek system in compact PyTorch.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -97,6 +144,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dtype", choices=["fp32", "bf16", "fp16"], default=None, help="default: as stored")
     s.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
     s.set_defaults(fn=cmd_generate)
+
+    s = sub.add_parser("data", help="train the tokenizer and write token shards (default: the embedded corpus)")
+    s.add_argument("--out", default="runs/data")
+    s.add_argument("--input", nargs="*", default=[], help="your .txt / .jsonl / .parquet files or directories")
+    s.add_argument("--with-default-corpus", action="store_true", help="mix the embedded corpus into --input")
+    s.add_argument("--vocab-size", type=int, default=4096)
+    s.add_argument("--val-fraction", type=float, default=0.05)
+    s.set_defaults(fn=cmd_data)
+
+    from .train.pretrain import PretrainConfig
+    s = sub.add_parser("pretrain", help="pretrain a model on shards from `nanoseek data`")
+    add_dataclass_flags(s, PretrainConfig)
+    s.add_argument("--hour-price", type=float, default=None, help="$ per hour for the cost report")
+    s.set_defaults(fn=cmd_pretrain)
+
+    from .train.speedrun import SpeedrunConfig
+    s = sub.add_parser("speedrun", help="the main job: data, tokenizer, pretraining, evaluation, report")
+    add_dataclass_flags(s, SpeedrunConfig)
+    s.set_defaults(fn=cmd_speedrun)
     return p
 
 

@@ -42,5 +42,5 @@ def lr_factor(step: int, total: int, warmup: int, schedule: str = "cosine", min_
         decay_start = total - int(decay_fraction * total)
         if step < decay_start:
             return 1.0
-        return 1.0 - (1.0 - min_ratio) * min(1.0, (step - decay_start) / max(1, total - decay_start))
+        return 1.0 - (1.0 - min_ratio) * min(1.0, (step + 1 - decay_start) / max(1, total - decay_start))
     raise ValueError(f"unknown schedule {schedule!r}; expected 'cosine' or 'wsd'")

@@ -1,0 +1,94 @@
+"""FLOPs accounting for MFU: model FLOPs per token, and the machine's measured matmul peak.
+
+Model FLOPs (PaLM appendix B accounting, applied to DeepSeek-V3's blocks): a matmul with a weight of N
+numbers costs 2N FLOPs per token forward and 4N backward (input and weight gradients), so 6N for training.
+Only matmul weights a token actually uses count (N_active):
+    per layer   MLA: q_a_proj, q_b_proj (or q_proj), kv_a_proj_with_mqa, kv_b_proj (expanded path), o_proj
+                FFN: dense SwiGLU 3*h*intermediate_size, or MoE: router h*n_routed_experts
+                     + (num_experts_per_tok + n_shared_experts) * 3*h*moe_intermediate_size
+    once        output head h*vocab
+    MTP depth k eh_proj 2h*h + one block (MLA + the FFN its layer index gets) + the shared output head,
+                run on seq - k positions, so it weighs (seq - k)/seq per token
+Embedding lookups, norms, RoPE, softmax, the loss and the optimizer are not matmuls: excluded.
+Attention scores and the weighted sum of values are matmuls without weights: with causal masking token i
+meets i + 1 keys, (seq + 1)/2 on average, so per layer per token the forward costs
+    2 * heads * qk_head_dim * (seq + 1)/2   (q.k)   +   2 * heads * v_head_dim * (seq + 1)/2   (p.v)
+and training costs 3x the forward. In all:
+    flops/token = m * [2 * N_active + sum over blocks of heads * (qk_head_dim + v_head_dim) * (s + 1)]
+with m = 3 for training (1 for a forward), s = seq for the main blocks and seq - k for MTP depth k
+(each weighted (seq - k)/seq). Kernels that skip nothing under the causal mask do up to 2x the attention
+part of this work; MFU counts only the useful half, as is usual.
+"""
+
+from __future__ import annotations
+
+import time
+
+import torch
+
+from ..config import ModelConfig
+
+
+def attention_matmul_params(cfg: ModelConfig) -> int:
+    """Matmul weights of one MLA block on the expanded (training) path."""
+    h, H = cfg.hidden_size, cfg.num_attention_heads
+    q = (h * H * cfg.qk_head_dim if cfg.q_lora_rank is None
+         else h * cfg.q_lora_rank + cfg.q_lora_rank * H * cfg.qk_head_dim)
+    kv = h * (cfg.kv_lora_rank + cfg.qk_rope_head_dim) + cfg.kv_lora_rank * H * (cfg.qk_nope_head_dim + cfg.v_head_dim)
+    return q + kv + H * cfg.v_head_dim * h
+
+
+def ffn_matmul_params(cfg: ModelConfig, layer_idx: int) -> int:
+    """Matmul weights one token activates in layer `layer_idx`'s FFN (router + chosen and shared experts)."""
+    h = cfg.hidden_size
+    if not cfg.is_moe_layer(layer_idx):
+        return 3 * h * cfg.intermediate_size
+    experts = cfg.num_experts_per_tok + cfg.n_shared_experts
+    return h * cfg.n_routed_experts + experts * 3 * h * cfg.moe_intermediate_size
+
+
+def attention_flops_per_token(cfg: ModelConfig, seq_len: int) -> float:
+    """Forward FLOPs of one causal attention block's q.k and p.v products, per token."""
+    return cfg.num_attention_heads * (cfg.qk_head_dim + cfg.v_head_dim) * (seq_len + 1)
+
+
+def model_flops_per_token(cfg: ModelConfig, seq_len: int, training: bool = True, mtp: bool = True) -> float:
+    """FLOPs per token of a forward (+ backward when training) at sequence length seq_len (module docstring)."""
+    L, h = cfg.num_hidden_layers, cfg.hidden_size
+    head = h * cfg.vocab_size
+    n = sum(attention_matmul_params(cfg) + ffn_matmul_params(cfg, i) for i in range(L)) + head
+    fwd = 2 * n + L * attention_flops_per_token(cfg, seq_len)
+    if mtp:
+        for k in range(1, min(cfg.num_nextn_predict_layers, seq_len - 1) + 1):
+            n_k = 2 * h * h + attention_matmul_params(cfg) + ffn_matmul_params(cfg, L + k - 1) + head
+            fwd += (seq_len - k) / seq_len * (2 * n_k + attention_flops_per_token(cfg, seq_len - k))
+    return (3 if training else 1) * fwd
+
+
+def measure_matmul_peak(dtype: torch.dtype = torch.bfloat16, device: str = "cpu", n: int = 2048,
+                        seconds: float = 1.0, repeats: int = 5) -> float:
+    """Best FLOP/s of an n x n x n matmul in `dtype` over `repeats` timed rounds of about seconds/repeats
+    each, after a warm-up. A shared machine's peak moves with its load: measure it in the same run as the
+    figure divided by it."""
+    a = torch.randn(n, n, device=device).to(dtype)
+    b = torch.randn(n, n, device=device).to(dtype)
+    out = torch.empty(n, n, device=device, dtype=dtype)
+
+    def sync():
+        if torch.device(device).type == "cuda":
+            torch.cuda.synchronize()
+
+    t0 = time.perf_counter()
+    torch.mm(a, b, out=out)  # warm-up: first-call setup (oneDNN/AMX kernel selection, page faults)
+    sync()
+    first = time.perf_counter() - t0
+    iters = max(1, int(seconds / repeats / max(first, 1e-6)))
+    best = float("inf")
+    for _ in range(repeats):
+        sync()
+        t0 = time.perf_counter()
+        for _ in range(iters):
+            torch.mm(a, b, out=out)
+        sync()
+        best = min(best, (time.perf_counter() - t0) / iters)
+    return 2 * n ** 3 / best

@@ -1,0 +1,143 @@
+"""Pretraining: exact resume, SIGTERM checkpoints, corrupt checkpoints, and an end-to-end smoke run."""
+
+import itertools
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import torch
+
+import nanoseek
+from nanoseek import CheckpointError
+from nanoseek.data import build, tokens, unigram_entropy
+from nanoseek.data.sources import default_corpus
+from nanoseek.train.metrics import read_metrics
+from nanoseek.train.optim import lr_factor
+from nanoseek.train.pretrain import PretrainConfig, pretrain
+from nanoseek.train.runstate import latest_checkpoint, load_checkpoint, save_checkpoint
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """Shards of ~300 KB of the embedded corpus with a 512-token BPE (a few seconds)."""
+    d = tmp_path_factory.mktemp("data")
+    text = "".join(itertools.islice(default_corpus(), 3))[:300_000]
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    src = d / "corpus.jsonl"
+    src.write_text("".join(json.dumps({"text": p}) + "\n" for p in paragraphs))
+    build(d, vocab_size=512, paths=[src], val_fraction=0.05)
+    return d
+
+
+def config(data, out, **kw):
+    base = dict(data=str(data), out=str(out), preset="smoke", steps=8, batch_size=4, seq_len=64, warmup=2,
+                eval_every=4, eval_batches=2, ckpt_every=3, progress=False, tensorboard=False)
+    base.update(kw)
+    return PretrainConfig(**base)
+
+
+def losses(run):
+    return {r["step"]: r["loss"] for r in read_metrics(run)}
+
+
+def test_resume_after_sigterm_is_exact(data, tmp_path):
+    pretrain(config(data, tmp_path / "straight"))
+    # the same run in a child process, stopped by SIGTERM part-way
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = ("import sys; from nanoseek.train.pretrain import PretrainConfig, pretrain; "
+            f"pretrain(PretrainConfig(**{vars(config(data, tmp_path / 'cut'))!r}))")
+    child = subprocess.Popen([sys.executable, "-c", code], env=env)
+    metrics = tmp_path / "cut" / "metrics.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not metrics.exists() or len(metrics.read_text().splitlines()) < 2):
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=120) == 0
+    stopped_at = torch.load(tmp_path / "cut" / "checkpoint" / "trainer_state.pt", weights_only=True)["step"]
+    assert 2 <= stopped_at < 8  # SIGTERM wrote a checkpoint mid-run and the process exited
+    assert not (tmp_path / "cut" / "final").exists()
+    summary = pretrain(config(data, tmp_path / "cut", resume=True))
+    assert summary["finished"] and summary["step"] == 8
+    assert losses(tmp_path / "cut") == losses(tmp_path / "straight")  # bit-for-bit the same losses
+    a = nanoseek.load(tmp_path / "straight" / "final", device="cpu").state_dict()
+    b = nanoseek.load(tmp_path / "cut" / "final", device="cpu").state_dict()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_checkpoint_is_a_loadable_release_with_tokenizer(data, tmp_path):
+    pretrain(config(data, tmp_path, steps=3))
+    ckpt = latest_checkpoint(tmp_path)
+    assert {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
+            "trainer_state.pt"} <= {p.name for p in ckpt.iterdir()}
+    model, state = load_checkpoint(ckpt, "cpu")
+    assert state["step"] == 3 and state["tokens"] == 3 * 4 * 64
+    assert model.layers[1].mlp.gate.e_score_correction_bias.abs().sum() > 0  # the bias updates are saved
+
+
+def test_corrupt_checkpoint_gives_a_clear_error_and_keeps_files(data, tmp_path):
+    pretrain(config(data, tmp_path, steps=3))
+    state = tmp_path / "checkpoint" / "trainer_state.pt"
+    state.write_bytes(state.read_bytes()[:100])
+    before = {p: p.read_bytes() for p in (tmp_path / "checkpoint").iterdir()}
+    with pytest.raises(CheckpointError, match="trainer_state.pt is unreadable"):
+        pretrain(config(data, tmp_path, steps=6, resume=True))
+    assert {p: p.read_bytes() for p in (tmp_path / "checkpoint").iterdir()} == before
+    with pytest.raises(CheckpointError, match="no checkpoint to resume from"):
+        pretrain(config(data, tmp_path / "empty", resume=True))
+
+
+def test_a_failed_save_leaves_the_last_good_checkpoint(data, tmp_path, monkeypatch):
+    pretrain(config(data, tmp_path, steps=3))
+    model, state = load_checkpoint(latest_checkpoint(tmp_path), "cpu")
+
+    def crash(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(torch, "save", crash)
+    with pytest.raises(OSError, match="disk full"):
+        save_checkpoint(tmp_path, model, {**state, "step": 99})
+    monkeypatch.undo()
+    _, kept = load_checkpoint(latest_checkpoint(tmp_path), "cpu")
+    assert kept["step"] == 3
+
+
+def test_interrupted_between_renames_resumes_from_the_moved_aside_copy(data, tmp_path):
+    pretrain(config(data, tmp_path, steps=3))
+    (tmp_path / "checkpoint").rename(tmp_path / "checkpoint.old")
+    assert latest_checkpoint(tmp_path).name == "checkpoint.old"
+
+
+def test_lr_schedules():
+    assert lr_factor(0, 100, 10) == pytest.approx(0.1)
+    assert lr_factor(9, 100, 10) == pytest.approx(1.0)
+    assert lr_factor(99, 100, 10, min_ratio=0.1) == pytest.approx(0.1, abs=1e-3)
+    wsd = [lr_factor(s, 100, 10, "wsd", 0.1) for s in range(100)]
+    assert wsd[10:79] == [1.0] * 69 and wsd[80] < 1.0 and wsd[99] == pytest.approx(0.1)
+    with pytest.raises(ValueError, match="unknown schedule"):
+        lr_factor(50, 100, 10, "linear")
+
+
+def test_vocab_mismatch_is_refused(data, tmp_path):
+    other = tmp_path / "init"
+    nanoseek.save(nanoseek.Transformer(nanoseek.get_preset("smoke").replace(vocab_size=999)), other)
+    with pytest.raises(ValueError, match="vocab_size is 999"):
+        pretrain(config(data, tmp_path / "run", init=str(other)))
+
+
+@pytest.mark.slow
+def test_smoke_pretraining_learns_well_below_unigram_entropy(data, tmp_path):
+    summary = pretrain(config(data, tmp_path, steps=150, batch_size=8, seq_len=64, lr=3e-3, warmup=10,
+                              eval_every=150, eval_batches=8, ckpt_every=150, tensorboard=True))
+    entropy = unigram_entropy(tokens(data, "train"))
+    assert summary["val_loss"] < entropy - 0.5, (summary["val_loss"], entropy)
+    assert (tmp_path / "tb").is_dir() and (tmp_path / "final" / "tokenizer.json").exists()
+    from nanoseek.train.report import write_report
+    report = write_report(tmp_path, summary).read_text()
+    assert "MFU" in report and "DeepSeek-V3 scale" in report and (tmp_path / "loss.png").stat().st_size > 1000
