@@ -1,0 +1,1 @@
+"""Training: pretraining, SFT, RL, distillation, optimizers, throughput accounting."""
