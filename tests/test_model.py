@@ -183,3 +183,22 @@ def test_compute_loss_combines_main_and_mtp():
         expected_mtp = torch.nn.functional.cross_entropy(mtp_logits.flatten(0, 1), targets[:, 1:].flatten())
     assert torch.allclose(out.mtp, expected_mtp, atol=1e-5)
     assert torch.allclose(out.loss, out.main + 0.5 * out.mtp, atol=1e-5)
+
+
+def test_rows_of_one_cache_advance_independently():
+    """Sequences of different lengths share one cache: each continues its own row (continuous batching)."""
+    cfg = small_config()
+    model = random_model(cfg)
+    a, b = torch.randint(0, cfg.vocab_size, (1, 9)), torch.randint(0, cfg.vocab_size, (1, 5))
+    with torch.no_grad():
+        full_a, full_b = model(a), model(b)
+        cache = model.new_cache(batch=4, max_len=16)
+        row_a, row_b = torch.tensor([2]), torch.tensor([0])
+        pa = model(a[:, :6], cache, rows=row_a)  # row 2 prefilled with 6 tokens
+        pb = model(b[:, :2], cache, rows=row_b)  # row 0 with 2
+        both = torch.tensor([2, 0])
+        steps = [model(torch.stack([a[0, 6 + t:7 + t], b[0, 2 + t:3 + t]]), cache, rows=both) for t in range(3)]
+    assert cache.lengths.tolist() == [5, 0, 9, 0]
+    got_a = torch.cat([pa[0], *[s[0] for s in steps]])
+    got_b = torch.cat([pb[0], *[s[1] for s in steps]])
+    assert (got_a - full_a[0]).abs().max() <= 1e-4 and (got_b - full_b[0]).abs().max() <= 1e-4

@@ -26,7 +26,7 @@ class LatentCache:
 
     kv: [layers, batch, max_len, kv_lora_rank]; pe: [layers, batch, max_len, qk_rope_head_dim];
     lengths[b]: tokens already cached for row b. Rows advance independently (each has its own positions),
-    so sequences can join and leave a running batch.
+    and a forward pass may touch any subset of rows, so sequences can join and leave a running batch.
     """
 
     def __init__(self, cfg: ModelConfig, batch: int, max_len: int, n_layers: int | None = None,
@@ -40,20 +40,33 @@ class LatentCache:
     def max_len(self) -> int:
         return self.kv.shape[2]
 
-    def positions(self, seq_len: int) -> torch.Tensor:
-        """Positions [batch, seq_len] of the next seq_len tokens of every row."""
-        if int(self.lengths.max()) + seq_len > self.max_len:
+    def positions(self, seq_len: int, rows: torch.Tensor | None = None) -> torch.Tensor:
+        """Positions [len(rows), seq_len] of the next seq_len tokens of the given rows (default: all)."""
+        lengths = self.lengths if rows is None else self.lengths[rows]
+        if int(lengths.max()) + seq_len > self.max_len:
             raise ValueError(f"cache holds {self.max_len} tokens per sequence; writing {seq_len} more after "
-                             f"{int(self.lengths.max())} would overflow it")
-        return self.lengths[:, None] + torch.arange(seq_len, device=self.lengths.device)
+                             f"{int(lengths.max())} would overflow it")
+        return lengths[:, None] + torch.arange(seq_len, device=self.lengths.device)
 
-    def write(self, layer: int, positions: torch.Tensor, kv: torch.Tensor, pe: torch.Tensor):
-        """Store latents [batch, seq, *] at positions [batch, seq]; return the readable prefix of the layer."""
-        rows = torch.arange(kv.shape[0], device=kv.device)[:, None]
-        self.kv[layer][rows, positions] = kv.to(self.kv.dtype)
-        self.pe[layer][rows, positions] = pe.to(self.pe.dtype)
+    def write(self, layer: int, positions: torch.Tensor, kv: torch.Tensor, pe: torch.Tensor,
+              rows: torch.Tensor | None = None):
+        """Store latents [n, seq, *] at positions [n, seq] of `rows` (default: all rows, n = batch);
+        return the readable prefix [n, end, *] of those rows in this layer."""
         end = int(positions.max()) + 1
-        return self.kv[layer, :, :end], self.pe[layer, :, :end]
+        if rows is None:
+            index = torch.arange(kv.shape[0], device=kv.device)[:, None]
+            self.kv[layer][index, positions] = kv.to(self.kv.dtype)
+            self.pe[layer][index, positions] = pe.to(self.pe.dtype)
+            return self.kv[layer, :, :end], self.pe[layer, :, :end]
+        self.kv[layer][rows[:, None], positions] = kv.to(self.kv.dtype)
+        self.pe[layer][rows[:, None], positions] = pe.to(self.pe.dtype)
+        return self.kv[layer, rows, :end], self.pe[layer, rows, :end]
+
+    def advance(self, seq_len: int, rows: torch.Tensor | None = None) -> None:
+        if rows is None:
+            self.lengths += seq_len
+        else:
+            self.lengths[rows] += seq_len
 
     def bytes_per_token(self) -> int:
         return (self.kv.shape[0] * (self.kv.shape[-1] + self.pe.shape[-1])) * self.kv.element_size()
@@ -81,7 +94,8 @@ class MLA(nn.Module):
         self.o_proj = nn.Linear(self.n_heads * self.v_dim, cfg.hidden_size, bias=bias)
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
-                cache: LatentCache | None = None, positions: torch.Tensor | None = None) -> torch.Tensor:
+                cache: LatentCache | None = None, positions: torch.Tensor | None = None,
+                rows: torch.Tensor | None = None) -> torch.Tensor:
         B, S, _ = x.shape
         if self.q_lora_rank is None:
             q = self.q_proj(x)
@@ -96,7 +110,7 @@ class MLA(nn.Module):
         if cache is None:
             out = self._expanded(q_nope, q_pe, kv, k_pe)
         else:
-            kv_all, pe_all = cache.write(self.layer_idx, positions, kv, k_pe)  # [B, T, r], [B, T, rope]
+            kv_all, pe_all = cache.write(self.layer_idx, positions, kv, k_pe, rows)  # [B, T, r], [B, T, rope]
             out = self._absorbed(q_nope, q_pe, kv_all, pe_all, positions)
         return self.o_proj(out.flatten(2))
 

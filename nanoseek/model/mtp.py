@@ -33,7 +33,8 @@ class MTPLayer(DecoderLayer):
         self.eh_proj = nn.Linear(2 * cfg.hidden_size, cfg.hidden_size, bias=False)
         self.shared_head = SharedHead(cfg)
 
-    def forward(self, h: torch.Tensor, emb: torch.Tensor, cos, sin, cache=None, positions=None) -> torch.Tensor:
+    def forward(self, h: torch.Tensor, emb: torch.Tensor, cos, sin, cache=None, positions=None,
+                rows=None) -> torch.Tensor:
         """h: previous depth's hidden [batch, seq, hidden]; emb: embeddings of the tokens k ahead."""
         x = self.eh_proj(torch.cat([self.enorm(emb), self.hnorm(h)], dim=-1))
-        return super().forward(x, cos, sin, cache, positions)
+        return super().forward(x, cos, sin, cache, positions, rows)

@@ -70,28 +70,31 @@ class Transformer(nn.Module):
                 nn.init.normal_(m.down_proj, std=std)
 
     # forward passes
-    def hidden_states(self, input_ids: torch.Tensor, cache: LatentCache | None = None) -> torch.Tensor:
+    def hidden_states(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
+                      rows: torch.Tensor | None = None) -> torch.Tensor:
         """input_ids [batch, seq] -> final-norm hidden states [batch, seq, hidden].
 
-        With a cache, the tokens are appended after each row's cached ones and attention runs on the
-        absorbed path over the cached latents; cache.lengths advances by seq.
+        With a cache, the tokens are appended after the cached ones of cache rows `rows` (default: row i
+        for batch entry i) and attention runs on the absorbed path over the cached latents. The caller
+        advances the cache (`forward` does).
         """
         B, S = input_ids.shape
         if cache is None:
             positions = torch.arange(S, device=input_ids.device).expand(B, S)
         else:
-            positions = cache.positions(S)
+            positions = cache.positions(S, rows)
         x = self.embed_tokens(input_ids)
         cos, sin = self.rotary(positions, x.dtype)
         for layer in self.layers:
-            x = layer(x, cos, sin, cache, positions)
+            x = layer(x, cos, sin, cache, positions, rows)
         return self.norm(x)
 
-    def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None) -> torch.Tensor:
-        """input_ids [batch, seq] -> logits [batch, seq, vocab]."""
-        hidden = self.hidden_states(input_ids, cache)
+    def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
+                rows: torch.Tensor | None = None) -> torch.Tensor:
+        """input_ids [batch, seq] -> logits [batch, seq, vocab]; with a cache, continue rows `rows`."""
+        hidden = self.hidden_states(input_ids, cache, rows)
         if cache is not None:
-            cache.lengths += input_ids.shape[1]
+            cache.advance(input_ids.shape[1], rows)
         return self.lm_head(hidden)
 
     def mtp_logits(self, input_ids: torch.Tensor, hidden: torch.Tensor) -> list[torch.Tensor]:

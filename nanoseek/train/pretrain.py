@@ -48,7 +48,7 @@ class PretrainConfig:
     schedule: str = "cosine"  # or "wsd"
     weight_decay: float = 0.1
     grad_clip: float = 1.0
-    dtype: str = "bf16"  # autocast dtype: bf16 (AMX on CPU, tensor cores on GPU) or fp32
+    dtype: str = "auto"  # bf16 autocast, fp32, or auto: bf16 on GPUs and on CPUs where it measures faster
     mtp_weight: float = 0.3  # lambda of the MTP loss (DeepSeek-V3: 0.3, then 0.1)
     bias_update_speed: float = 0.001  # gamma of the auxiliary-loss-free balancing
     aux_loss_alpha: float = 0.0001  # the sequence-wise balance loss (DeepSeek-V3: 0.0001)
@@ -67,17 +67,30 @@ def pick_device(name: str | None) -> torch.device:
     return torch.device(name or ("cuda" if torch.cuda.is_available() else "cpu"))
 
 
+def choose_dtype(dtype: str, device: torch.device) -> tuple[str, dict[str, float]]:
+    """Resolve "auto" and measure the matmul peaks that MFU is computed against.
+
+    CPUs differ: with AMX a bf16 matmul runs ~5x faster than fp32; without it (AVX-512 only) bf16 can be
+    several times slower. So on a CPU "auto" measures both and takes bf16 only when it is clearly faster.
+    """
+    peaks = {"fp32": measure_matmul_peak(torch.float32, str(device), seconds=0.5),
+             "bf16": measure_matmul_peak(torch.bfloat16, str(device), seconds=0.5)}
+    if dtype == "auto":
+        dtype = "bf16" if device.type == "cuda" or peaks["bf16"] > 1.5 * peaks["fp32"] else "fp32"
+    if dtype not in peaks:
+        raise ValueError(f"dtype must be 'auto', 'bf16' or 'fp32'; got {dtype!r}")
+    return dtype, peaks
+
+
 def autocast(device: torch.device, dtype: str):
     if dtype == "fp32":
         return contextlib.nullcontext()
-    if dtype != "bf16":
-        raise ValueError(f"dtype must be 'bf16' or 'fp32'; got {dtype!r}")
     return torch.autocast(device.type, dtype=torch.bfloat16)
 
 
 @torch.no_grad()
 def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_batches: int,
-             device: torch.device, dtype: str = "bf16") -> dict:
+             device: torch.device, dtype: str = "fp32") -> dict:
     """Validation loss (nats/token of the main head) and bits per byte over the first max_batches."""
     was_training = model.training
     model.eval()
@@ -155,7 +168,9 @@ def pretrain(tc: PretrainConfig) -> dict:
         torch.set_rng_state(state["rng"].cpu())
         step, tokens, train_time = state["step"], state["tokens"], state["train_time"]
     loss_fn = torch.compile(model.compute_loss) if tc.compile else model.compute_loss
-    peak = measure_matmul_peak(torch.bfloat16 if tc.dtype == "bf16" else torch.float32, str(device), seconds=0.5)
+    # a resumed run keeps the precision it started with, so its losses match an uninterrupted run
+    dtype, peaks = choose_dtype(state["dtype"] if state else tc.dtype, device)
+    peak = peaks[dtype]
     flops_per_token = model_flops_per_token(cfg, tc.seq_len, training=True, mtp=tc.mtp_weight > 0)
     log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
     tokens_per_step = tc.batch_size * tc.seq_len * tc.grad_accum
@@ -174,7 +189,7 @@ def pretrain(tc: PretrainConfig) -> dict:
             sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
             for _ in range(tc.grad_accum):
                 x, y = next(loader)
-                with autocast(device, tc.dtype):
+                with autocast(device, dtype):
                     out = loss_fn(x.to(device), y.to(device), mtp_weight=tc.mtp_weight)
                 (out.loss / tc.grad_accum).backward()
                 for k in sums:
@@ -196,7 +211,7 @@ def pretrain(tc: PretrainConfig) -> dict:
                       "expert_imbalance": sum(imbalance) / max(1, len(imbalance))}
             last = step == tc.steps
             if step % tc.eval_every == 0 or last:
-                val = evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, tc.dtype)
+                val = evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, dtype)
                 record.update(val)
             log.log(step, **record)
             if bar is not None:
@@ -206,7 +221,7 @@ def pretrain(tc: PretrainConfig) -> dict:
             if step % tc.ckpt_every == 0 or last or stop.requested:
                 save_checkpoint(run, model, {
                     "step": step, "tokens": tokens, "train_time": train_time, "optimizer": optimizer.state_dict(),
-                    "data": loader.state_dict(), "rng": torch.get_rng_state()}, tokenizer_dir=tc.data)
+                    "data": loader.state_dict(), "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir=tc.data)
             if stop.requested:
                 break
     if bar is not None:
@@ -219,5 +234,5 @@ def pretrain(tc: PretrainConfig) -> dict:
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,
-        "device": str(device), "dtype": tc.dtype, "params": cfg.num_params(), "preset": tc.preset, **val,
+        "peaks": peaks, "device": str(device), "dtype": dtype, "params": cfg.num_params(), "preset": tc.preset, **val,
     }

@@ -30,7 +30,7 @@ class SpeedrunConfig:
     batch_size: int = 16
     seq_len: int = 256
     lr: float = 3e-3
-    dtype: str = "bf16"
+    dtype: str = "auto"
     device: str | None = None
     compile: bool = False
     seed: int = 0
