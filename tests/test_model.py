@@ -202,3 +202,17 @@ def test_rows_of_one_cache_advance_independently():
     got_a = torch.cat([pa[0], *[s[0] for s in steps]])
     got_b = torch.cat([pb[0], *[s[1] for s in steps]])
     assert (got_a - full_a[0]).abs().max() <= 1e-4 and (got_b - full_b[0]).abs().max() <= 1e-4
+
+
+def test_fork_shares_a_prefill_between_rows():
+    cfg = small_config()
+    model = random_model(cfg)
+    ids = torch.randint(0, cfg.vocab_size, (1, 7))
+    with torch.no_grad():
+        cache = model.new_cache(batch=3, max_len=10)
+        model(ids, cache, rows=torch.tensor([0]))
+        cache.fork(0, torch.tensor([1, 2]))
+        nxt = torch.randint(0, cfg.vocab_size, (3, 1))
+        out = model(nxt, cache)  # every row continues the same prefix with its own token
+        ref = model(torch.cat([ids.expand(3, 7), nxt], dim=1))[:, -1:]
+    assert cache.lengths.tolist() == [8, 8, 8] and (out - ref).abs().max() <= 1e-4

@@ -68,6 +68,13 @@ class LatentCache:
         else:
             self.lengths[rows] += seq_len
 
+    def fork(self, src: int, dst: torch.Tensor) -> None:
+        """Copy row src's cached tokens into rows dst (G samples of one prompt share its prefill)."""
+        n = int(self.lengths[src])
+        self.kv[:, dst, :n] = self.kv[:, src:src + 1, :n]
+        self.pe[:, dst, :n] = self.pe[:, src:src + 1, :n]
+        self.lengths[dst] = n
+
     def bytes_per_token(self) -> int:
         return (self.kv.shape[0] * (self.kv.shape[-1] + self.pe.shape[-1])) * self.kv.element_size()
 

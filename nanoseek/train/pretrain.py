@@ -146,25 +146,39 @@ def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Tra
 
 
 def pretrain(tc: PretrainConfig) -> dict:
-    """Run (or resume) pretraining; returns the run summary that the report is built from."""
-    run = Path(tc.out)
-    run.mkdir(parents=True, exist_ok=True)
+    """Run (or resume) pretraining on token shards; returns the run summary that the report is built from."""
     device = pick_device(tc.device)
     manifest = load_manifest(tc.data)
     torch.manual_seed(tc.seed)
-    state = None
     if tc.resume:
-        model, state = load_checkpoint(latest_checkpoint(run), device)
+        model, state = load_checkpoint(latest_checkpoint(tc.out), device)
     else:
-        model = build_model(tc, manifest, device)
+        model, state = build_model(tc, manifest, device), None
+    loader = Loader(tc.data, tc.batch_size, tc.seq_len, seed=tc.seed)
+
+    def validate(model, dtype):
+        return evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, dtype)
+
+    return train(tc, model, state, loader, validate, tokenizer_dir=tc.data)
+
+
+def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, validate,
+          tokenizer_dir: str | Path | None, desc: str = "pretrain") -> dict:
+    """The training loop shared by pretraining and SFT.
+
+    source: endless (input_ids, targets) batches with state_dict()/load_state_dict() (targets -100 where no
+    loss is taken); validate(model, dtype) -> {"val_loss": ..., ...}; state: a resumed trainer state or None.
+    """
+    run = Path(tc.out)
+    run.mkdir(parents=True, exist_ok=True)
+    device = next(model.parameters()).device
     (run / "train_config.json").write_text(json.dumps(dataclasses.asdict(tc), indent=2) + "\n")
     cfg = model.config
     optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
-    loader = Loader(tc.data, tc.batch_size, tc.seq_len, seed=tc.seed)
     step, tokens, train_time = 0, 0, 0.0
     if state is not None:
         optimizer.load_state_dict(state["optimizer"])
-        loader.load_state_dict(state["data"])
+        source.load_state_dict(state["data"])
         torch.set_rng_state(state["rng"].cpu())
         step, tokens, train_time = state["step"], state["tokens"], state["train_time"]
     loss_fn = torch.compile(model.compute_loss) if tc.compile else model.compute_loss
@@ -173,11 +187,10 @@ def pretrain(tc: PretrainConfig) -> dict:
     peak = peaks[dtype]
     flops_per_token = model_flops_per_token(cfg, tc.seq_len, training=True, mtp=tc.mtp_weight > 0)
     log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
-    tokens_per_step = tc.batch_size * tc.seq_len * tc.grad_accum
     bar = None
     if tc.progress:
         from tqdm import tqdm
-        bar = tqdm(total=tc.steps, initial=step, desc="pretrain", unit="step", dynamic_ncols=True)
+        bar = tqdm(total=tc.steps, initial=step, desc=desc, unit="step", dynamic_ncols=True)
     wall_start = time.time()
     val = {}
     with _StopFlag() as stop:
@@ -187,8 +200,10 @@ def pretrain(tc: PretrainConfig) -> dict:
             for group in optimizer.param_groups:
                 group["lr"] = lr
             sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
+            step_tokens = 0
             for _ in range(tc.grad_accum):
-                x, y = next(loader)
+                x, y = next(source)
+                step_tokens += x.numel()
                 with autocast(device, dtype):
                     out = loss_fn(x.to(device), y.to(device), mtp_weight=tc.mtp_weight)
                 (out.loss / tc.grad_accum).backward()
@@ -203,25 +218,26 @@ def pretrain(tc: PretrainConfig) -> dict:
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
             step += 1
-            tokens += tokens_per_step
+            tokens += step_tokens
             train_time += dt
             record = {"loss": sums["main"], "mtp_loss": sums["mtp"], "total_loss": sums["loss"], "lr": lr,
-                      "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": tokens_per_step / dt,
-                      "mfu": flops_per_token * tokens_per_step / dt / peak,
+                      "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": step_tokens / dt,
+                      "mfu": flops_per_token * step_tokens / dt / peak,
                       "expert_imbalance": sum(imbalance) / max(1, len(imbalance))}
             last = step == tc.steps
             if step % tc.eval_every == 0 or last:
-                val = evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, dtype)
+                val = validate(model, dtype)
                 record.update(val)
             log.log(step, **record)
             if bar is not None:
-                bar.set_postfix(loss=f"{sums['main']:.3f}", tok_s=f"{tokens_per_step / dt:,.0f}",
+                bar.set_postfix(loss=f"{sums['main']:.3f}", tok_s=f"{step_tokens / dt:,.0f}",
                                 **({"val": f"{val['val_loss']:.3f}"} if val else {}))
                 bar.update(1)
             if step % tc.ckpt_every == 0 or last or stop.requested:
                 save_checkpoint(run, model, {
                     "step": step, "tokens": tokens, "train_time": train_time, "optimizer": optimizer.state_dict(),
-                    "data": loader.state_dict(), "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir=tc.data)
+                    "data": source.state_dict(), "rng": torch.get_rng_state(), "dtype": dtype},
+                    tokenizer_dir=tokenizer_dir)
             if stop.requested:
                 break
     if bar is not None:
@@ -230,7 +246,8 @@ def pretrain(tc: PretrainConfig) -> dict:
     finished = step >= tc.steps
     if finished:
         save(model, run / "final")
-        copy_tokenizer(tc.data, run / "final")
+        if tokenizer_dir is not None:
+            copy_tokenizer(tokenizer_dir, run / "final")
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,

@@ -1,0 +1,249 @@
+"""GRPO (DeepSeekMath / R1) with the published variants: Dr. GRPO, DAPO's clip-higher, token-level loss,
+dynamic sampling and overlong shaping. Formulas: ../shared/reference/grpo.md.
+
+One step: draw prompts, sample G completions each with the current policy (the "old" policy), score them
+with the task's rule-based reward, turn rewards into group-relative advantages, then take mu optimizer
+steps on the clipped surrogate (minus beta * KL to a frozen reference, k3 estimator).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+
+from ..checkpoint import load, save
+from ..engine.sampling import SamplingParams
+from ..tasks import get_task
+from ..tokenizer import Tokenizer
+from .evaluate import evaluate_task
+from .metrics import MetricsLog
+from .optim import make_optimizer
+from .pretrain import _StopFlag, autocast, pick_device
+from .rollout import rollout
+from .runstate import copy_tokenizer, latest_checkpoint, load_checkpoint, save_checkpoint
+
+
+@dataclass
+class GRPOConfig:
+    init: str | None = None  # the policy to start from (an SFT or pretrained checkpoint)
+    out: str = "runs/grpo"
+    task: str = "chain_sum"
+    difficulty: int | None = None
+    steps: int = 50
+    prompts_per_step: int = 8
+    group_size: int = 8  # G
+    max_tokens: int = 64  # L_max of a completion
+    temperature: float = 1.0
+    lr: float = 2e-4
+    weight_decay: float = 0.0
+    grad_clip: float = 1.0
+    updates_per_batch: int = 1  # mu
+    eps_low: float = 0.2
+    eps_high: float = 0.28  # DAPO clip-higher; = eps_low for plain GRPO
+    beta: float = 0.0  # KL weight; 0 keeps no reference model
+    loss_mode: str = "dapo"  # grpo (per sequence) | dr_grpo (constant) | dapo (per token)
+    scale_std: bool = False  # GRPO divides advantages by the group's std; Dr. GRPO does not
+    dynamic_sampling: bool = True  # drop zero-variance groups and draw more prompts
+    max_draws: int = 3  # at most this many prompts_per_step batches drawn per step
+    overlong: str = "soft"  # none | filter (mask truncated completions) | soft (DAPO's length penalty)
+    overlong_buffer: int = 16  # L_cache
+    eval_every: int = 25
+    eval_problems: int = 64
+    ckpt_every: int = 25
+    seed: int = 0
+    dtype: str = "fp32"
+    device: str | None = None
+    resume: bool = False
+    progress: bool = True
+    tensorboard: bool = True
+
+
+# the formulas, as pure functions
+def group_advantages(rewards: torch.Tensor, scale_std: bool) -> torch.Tensor:
+    """rewards [groups, G] -> advantages [groups, G]: r - mean(r), divided by std(r) when scale_std."""
+    adv = rewards - rewards.mean(dim=1, keepdim=True)
+    if scale_std:
+        adv = adv / (rewards.std(dim=1, keepdim=True) + 1e-4)
+    return adv
+
+
+def overlong_penalty(length: int, max_len: int, buffer: int) -> float:
+    """DAPO's soft overlong punishment: 0 up to max_len - buffer, then linear down to -1 at max_len."""
+    if length <= max_len - buffer:
+        return 0.0
+    return max(-1.0, (max_len - buffer - length) / buffer)
+
+
+def grpo_loss(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor | None, adv: torch.Tensor,
+              mask: torch.Tensor, eps_low: float, eps_high: float, beta: float, mode: str,
+              max_len: int) -> tuple[torch.Tensor, dict]:
+    """logp/old_logp/ref_logp/mask [N, T] over completion tokens, adv [N] -> (loss, stats)."""
+    mask = mask.float()
+    ratio = torch.exp(logp - old_logp)
+    a = adv[:, None]
+    surrogate = torch.minimum(ratio * a, ratio.clamp(1 - eps_low, 1 + eps_high) * a)
+    per_token = -surrogate
+    kl = None
+    if beta > 0:
+        log_r = ref_logp - logp
+        kl = torch.exp(log_r) - log_r - 1  # k3: unbiased and >= 0
+        per_token = per_token + beta * kl
+    if mode == "grpo":
+        loss = ((per_token * mask).sum(1) / mask.sum(1).clamp(min=1)).mean()
+    elif mode == "dr_grpo":
+        loss = (per_token * mask).sum() / (mask.shape[0] * max_len)
+    elif mode == "dapo":
+        loss = (per_token * mask).sum() / mask.sum().clamp(min=1)
+    else:
+        raise ValueError(f"loss_mode must be grpo, dr_grpo or dapo; got {mode!r}")
+    clipped = ((ratio < 1 - eps_low) & (a < 0)) | ((ratio > 1 + eps_high) & (a > 0))
+    n = mask.sum().clamp(min=1)
+    stats = {"clip_fraction": float((clipped.float() * mask).sum() / n),
+             "kl": float((kl * mask).sum() / n) if kl is not None else 0.0}
+    return loss, stats
+
+
+def token_logprobs(model, ids: torch.Tensor, dtype: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """Log-probabilities [N, T-1] of ids[:, 1:] under the model, and the entropy of each distribution."""
+    with autocast(ids.device, dtype):
+        logits = model(ids[:, :-1]).float()
+    logp_all = logits.log_softmax(-1)
+    logp = logp_all.gather(-1, ids[:, 1:, None])[..., 0]
+    entropy = -(logp_all.exp() * logp_all).sum(-1)
+    return logp, entropy
+
+
+def pack(prompts: list[list[int]], completions: list[list[int]], pad: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Right-padded prompt+completion ids [N, T] and the mask [N, T-1] of positions predicting completion tokens."""
+    T = max(len(p) + len(c) for p, c in zip(prompts, completions))
+    ids = torch.full((len(prompts), T), pad, dtype=torch.long)
+    mask = torch.zeros(len(prompts), T - 1, dtype=torch.bool)
+    for i, (p, c) in enumerate(zip(prompts, completions)):
+        ids[i, :len(p) + len(c)] = torch.tensor(p + c)
+        mask[i, len(p) - 1:len(p) + len(c) - 1] = True
+    return ids, mask
+
+
+def grpo(tc: GRPOConfig) -> dict:
+    device = pick_device(tc.device)
+    torch.manual_seed(tc.seed)
+    run = Path(tc.out)
+    run.mkdir(parents=True, exist_ok=True)
+    if tc.resume:
+        source = latest_checkpoint(run)
+        model, state = load_checkpoint(source, device)
+    else:
+        if not tc.init:
+            raise ValueError("grpo needs --init, the policy to start from (e.g. runs/speedrun/sft/final)")
+        source, state = Path(tc.init), None
+        model = load(source, dtype=torch.float32, device=device).train()
+    tok = Tokenizer.load(source)
+    task = get_task(tc.task)
+    problems = task.problems(tc.prompts_per_step * tc.max_draws * tc.steps, "train", tc.seed, tc.difficulty)
+    ref = None
+    if tc.beta > 0:
+        ref = load(tc.init, dtype=torch.float32, device=device).eval() if tc.init else copy.deepcopy(model).eval()
+    optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
+    step, drawn, train_time = 0, 0, 0.0
+    if state is not None:
+        optimizer.load_state_dict(state["optimizer"])
+        torch.set_rng_state(state["rng"].cpu())
+        step, drawn, train_time = state["step"], state["data"]["drawn"], state["train_time"]
+    (run / "train_config.json").write_text(json.dumps(asdict(tc), indent=2) + "\n")
+    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
+    params = SamplingParams(temperature=tc.temperature, max_tokens=tc.max_tokens)
+    prompt_ids = lambda p: tok.apply_chat_template(p.messages(), add_generation_prompt=True)
+    bar = None
+    if tc.progress:
+        from tqdm import tqdm
+        bar = tqdm(total=tc.steps, initial=step, desc="grpo", unit="step", dynamic_ncols=True)
+    val = {}
+    with _StopFlag() as stop:
+        while step < tc.steps:
+            t0 = time.perf_counter()
+            # 1. rollouts, scored; dynamic sampling keeps only groups whose rewards differ
+            groups, seen, dropped = [], [], 0
+            for _ in range(tc.max_draws):
+                batch = problems[drawn:drawn + tc.prompts_per_step]
+                drawn += len(batch)
+                params.seed = tc.seed * 1_000_003 + drawn
+                completions = rollout(model, [prompt_ids(p) for p in batch], tc.group_size, params, tok.eos_id)
+                for p, comps in zip(batch, completions):
+                    scored = []
+                    for c in comps:
+                        r = task.reward(p, tok.decode(c, skip_special=True))
+                        truncated = c[-1] != tok.eos_id
+                        shaped = r.total + (overlong_penalty(len(c), tc.max_tokens, tc.overlong_buffer)
+                                            if tc.overlong == "soft" else 0.0)
+                        scored.append((c, r, shaped, truncated))
+                    seen += scored
+                    if tc.dynamic_sampling and len({s[2] for s in scored}) == 1:
+                        dropped += 1
+                        continue
+                    groups.append((prompt_ids(p), scored))
+                if not tc.dynamic_sampling or len(groups) >= tc.prompts_per_step:
+                    break
+            groups = groups[:tc.prompts_per_step]
+            record = {"reward": sum(s[1].total for s in seen) / len(seen),
+                      "accuracy": sum(s[1].accuracy for s in seen) / len(seen),
+                      "format": sum(s[1].format for s in seen) / len(seen),
+                      "response_length": sum(len(s[0]) for s in seen) / len(seen),
+                      "frac_reward_zero_std": dropped / max(1, dropped + len(groups))}
+            # 2. the update on the kept groups
+            if groups:
+                rewards = torch.tensor([[s[2] for s in scored] for _, scored in groups])
+                adv = group_advantages(rewards, tc.scale_std).flatten().to(device)
+                prompts = [p for p, scored in groups for _ in scored]
+                comps = [s[0] for _, scored in groups for s in scored]
+                ids, mask = pack(prompts, comps, tok.pad_id)
+                ids, mask = ids.to(device), mask.to(device)
+                if tc.overlong == "filter":
+                    truncated = torch.tensor([s[3] for _, scored in groups for s in scored], device=device)
+                    mask &= ~truncated[:, None]
+                with torch.no_grad():
+                    old_logp = token_logprobs(model, ids, tc.dtype)[0]
+                    ref_logp = token_logprobs(ref, ids, tc.dtype)[0] if ref is not None else None
+                for _ in range(tc.updates_per_batch):
+                    logp, entropy = token_logprobs(model, ids, tc.dtype)
+                    loss, stats = grpo_loss(logp, old_logp, ref_logp, adv, mask, tc.eps_low, tc.eps_high, tc.beta,
+                                            tc.loss_mode, tc.max_tokens)
+                    loss.backward()
+                    grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip))
+                    optimizer.step()
+                    optimizer.zero_grad(set_to_none=True)
+                    model.update_expert_bias(0.001)
+                record.update(loss=float(loss.detach()), grad_norm=grad_norm, **stats,
+                              entropy=float((entropy * mask).sum() / mask.sum().clamp(min=1)))
+            dt = time.perf_counter() - t0
+            train_time += dt
+            step += 1
+            record["seconds_per_step"] = dt
+            if step % tc.eval_every == 0 or step == tc.steps:
+                val = {f"test_{k}": v for k, v in
+                       evaluate_task(model, tok, task, tc.eval_problems, difficulty=tc.difficulty,
+                                     max_tokens=tc.max_tokens).items()}
+                record.update(val)
+            log.log(step, **record)
+            if bar is not None:
+                bar.set_postfix(reward=f"{record['reward']:.3f}", acc=f"{record['accuracy']:.2f}",
+                                len=f"{record['response_length']:.0f}")
+                bar.update(1)
+            if step % tc.ckpt_every == 0 or step == tc.steps or stop.requested:
+                save_checkpoint(run, model, {"step": step, "train_time": train_time, "optimizer": optimizer.state_dict(),
+                                             "data": {"drawn": drawn}, "rng": torch.get_rng_state()},
+                                tokenizer_dir=source)
+            if stop.requested:
+                break
+    if bar is not None:
+        bar.close()
+    log.close()
+    finished = step >= tc.steps
+    if finished:
+        save(model, run / "final")
+        copy_tokenizer(source, run / "final")
+    return {"finished": finished, "step": step, "train_time": train_time, **val}

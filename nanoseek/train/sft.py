@@ -1,0 +1,141 @@
+"""Supervised fine-tuning on chat conversations, loss on assistant tokens only (R1's "cold start").
+
+Data: JSONL files with one {"messages": [{"role", "content"}, ...]} per line, or by default a mix
+generated from the reasoning tasks, each answer a worked solution inside <think>…</think> followed by
+<answer>…</answer>. Conversations are rendered with the tokenizer's chat template (the same ids that
+transformers' apply_chat_template gives) and the loss mask covers what the assistant wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from ..checkpoint import load
+from ..tasks import get_task
+from ..tokenizer import Tokenizer
+from .pretrain import PretrainConfig, autocast, pick_device, train
+from .runstate import latest_checkpoint, load_checkpoint
+
+
+@dataclass
+class SFTConfig(PretrainConfig):
+    init: str | None = None  # the checkpoint to fine-tune (required unless resuming)
+    out: str = "runs/sft"
+    messages: str | None = None  # comma-separated JSONL files; default: the task mix below
+    tasks: str = "arithmetic,chain_sum,countdown,word_problem"
+    examples_per_task: int = 2000
+    difficulty: int | None = None
+    steps: int = 300
+    batch_size: int = 16
+    seq_len: int = 256
+    lr: float = 1e-3
+    warmup: int = 20
+    mtp_weight: float = 0.0
+    eval_every: int = 100
+
+
+def task_conversations(tasks: str, n: int, seed: int, difficulty: int | None = None) -> list[list[dict]]:
+    """Worked solutions of train-split problems as chat conversations."""
+    out = []
+    for name in tasks.split(","):
+        for p in get_task(name.strip()).problems(n, "train", seed=seed, difficulty=difficulty):
+            out.append(p.messages() + [{"role": "assistant", "content": p.solution()}])
+    return out
+
+
+def read_conversations(paths: str) -> list[list[dict]]:
+    out = []
+    for path in paths.split(","):
+        for i, line in enumerate(Path(path.strip()).read_text().splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                messages = json.loads(line)["messages"]
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise ValueError(f"{path}:{i}: expected a JSON object with a 'messages' list ({e})") from None
+            out.append(messages)
+    return out
+
+
+class Conversations:
+    """(input_ids, targets) batches of tokenized conversations, padded to the longest in the batch.
+
+    targets are -100 outside the assistant's tokens and on padding. Every 20th conversation is held out
+    for validation. The position is a count of conversations drawn, so a resumed run is exact.
+    """
+
+    def __init__(self, conversations: list[list[dict]], tok: Tokenizer, batch_size: int, seq_len: int, seed: int):
+        encoded = [tok.encode_chat(c) for c in conversations]
+        self.val = [e for i, e in enumerate(encoded) if i % 20 == 19]
+        self.train = [e for i, e in enumerate(encoded) if i % 20 != 19]
+        if not self.train or not self.val:
+            raise ValueError(f"need at least 20 conversations for a train/validation split; got {len(encoded)}")
+        self.pad, self.batch_size, self.seq_len, self.seed = tok.pad_id, batch_size, seq_len, seed
+        self.drawn = 0
+
+    def batch(self, items: list[tuple[list[int], list[int]]]) -> tuple[torch.Tensor, torch.Tensor]:
+        length = min(self.seq_len, max(len(ids) - 1 for ids, _ in items))
+        x = torch.full((len(items), length), self.pad, dtype=torch.long)
+        y = torch.full((len(items), length), -100, dtype=torch.long)
+        for row, (ids, mask) in enumerate(items):
+            ids, mask = torch.tensor(ids[: length + 1]), torch.tensor(mask[: length + 1], dtype=torch.bool)
+            n = len(ids) - 1
+            x[row, :n] = ids[:-1]
+            y[row, :n] = torch.where(mask[1:], ids[1:], -100)
+        return x, y
+
+    def __next__(self) -> tuple[torch.Tensor, torch.Tensor]:
+        epoch, start = divmod(self.drawn, len(self.train))
+        order = np.random.default_rng([self.seed, epoch]).permutation(len(self.train))
+        picks = [order[(start + i) % len(self.train)] for i in range(self.batch_size)]
+        self.drawn += self.batch_size
+        return self.batch([self.train[i] for i in picks])
+
+    def state_dict(self) -> dict:
+        return {"drawn": self.drawn, "train": len(self.train)}
+
+    def load_state_dict(self, state: dict) -> None:
+        if state["train"] != len(self.train):
+            raise ValueError(f"cannot resume: the checkpoint saw {state['train']} training conversations, "
+                             f"this data has {len(self.train)}; resume with the same data")
+        self.drawn = state["drawn"]
+
+    @torch.no_grad()
+    def validate(self, model, dtype: str) -> dict:
+        was_training = model.training
+        model.eval()
+        device = next(model.parameters()).device
+        total, count = 0.0, 0
+        for i in range(0, len(self.val), self.batch_size):
+            x, y = self.batch(self.val[i:i + self.batch_size])
+            with autocast(device, dtype):
+                logits = model(x.to(device))
+            total += float(F.cross_entropy(logits.flatten(0, 1).float(), y.to(device).flatten(),
+                                           ignore_index=-100, reduction="sum"))
+            count += int((y != -100).sum())
+        model.train(was_training)
+        return {"val_loss": total / max(1, count)}
+
+
+def sft(tc: SFTConfig) -> dict:
+    device = pick_device(tc.device)
+    torch.manual_seed(tc.seed)
+    if tc.resume:
+        source_dir = latest_checkpoint(tc.out)
+        model, state = load_checkpoint(source_dir, device)
+    else:
+        if not tc.init:
+            raise ValueError("sft needs --init, the checkpoint to fine-tune (e.g. runs/speedrun/pretrain/final)")
+        source_dir = Path(tc.init)
+        model, state = load(source_dir, dtype=torch.float32, device=device).train(), None
+    tok = Tokenizer.load(source_dir)
+    conversations = (read_conversations(tc.messages) if tc.messages
+                     else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty))
+    data = Conversations(conversations, tok, tc.batch_size, tc.seq_len, tc.seed)
+    return train(tc, model, state, data, data.validate, tokenizer_dir=source_dir, desc="sft")
