@@ -1,0 +1,98 @@
+"""GRPO: the formulas against hand computations, dynamic sampling, rollouts, and a short learning run."""
+
+import math
+
+import pytest
+import torch
+
+from helpers import random_model, small_config
+from nanoseek.engine import SamplingParams, generate
+from nanoseek.train.grpo import group_advantages, grpo_loss, overlong_penalty, pack
+from nanoseek.train.rollout import rollout
+
+
+def test_group_advantages_by_hand():
+    r = torch.tensor([[1.0, 0.0, 0.0, 1.0], [0.1, 0.1, 0.1, 0.1]])
+    dr = group_advantages(r, scale_std=False)
+    assert torch.allclose(dr, torch.tensor([[0.5, -0.5, -0.5, 0.5], [0.0, 0.0, 0.0, 0.0]]))
+    std = torch.tensor([1.0, 0.0, 0.0, 1.0]).std()  # unbiased, as torch.std
+    g = group_advantages(r, scale_std=True)
+    assert torch.allclose(g[0], torch.tensor([0.5, -0.5, -0.5, 0.5]) / (std + 1e-4))
+    assert torch.equal(g[1], torch.zeros(4))  # a zero-variance group has zero advantage either way
+
+
+def test_overlong_penalty():
+    assert overlong_penalty(40, 64, 16) == 0.0
+    assert overlong_penalty(48, 64, 16) == 0.0
+    assert overlong_penalty(56, 64, 16) == pytest.approx(-0.5)
+    assert overlong_penalty(64, 64, 16) == -1.0
+    assert overlong_penalty(80, 64, 16) == -1.0
+
+
+def hand_loss(logp, old, ref, adv, mask, el, eh, beta, mode, max_len):
+    """The per-token GRPO objective written out with loops, straight from the formulas."""
+    per_seq, all_tokens, n_tokens = [], 0.0, 0
+    for i in range(len(logp)):
+        total, count = 0.0, 0
+        for t in range(len(logp[i])):
+            if not mask[i][t]:
+                continue
+            rho = math.exp(logp[i][t] - old[i][t])
+            term = min(rho * adv[i], min(max(rho, 1 - el), 1 + eh) * adv[i])
+            kl = math.exp(ref[i][t] - logp[i][t]) - (ref[i][t] - logp[i][t]) - 1 if beta else 0.0
+            total += -(term - beta * kl)
+            count += 1
+        per_seq.append(total / max(count, 1))
+        all_tokens += total
+        n_tokens += count
+    if mode == "grpo":
+        return sum(per_seq) / len(per_seq)
+    if mode == "dr_grpo":
+        return all_tokens / (len(logp) * max_len)
+    return all_tokens / n_tokens
+
+
+@pytest.mark.parametrize("mode", ["grpo", "dr_grpo", "dapo"])
+@pytest.mark.parametrize("beta", [0.0, 0.04])
+def test_grpo_loss_matches_hand_computation(mode, beta):
+    logp = [[-1.0, -0.5, -2.0], [-0.2, -3.0, -0.7]]
+    old = [[-1.5, -0.5, -1.0], [-0.9, -2.0, -0.7]]  # ratios e^0.5 (clipped high), 1, e^-1 (clipped low), ...
+    ref = [[-1.2, -0.4, -1.8], [-0.3, -2.5, -0.6]]
+    adv = [1.0, -0.5]
+    mask = [[1, 1, 1], [1, 1, 0]]
+    loss, stats = grpo_loss(torch.tensor(logp), torch.tensor(old), torch.tensor(ref), torch.tensor(adv),
+                            torch.tensor(mask, dtype=torch.bool), 0.2, 0.28, beta, mode, max_len=4)
+    assert loss.item() == pytest.approx(hand_loss(logp, old, ref, adv, mask, 0.2, 0.28, beta, mode, 4), rel=1e-5)
+    assert 0 < stats["clip_fraction"] < 1
+    assert (stats["kl"] > 0) == (beta > 0)
+
+
+def test_grpo_loss_gradient_pushes_towards_positive_advantage():
+    logp = torch.tensor([[-1.0, -1.0], [-1.0, -1.0]], requires_grad=True)
+    loss, _ = grpo_loss(logp, logp.detach(), None, torch.tensor([1.0, -1.0]), torch.ones(2, 2, dtype=torch.bool),
+                        0.2, 0.2, 0.0, "dapo", 2)
+    loss.backward()
+    assert (logp.grad[0] < 0).all() and (logp.grad[1] > 0).all()  # descent raises logp of the good sample
+
+
+def test_pack_masks_exactly_the_completion_predictions():
+    ids, mask = pack([[5, 6, 7], [5]], [[8, 9], [10, 11, 12]], pad=0)
+    assert ids.tolist() == [[5, 6, 7, 8, 9], [5, 10, 11, 12, 0]]
+    # position t predicts ids[t+1]: completion tokens are predicted from the last prompt token on
+    assert mask.tolist() == [[False, False, True, True], [True, True, True, False]]
+
+
+def test_greedy_rollout_equals_plain_generation():
+    model = random_model(small_config())
+    prompts = [[1, 5, 9, 3], [7, 2], [4, 4, 4, 4, 4, 4]]
+    out = rollout(model, prompts, 2, SamplingParams(temperature=0, max_tokens=10), stop_id=None)
+    for p, (a, b) in zip(prompts, out):
+        ref = list(generate(model, p, SamplingParams(temperature=0, max_tokens=10)))
+        assert a == b == ref
+
+
+def test_rollout_stops_rows_at_the_stop_token():
+    model = random_model(small_config())
+    free = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=None)[0][0]
+    stopped = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=free[3])[0][0]
+    assert stopped == free[: free.index(free[3]) + 1]
