@@ -81,7 +81,7 @@ def add_dataclass_flags(parser: argparse.ArgumentParser, cls, skip: tuple[str, .
         if f.name in skip:
             continue
         flag = "--" + f.name.replace("_", "-")
-        kind = f.type if isinstance(f.type, str) else f.type.__name__
+        kind = (f.type if isinstance(f.type, str) else f.type.__name__).split("|")[0].strip()  # "int | None" -> int
         if kind == "bool":
             parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default)
         else:
@@ -113,6 +113,40 @@ def cmd_pretrain(args) -> None:
         print(f"report: {write_report(args.out, summary, args.hour_price)}")
     else:
         print(f"stopped at step {summary['step']}; checkpoint in {args.out}/checkpoint (continue with --resume)")
+
+
+def cmd_sft(args) -> None:
+    from .train.sft import SFTConfig, sft
+
+    summary = sft(settings(SFTConfig, args))
+    print(f"sft {'done' if summary['finished'] else 'stopped'} at step {summary['step']}: "
+          f"validation loss {summary.get('val_loss', float('nan')):.3f}; model in {args.out}/final")
+
+
+def cmd_grpo(args) -> None:
+    from .train.grpo import GRPOConfig, grpo
+
+    summary = grpo(settings(GRPOConfig, args))
+    print(f"grpo {'done' if summary['finished'] else 'stopped'} at step {summary['step']}: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in summary.items() if k.startswith("test_")))
+
+
+def cmd_eval(args) -> None:
+    import json
+
+    from .checkpoint import load
+    from .tasks import get_task
+    from .tokenizer import Tokenizer
+    from .train.evaluate import evaluate_task
+
+    model = load(args.model, device=args.device)
+    tok = Tokenizer.load(args.model)
+    results = {name: evaluate_task(model, tok, get_task(name), args.n, args.difficulty, args.max_tokens, args.k)
+               for name in args.tasks.split(",")}
+    if args.data:
+        from .train.pretrain import evaluate
+        results["perplexity"] = evaluate(model, args.data, 256, 8, 1_000_000, next(model.parameters()).device)
+    print(json.dumps(results, indent=2))
 
 
 def cmd_speedrun(args) -> None:
@@ -158,6 +192,27 @@ def build_parser() -> argparse.ArgumentParser:
     add_dataclass_flags(s, PretrainConfig)
     s.add_argument("--hour-price", type=float, default=None, help="$ per hour for the cost report")
     s.set_defaults(fn=cmd_pretrain)
+
+    from .train.sft import SFTConfig
+    s = sub.add_parser("sft", help="supervised fine-tuning on chat data (default: worked task solutions)")
+    add_dataclass_flags(s, SFTConfig, skip=("data", "preset", "aux_loss_alpha"))
+    s.set_defaults(fn=cmd_sft)
+
+    from .train.grpo import GRPOConfig
+    s = sub.add_parser("grpo", help="reinforcement learning with GRPO on a verifiable task")
+    add_dataclass_flags(s, GRPOConfig)
+    s.set_defaults(fn=cmd_grpo)
+
+    s = sub.add_parser("eval", help="pass@1 / pass@k on the tasks' test splits, and validation perplexity")
+    s.add_argument("--model", required=True)
+    s.add_argument("--tasks", default="arithmetic,chain_sum,countdown,word_problem")
+    s.add_argument("--n", type=int, default=100, help="test problems per task")
+    s.add_argument("--k", type=int, default=1, help="also report pass@k with k samples")
+    s.add_argument("--difficulty", type=int, default=None)
+    s.add_argument("--max-tokens", type=int, default=128)
+    s.add_argument("--data", help="a data directory: also report validation loss / bits per byte")
+    s.add_argument("--device", default=None)
+    s.set_defaults(fn=cmd_eval)
 
     from .train.speedrun import SpeedrunConfig
     s = sub.add_parser("speedrun", help="the main job: data, tokenizer, pretraining, evaluation, report")
