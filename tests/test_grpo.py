@@ -96,3 +96,56 @@ def test_rollout_stops_rows_at_the_stop_token():
     free = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=None)[0][0]
     stopped = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=free[3])[0][0]
     assert stopped == free[: free.index(free[3]) + 1]
+
+
+@pytest.fixture(scope="module")
+def sft_policy(tmp_path_factory):
+    """A smoke-sized policy that has seen worked single-digit sums: it writes the format, sometimes."""
+    import nanoseek
+    from nanoseek.tokenizer import Tokenizer
+    from nanoseek.train.sft import SFTConfig, sft, task_conversations
+
+    d = tmp_path_factory.mktemp("policy")
+    texts = [m["content"] for c in task_conversations("arithmetic", 250, 0, 1) for m in c]
+    tok = Tokenizer.train(texts, vocab_size=320)
+    tok.save(d / "init")
+    torch.manual_seed(0)
+    cfg = small_config(vocab_size=tok.vocab_size, initializer_range=0.02)
+    nanoseek.save(nanoseek.Transformer(cfg), d / "init")
+    sft(SFTConfig(init=str(d / "init"), out=str(d / "sft"), tasks="arithmetic", difficulty=1, examples_per_task=250,
+                  steps=150, batch_size=16, seq_len=128, lr=3e-3, eval_every=150, progress=False, tensorboard=False,
+                  dtype="fp32"))
+    return d / "sft" / "final"
+
+
+def grpo_config(policy, out, **kw):
+    from nanoseek.train.grpo import GRPOConfig
+    base = dict(init=str(policy), out=str(out), task="arithmetic", difficulty=1, steps=12, prompts_per_step=6,
+                group_size=8, max_tokens=40, lr=3e-4, scale_std=True, eval_every=100, eval_problems=16,
+                progress=False, tensorboard=False)
+    base.update(kw)
+    return GRPOConfig(**base)
+
+
+def test_dynamic_sampling_drops_zero_variance_groups(sft_policy, tmp_path):
+    from nanoseek.checkpoint import load
+    from nanoseek.train.grpo import grpo
+    from nanoseek.train.metrics import read_metrics
+
+    # greedy sampling makes every completion of a group identical: every group has zero variance
+    grpo(grpo_config(sft_policy, tmp_path, steps=1, temperature=0.0, max_draws=2))
+    (record,) = read_metrics(tmp_path)
+    assert record["frac_reward_zero_std"] == 1.0 and "loss" not in record  # nothing left to learn from
+    before, after = load(sft_policy).state_dict(), load(tmp_path / "final").state_dict()
+    assert all(torch.equal(before[k], after[k]) for k in before)
+
+
+@pytest.mark.slow
+def test_short_grpo_run_raises_reward(sft_policy, tmp_path):
+    from nanoseek.train.grpo import grpo
+    from nanoseek.train.metrics import read_metrics
+
+    grpo(grpo_config(sft_policy, tmp_path))
+    rewards = [r["reward"] for r in read_metrics(tmp_path)]
+    first, last = sum(rewards[:4]) / 4, sum(rewards[-4:]) / 4
+    assert last > first + 0.02, rewards

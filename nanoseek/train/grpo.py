@@ -218,7 +218,7 @@ def grpo(tc: GRPOConfig) -> dict:
                     optimizer.zero_grad(set_to_none=True)
                     model.update_expert_bias(0.001)
                 record.update(loss=float(loss.detach()), grad_norm=grad_norm, **stats,
-                              entropy=float((entropy * mask).sum() / mask.sum().clamp(min=1)))
+                              entropy=float((entropy.detach() * mask).sum() / mask.sum().clamp(min=1)))
             dt = time.perf_counter() - t0
             train_time += dt
             step += 1
