@@ -218,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("speedrun", help="the main job: data, tokenizer, pretraining, evaluation, report")
     add_dataclass_flags(s, SpeedrunConfig)
     s.set_defaults(fn=cmd_speedrun)
+
+    from .serve.commands import add_commands
+    add_commands(sub)
     return p
 
 

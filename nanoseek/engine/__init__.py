@@ -1,6 +1,9 @@
-"""Inference: latent KV cache decoding and sampling. Knows nothing of the server."""
+"""Inference: continuous batching over the latent cache, sampling, MTP speculation. Knows nothing of the server."""
 
+from .engine import Engine, EngineClosed, QueueFull
 from .generate import generate
+from .request import Event, Request, TokenLogprob
 from .sampling import SamplingParams, sample
 
-__all__ = ["generate", "SamplingParams", "sample"]
+__all__ = ["Engine", "EngineClosed", "QueueFull", "Event", "Request", "TokenLogprob", "generate", "SamplingParams",
+           "sample"]

@@ -1,16 +1,14 @@
-"""A plain decoding loop over the absorbed latent cache: one prefill, then one token per step."""
+"""One prompt, one sequence of tokens: the engine with a single slot, for scripts and the CLI."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import torch
-
 from ..model import Transformer
-from .sampling import SamplingParams, sample
+from .engine import Engine
+from .sampling import SamplingParams
 
 
-@torch.inference_mode()
 def generate(model: Transformer, prompt_ids: list[int], params: SamplingParams) -> Iterator[int]:
     """Yield new tokens for one prompt until max_tokens or a stop token (which is yielded too)."""
     if not prompt_ids:
@@ -19,15 +17,6 @@ def generate(model: Transformer, prompt_ids: list[int], params: SamplingParams) 
     if len(prompt_ids) + params.max_tokens > max_len:
         raise ValueError(f"prompt ({len(prompt_ids)} tokens) + max_tokens ({params.max_tokens}) exceeds the "
                          f"model's max_position_embeddings ({max_len})")
-    device = model.embed_tokens.weight.device
-    generator = None
-    if params.seed is not None:
-        generator = torch.Generator(device=device).manual_seed(params.seed)
-    cache = model.new_cache(batch=1, max_len=len(prompt_ids) + params.max_tokens)
-    logits = model(torch.tensor([prompt_ids], device=device), cache)[:, -1]
-    for i in range(params.max_tokens):
-        token = sample(logits, params, generator)
-        yield int(token)
-        if int(token) in params.stop_token_ids or i == params.max_tokens - 1:
-            return
-        logits = model(token[:, None], cache)[:, -1]
+    engine = Engine(model, max_batch=1, max_len=len(prompt_ids) + params.max_tokens, prefix_reuse=False)
+    for event in engine.submit(prompt_ids, params):
+        yield from event.tokens

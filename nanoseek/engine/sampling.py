@@ -1,7 +1,8 @@
-"""Turning logits into tokens: greedy, temperature, top-k and top-p (nucleus) sampling with a seed."""
+"""Turning logits into tokens, per request: penalties, greedy, temperature, top-k, top-p, a seed, logprobs."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 import torch
@@ -13,18 +14,43 @@ class SamplingParams:
     top_k: int = 0  # 0 = off
     top_p: float = 1.0  # 1 = off
     max_tokens: int = 64
-    seed: int | None = None
-    stop_token_ids: tuple[int, ...] = field(default_factory=tuple)
+    seed: int | None = None  # None: a fresh random seed per request
+    stop_token_ids: tuple[int, ...] = field(default_factory=tuple)  # finish after one of these (it is kept)
+    stop: tuple[str, ...] = field(default_factory=tuple)  # finish before one of these strings (it is cut)
+    presence_penalty: float = 0.0  # OpenAI: minus this once for every token already generated
+    frequency_penalty: float = 0.0  # OpenAI: minus this times the token's count so far
+    repetition_penalty: float = 1.0  # CTRL / transformers: divide (or multiply if < 0) logits of seen tokens
+    logprobs: int | None = None  # None: off; N >= 0: each token's logprob plus the N most likely
+    prompt_logprobs: int | None = None  # the same for every prompt token (for scoring, e.g. lm-eval)
 
     def __post_init__(self):
-        if self.temperature < 0:
-            raise ValueError(f"temperature must be >= 0; got {self.temperature}")
-        if not 0 < self.top_p <= 1:
-            raise ValueError(f"top_p must be in (0, 1]; got {self.top_p}")
-        if self.top_k < 0:
-            raise ValueError(f"top_k must be >= 0; got {self.top_k}")
-        if self.max_tokens < 0:
-            raise ValueError(f"max_tokens must be >= 0; got {self.max_tokens}")
+        self.stop_token_ids = tuple(self.stop_token_ids)
+        self.stop = tuple(self.stop)
+        checks = [
+            (self.temperature >= 0, f"temperature must be >= 0; got {self.temperature}"),
+            (0 < self.top_p <= 1, f"top_p must be in (0, 1]; got {self.top_p}"),
+            (self.top_k >= 0, f"top_k must be >= 0; got {self.top_k}"),
+            (self.max_tokens >= 0, f"max_tokens must be >= 0; got {self.max_tokens}"),
+            (-2 <= self.presence_penalty <= 2, f"presence_penalty must be in [-2, 2]; got {self.presence_penalty}"),
+            (-2 <= self.frequency_penalty <= 2,
+             f"frequency_penalty must be in [-2, 2]; got {self.frequency_penalty}"),
+            (self.repetition_penalty > 0, f"repetition_penalty must be > 0; got {self.repetition_penalty}"),
+            (self.logprobs is None or 0 <= self.logprobs <= 20, f"logprobs must be in [0, 20]; got {self.logprobs}"),
+            (self.prompt_logprobs is None or 0 <= self.prompt_logprobs <= 20,
+             f"prompt_logprobs must be in [0, 20]; got {self.prompt_logprobs}"),
+            (all(isinstance(s, str) and s for s in self.stop), f"stop strings must be non-empty; got {self.stop}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+
+    @property
+    def greedy(self) -> bool:
+        return self.temperature == 0
+
+    @property
+    def penalized(self) -> bool:
+        return bool(self.presence_penalty or self.frequency_penalty or self.repetition_penalty != 1.0)
 
 
 def filtered_logits(logits: torch.Tensor, p: SamplingParams) -> torch.Tensor:
@@ -44,7 +70,66 @@ def filtered_logits(logits: torch.Tensor, p: SamplingParams) -> torch.Tensor:
 
 def sample(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator | None = None) -> torch.Tensor:
     """logits [batch, vocab] -> token ids [batch]."""
-    if p.temperature == 0:
+    if p.greedy:
         return logits.argmax(-1)
     probs = filtered_logits(logits, p).softmax(-1)
     return torch.multinomial(probs, 1, generator=generator)[:, 0]
+
+
+def top_logprobs(logits: torch.Tensor, token: int, n: int) -> tuple[float, list[tuple[int, float]]]:
+    """The model's own log-probability of `token` under logits [vocab] and the n most likely (id, logprob)."""
+    logp = logits.float().log_softmax(-1)
+    top = logp.topk(n) if n else None
+    return float(logp[token]), [] if top is None else list(zip(top.indices.tolist(), top.values.tolist()))
+
+
+class Sampler:
+    """One request's sampling state: its seeded generator and the token history its penalties need."""
+
+    def __init__(self, params: SamplingParams, prompt_ids: list[int], vocab_size: int, device: torch.device):
+        self.params = params
+        seed = params.seed if params.seed is not None else random.getrandbits(63)
+        self.generator = torch.Generator(device=device).manual_seed(seed)
+        self.counts = self.seen = None
+        if params.presence_penalty or params.frequency_penalty:
+            self.counts = torch.zeros(vocab_size, device=device)  # generated tokens only (as OpenAI)
+        if params.repetition_penalty != 1.0:
+            self.seen = torch.zeros(vocab_size, dtype=torch.bool, device=device)  # prompt and generated
+            self.seen[torch.tensor(prompt_ids, device=device)] = True
+
+    @property
+    def plain_greedy(self) -> bool:
+        """Argmax of the raw logits: the engine can take these rows' tokens in one batched op."""
+        return self.params.greedy and not self.params.penalized
+
+    def adjust(self, logits: torch.Tensor) -> torch.Tensor:
+        """logits [vocab] (float) with the penalties applied for the history so far."""
+        p = self.params
+        if self.seen is not None:
+            r = p.repetition_penalty
+            picked = logits[self.seen]
+            logits = logits.clone()
+            logits[self.seen] = torch.where(picked > 0, picked / r, picked * r)
+        if self.counts is not None:
+            logits = logits - p.frequency_penalty * self.counts - p.presence_penalty * (self.counts > 0).float()
+        return logits
+
+    def probs(self, logits: torch.Tensor) -> torch.Tensor:
+        """The distribution [vocab] a sampled token is drawn from (adjusted logits -> filtered softmax)."""
+        return filtered_logits(self.adjust(logits)[None], self.params)[0].softmax(-1)
+
+    def draw(self, probs: torch.Tensor) -> int:
+        return int(torch.multinomial(probs, 1, generator=self.generator))
+
+    def choose(self, logits: torch.Tensor) -> int:
+        """The next token given raw logits [vocab]."""
+        if self.params.greedy:
+            return int(self.adjust(logits).argmax())
+        return self.draw(self.probs(logits))
+
+    def accept(self, token: int) -> None:
+        """Record a token that joined the sequence (for the penalties of the tokens after it)."""
+        if self.counts is not None:
+            self.counts[token] += 1
+        if self.seen is not None:
+            self.seen[token] = True

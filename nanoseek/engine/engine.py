@@ -1,0 +1,353 @@
+"""The inference engine: continuous batching over one preallocated latent cache, with MTP speculation.
+
+    engine = Engine(model, tokenizer, max_batch=16)
+    for event in engine.submit(prompt_ids, SamplingParams(temperature=0)):   # drives the engine itself
+        print(event.text, end="")
+    engine.start()   # or: a background thread steps it, and submit(..., loop=asyncio loop) streams async
+
+The cache has one row ("slot") per running sequence. Each `step`: requests waiting for a slot are admitted
+and prefilled together (chunk by chunk, right-padded); their first token is chosen; then every running
+sequence advances one forward: one token, or with MTP speculation [token, draft] and one or two tokens
+out (drafting only while the batch is small). Sequences join and leave between any two steps. A finished
+sequence's latents stay in its slot: a later prompt that starts with the same tokens takes that slot and
+prefills only the rest (prefix reuse). By default the forward is batch-invariant (engine/forward.py), so
+none of this changes a greedy request's tokens: batched, prefix-reused or speculative, they are the
+tokens of the same request decoded alone.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+
+import torch
+
+from ..model import LatentCache, Transformer
+from ..tokenizer import Tokenizer
+from . import speculative
+from .detok import TextStream
+from .forward import KEY_BLOCK, InferenceModel
+from .request import Event, Request, TokenLogprob
+from .sampling import Sampler, SamplingParams, top_logprobs
+from .stats import Stats
+
+
+class QueueFull(RuntimeError):
+    """More requests are waiting than the engine accepts; try again later."""
+
+
+class EngineClosed(RuntimeError):
+    """The engine is shutting down and takes no new requests."""
+
+
+class Engine:
+    def __init__(self, model: Transformer, tokenizer: Tokenizer | None = None, max_batch: int = 16,
+                 max_len: int | None = None, speculative: bool | None = None, prefix_reuse: bool = True,
+                 max_waiting: int = 256, prefill_chunk: int = 64, threads: int | None = None,
+                 spec_max_batch: int = 4, batch_invariant: bool = True):
+        """max_batch: cache rows (sequences decoded together); max_len: context per sequence (prompt +
+        output, default the model's max_position_embeddings); speculative: MTP drafting (default: on when
+        the model has an MTP module); prefill_chunk: prompt tokens per row and forward; threads: torch
+        threads of the engine's own thread (decode ops are small: 1 avoids OpenMP barrier waits);
+        spec_max_batch: MTP drafts only while at most this many sequences run (above it the second token
+        row per sequence costs more than the drafts save); batch_invariant: see InferenceModel (False
+        trades exact batch-independence for speed at large batches)."""
+        cfg = model.config
+        self.im = InferenceModel(model, batch_invariant)
+        self.tokenizer = tokenizer
+        self.max_batch, self.max_waiting, self.prefill_chunk = max_batch, max_waiting, prefill_chunk
+        self.max_len = max_len or cfg.max_position_embeddings
+        has_mtp = cfg.num_nextn_predict_layers > 0 and len(model.mtp) > 0
+        if speculative and not has_mtp:
+            raise ValueError("speculative decoding drafts with the model's MTP module, and this model has none")
+        self.speculative = has_mtp if speculative is None else speculative
+        # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
+        length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
+        self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
+        self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
+        self.free: deque[int] = deque(range(max_batch))  # least recently used first
+        self.slot_tokens: list[list[int]] = [[] for _ in range(max_batch)]  # tokens whose latents a slot holds
+        self.waiting: deque[Request] = deque()
+        self.running: list[Request] = []
+        self.stats = Stats()
+        self._lock = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closing = False
+
+    # ---- the public side ------------------------------------------------------------------------------
+
+    def submit(self, prompt_ids: list[int], params: SamplingParams, loop=None) -> Request:
+        """Queue a request; iterate the returned Request for its events (`async for` when loop is given)."""
+        if self._closing:
+            raise EngineClosed("the server is shutting down")
+        vocab = self.im.config.vocab_size
+        if not prompt_ids:
+            raise ValueError("the prompt is empty: give at least one token")
+        if any(not 0 <= t < vocab for t in prompt_ids):
+            raise ValueError(f"prompt token ids must be in [0, {vocab})")
+        if len(prompt_ids) + params.max_tokens > self.max_len:
+            raise ValueError(f"the prompt ({len(prompt_ids)} tokens) plus max_tokens ({params.max_tokens}) exceeds "
+                             f"the context length ({self.max_len}); shorten the prompt or lower max_tokens")
+        if params.stop and self.tokenizer is None:
+            raise ValueError("stop strings need a tokenizer: give the engine one, or use stop_token_ids")
+        stream = TextStream(self.tokenizer, params.stop) if self.tokenizer is not None else None
+        sampler = Sampler(params, prompt_ids, vocab, self.im.device)
+        req = Request(list(prompt_ids), params, sampler, stream, engine=self, loop=loop)
+        with self._lock:
+            if len(self.waiting) >= self.max_waiting:
+                raise QueueFull(f"{len(self.waiting)} requests are already waiting; try again later")
+            self.waiting.append(req)
+            self.stats.submitted(len(prompt_ids))
+            self._lock.notify()
+        return req
+
+    def notify(self) -> None:
+        with self._lock:
+            self._lock.notify()
+
+    @property
+    def running_in_thread(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> "Engine":
+        """Step the engine in a background thread whenever there is work."""
+        if not self.running_in_thread:
+            self._thread = threading.Thread(target=self._loop, name="nanoseek-engine", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self, drain: bool = True, timeout: float | None = None) -> None:
+        """Take no new requests; finish the admitted ones (drain) or cancel them, then end the thread."""
+        with self._lock:
+            self._closing = True
+            if not drain:
+                for r in [*self.waiting, *self.running]:
+                    r.cancelled = True
+            self._lock.notify()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        if self.threads:
+            torch.set_num_threads(self.threads)  # OpenMP: for this thread (and threads started later)
+        while True:
+            with self._lock:
+                while not (self.waiting or self.running or self._closing):
+                    self._lock.wait()
+                if self._closing and not (self.waiting or self.running):
+                    return
+            self.step()
+
+    # ---- one step -------------------------------------------------------------------------------------
+
+    def step(self) -> None:
+        """Admit and prefill what fits, then advance every running sequence by one forward."""
+        start = time.perf_counter()
+        with self._lock:
+            for r in [r for r in self.waiting if r.cancelled]:
+                self.waiting.remove(r)
+                self._finish(r, "cancelled")
+            admitted = []
+            while self.waiting and len(admitted) < len(self.free):
+                admitted.append(self.waiting.popleft())
+        for r in [r for r in self.running if r.cancelled]:
+            self._finish(r, "cancelled")
+        try:
+            if admitted:
+                self._prefill(admitted)
+            if self.speculative:
+                # a draft costs a second token row in the main forward: worth it while the batch is small
+                drafting = len(self.running) <= self.spec_max_batch
+                self._draft([r for r in self.running if r.mtp_todo], drafting)
+            if self.running:
+                self._decode(list(self.running))
+        except Exception as e:  # a bug or out of memory: fail these requests, keep serving the next ones
+            for r in [*admitted, *self.running]:
+                if not r.finished:
+                    r.error = f"{type(e).__name__}: {e}"
+                    self._finish(r, "error")
+        self.stats.step(time.perf_counter() - start, len(self.running), self.kv_usage())
+
+    def kv_usage(self) -> float:
+        """Fraction of the cache's token capacity that running sequences hold."""
+        used = sum(int(self.cache.lengths[r.slot]) for r in self.running)
+        return used / (self.max_batch * self.max_len)
+
+    def _take_slot(self, r: Request) -> int:
+        """The free slot holding the longest prefix of r's prompt (the least recently used on ties);
+        sets the cache row's length to the number of reusable tokens."""
+        best, reuse = self.free[0], 0
+        if self.prefix_reuse and r.params.prompt_logprobs is None:
+            for slot in self.free:
+                n = _common_prefix(self.slot_tokens[slot], r.prompt_ids)
+                if n > reuse:
+                    best, reuse = slot, n
+        # keep the last prompt token to run (its logits choose the first token); with MTP one more, since
+        # the MTP latents of position i were computed with token i + 1, which must match too
+        reuse = max(0, min(reuse - (1 if self.speculative else 0), len(r.prompt_ids) - 1))
+        self.free.remove(best)
+        self.cache.lengths[best] = reuse
+        r.slot, r.cached_tokens = best, reuse
+        return best
+
+    def _prefill(self, reqs: list[Request]) -> None:
+        rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
+        starts = [int(self.cache.lengths[r.slot]) for r in reqs]
+        todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
+        last_hidden = [None] * len(reqs)
+        scored = [r.params.prompt_logprobs is not None for r in reqs]
+        all_logits = [[] for _ in reqs]
+        for c in range(0, max(map(len, todo)), self.prefill_chunk):
+            live = [i for i, t in enumerate(todo) if len(t) > c]
+            chunk = [todo[i][c:c + self.prefill_chunk] for i in live]
+            width = max(map(len, chunk))
+            ids = torch.tensor([t + [0] * (width - len(t)) for t in chunk], device=self.im.device)
+            pos = torch.tensor([[starts[i] + c + j for j in range(width)] for i in live], device=self.im.device)
+            pos = pos.clamp(max=self.cache.max_len - 1)  # only padding goes that far: written, never read
+            hidden = self.im.hidden(ids, pos, self.cache, rows[live])  # [B, width, hidden]
+            if self.speculative:  # MTP latents of these positions, from the prompt token after each
+                nxt = [(reqs[i].prompt_ids[starts[i] + c + 1:] + [0] * width)[:width] for i in live]
+                self.im.mtp_hidden(hidden, torch.tensor(nxt, device=self.im.device), pos, self.cache, rows[live])
+            for j, i in enumerate(live):
+                n = len(chunk[j])
+                last_hidden[i] = hidden[j, n - 1]
+                if scored[i]:
+                    all_logits[i].append(self.im.logits(hidden[j, :n]))
+        for i, r in enumerate(reqs):
+            self.cache.lengths[r.slot] = len(r.prompt_ids)
+            self.stats.prefilled(len(todo[i]), r.cached_tokens)
+            self.running.append(r)
+            if scored[i]:
+                self._score_prompt(r, torch.cat(all_logits[i]), starts[i])
+            if r.params.max_tokens == 0:
+                self._finish(r, "length")
+                continue
+            logits = self.im.logits(last_hidden[i])
+            token = r.sampler.choose(logits)
+            r.sampler.accept(token)
+            r.first_token_at = time.monotonic()
+            self._emit(r, [token], logits[None])
+            if not r.finished:
+                r.pending = token
+                r.mtp_todo = [(len(r.prompt_ids) - 1, last_hidden[i], token)]
+
+    def _score_prompt(self, r: Request, logits: torch.Tensor, start: int) -> None:
+        """Prompt logprobs: logits [n, vocab] of prompt positions start.. predict tokens start + 1.."""
+        n = r.params.prompt_logprobs
+        r.prompt_logprobs = [None]
+        for j in range(logits.shape[0] - 1):
+            token = r.prompt_ids[start + j + 1]
+            r.prompt_logprobs.append(TokenLogprob(token, *top_logprobs(logits[j], token, n)))
+
+    def _draft(self, reqs: list[Request], drafting: bool) -> None:
+        """Run the MTP module over each sequence's new positions (its latents must cover every position
+        for later drafts) and, if drafting, draft the token after `pending`."""
+        if not reqs:
+            return
+        width = max(len(r.mtp_todo) for r in reqs)
+        pos, hid, nxt = [], [], []
+        for r in reqs:  # shorter rows padded with copies of their last entry one position further on
+            last = r.mtp_todo[-1]
+            todo = r.mtp_todo + [(last[0] + 1 + k, *last[1:]) for k in range(width - len(r.mtp_todo))]
+            pos.append([p for p, _, _ in todo])
+            hid.append(torch.stack([h for _, h, _ in todo]))
+            nxt.append([t for _, _, t in todo])
+        rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
+        hidden = self.im.mtp_hidden(torch.stack(hid), torch.tensor(nxt, device=self.im.device),
+                                    torch.tensor(pos, device=self.im.device), self.cache, rows)
+        if drafting:
+            last = torch.tensor([len(r.mtp_todo) - 1 for r in reqs], device=self.im.device)
+            logits = self.im.mtp_logits(hidden[torch.arange(len(reqs)), last])  # [B, vocab]
+        for i, r in enumerate(reqs):
+            r.draft, r.draft_q = speculative.draft(r.sampler, logits[i]) if drafting else (None, None)
+            r.mtp_todo = []
+
+    def _decode(self, reqs: list[Request]) -> None:
+        spec = all(r.draft is not None for r in reqs)
+        rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
+        tokens = [[r.pending, r.draft] if spec else [r.pending] for r in reqs]
+        ids = torch.tensor(tokens, device=self.im.device)
+        pos = self.cache.lengths[rows][:, None] + torch.arange(ids.shape[1], device=self.im.device)
+        hidden = self.im.hidden(ids, pos, self.cache, rows)  # [B, S, hidden]
+        logits = self.im.logits(hidden)  # [B, S, vocab]
+        greedy = logits.argmax(-1).tolist()  # one op for every plain-greedy row
+        for i, r in enumerate(reqs):
+            n = int(pos[i, 0])
+            if spec:
+                if r.sampler.plain_greedy:
+                    out = [greedy[i][0]] + ([greedy[i][1]] if greedy[i][0] == r.draft else [])
+                    for t in out:
+                        r.sampler.accept(t)
+                else:
+                    out = speculative.verify(r.sampler, logits[i], r.draft, r.draft_q)
+                accepted = len(out) - 1
+                r.drafted += 1
+                r.accepted += accepted
+                self.stats.speculated(accepted)
+                # positions n (pending) and, if accepted, n + 1 (the draft) now hold valid latents
+                self.cache.lengths[r.slot] = n + 1 + accepted
+                r.mtp_todo = [(n + k, hidden[i, k], out[k]) for k in range(len(out))]
+            else:
+                out = [greedy[i][0] if r.sampler.plain_greedy else r.sampler.choose(logits[i, 0])]
+                if not r.sampler.plain_greedy:
+                    r.sampler.accept(out[0])
+                self.cache.lengths[r.slot] = n + 1
+                if self.speculative:
+                    r.mtp_todo = [(n, hidden[i, 0], out[0])]
+            self._emit(r, out, logits[i, : len(out)])
+            if not r.finished:
+                r.pending = out[-1]
+
+    # ---- output ---------------------------------------------------------------------------------------
+
+    def _emit(self, r: Request, tokens: list[int], logits: torch.Tensor) -> None:
+        """Hand tokens to the request (stopping at the first stop condition) and push one event."""
+        p = r.params
+        kept, text, reason = [], "", None
+        for token in tokens:
+            kept.append(token)
+            r.output_ids.append(token)
+            if token in p.stop_token_ids:
+                reason = "stop"
+            elif r.stream is not None:
+                text += r.stream.push(token)
+                if r.stream.stopped:
+                    reason = "stop"
+            if reason is None and len(r.output_ids) >= p.max_tokens:
+                reason = "length"
+            if reason:
+                break
+        if r.stream is not None and reason and not r.stream.stopped:
+            text += r.stream.finish()
+        logprobs = None
+        if p.logprobs is not None:
+            logprobs = [TokenLogprob(t, *top_logprobs(logits[k], t, p.logprobs)) for k, t in enumerate(kept)]
+        r.text += text
+        self.stats.generated(len(kept))
+        r.push(Event(kept, text, logprobs))
+        if reason:
+            self._finish(r, reason)
+
+    def _finish(self, r: Request, reason: str) -> None:
+        r.finish_reason = reason
+        r.finished_at = time.monotonic()
+        if r.slot is not None:
+            # MTP latents lag the main model's by the positions still in mtp_todo; after an error, trust none
+            valid = 0 if reason == "error" else int(self.cache.lengths[r.slot]) - len(r.mtp_todo)
+            self.slot_tokens[r.slot] = (r.prompt_ids + r.output_ids)[:max(0, valid)]
+            self.free.append(r.slot)
+            r.slot = None
+        if r in self.running:
+            self.running.remove(r)
+        self.stats.finished(r)
+        r.push(Event([], "", None, reason))
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,96 @@
+"""`nanoseek serve` and `nanoseek chat`: add_commands(sub) adds both to the CLI's subparsers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from pathlib import Path
+
+API_KEY_ENV = "NANOSEEK_API_KEY"  # one key, or several separated by commas
+
+
+def _engine_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", required=True, help="checkpoint directory (with tokenizer.json)")
+    p.add_argument("--dtype", choices=["fp32", "bf16"], default=None, help="default: as stored")
+    p.add_argument("--device", default=None, help="cpu, cuda, ... (default: cuda if available)")
+    p.add_argument("--max-batch", type=int, default=16, help="sequences decoded together (cache rows)")
+    p.add_argument("--max-len", type=int, default=None, help="context per sequence (default: the model's)")
+    p.add_argument("--no-speculative", action="store_true", help="turn off MTP speculative decoding")
+    p.add_argument("--threads", type=int, default=1, help="torch threads of the engine (0: torch's default)")
+    p.add_argument("--no-batch-invariant", action="store_true",
+                   help="plain batched matmuls: faster at large batches, but outputs may depend on the batch")
+
+
+def load_engine(args):
+    """Model, tokenizer and engine from the flags of _engine_flags."""
+    import torch
+
+    from ..checkpoint import load
+    from ..engine import Engine
+    from ..tokenizer import Tokenizer
+
+    dtype = {None: None, "fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
+    tokenizer = Tokenizer.load(args.model)
+    model = load(args.model, dtype=dtype, device=args.device)
+    engine = Engine(model, tokenizer, max_batch=args.max_batch, max_len=args.max_len,
+                    speculative=False if args.no_speculative else None, threads=args.threads or None,
+                    batch_invariant=not args.no_batch_invariant)
+    return engine, tokenizer
+
+
+def cmd_serve(args) -> None:
+    import uvicorn
+
+    from .app import Limits, ServerState, create_app
+
+    keys = set(args.api_key or []) | {k.strip() for k in os.environ.get(API_KEY_ENV, "").split(",") if k.strip()}
+    state = ServerState(model_name=args.model_name or Path(args.model).resolve().name, api_keys=keys,
+                        limits=Limits(max_body_bytes=args.max_body_bytes, max_messages=args.max_messages))
+
+    def load():  # in the background: the server answers 503 (and /health says so) until the model is in
+        try:
+            state.attach(*load_engine(args))
+            print(f"nanoseek: serving {state.model_name} at http://{args.host}:{args.port} (web chat at /)",
+                  flush=True)
+        except Exception as e:  # keep answering, with the reason, rather than dying silently
+            state.load_error = f"{type(e).__name__}: {e}"
+            print(f"nanoseek: could not load {args.model}: {state.load_error}", file=sys.stderr, flush=True)
+
+    threading.Thread(target=load, daemon=True).start()
+    uvicorn.run(create_app(state), host=args.host, port=args.port, log_level=args.log_level,
+                timeout_graceful_shutdown=args.drain_timeout)
+
+
+def cmd_chat(args) -> None:
+    from ..engine import SamplingParams
+    from .chat_cli import chat
+
+    engine, tokenizer = load_engine(args)
+    params = SamplingParams(temperature=args.temperature, top_p=args.top_p, max_tokens=args.max_tokens,
+                            stop_token_ids=(tokenizer.eos_id,))
+    chat(engine, tokenizer, params, system=args.system, show_reasoning=not args.hide_reasoning)
+
+
+def add_commands(sub) -> None:
+    s = sub.add_parser("serve", help="OpenAI-compatible API server with reasoning_content, and a web chat at /")
+    _engine_flags(s)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--api-key", action="append", help=f"accepted key (repeatable; also ${API_KEY_ENV})")
+    s.add_argument("--model-name", default=None, help="the id clients use (default: the directory's name)")
+    s.add_argument("--max-body-bytes", type=int, default=1 << 20)
+    s.add_argument("--max-messages", type=int, default=256)
+    s.add_argument("--drain-timeout", type=float, default=60, help="seconds SIGTERM waits for open requests")
+    s.add_argument("--log-level", default="info")
+    s.set_defaults(fn=cmd_serve)
+
+    s = sub.add_parser("chat", help="chat with a model in the terminal")
+    _engine_flags(s)
+    s.add_argument("--system", default=None, help="a system prompt")
+    s.add_argument("--temperature", type=float, default=0.6)
+    s.add_argument("--top-p", type=float, default=0.95)
+    s.add_argument("--max-tokens", type=int, default=512)
+    s.add_argument("--hide-reasoning", action="store_true", help="do not print the model's thinking")
+    s.set_defaults(fn=cmd_chat)

@@ -1,0 +1,58 @@
+"""Splitting a reasoning model's output into reasoning_content and content, as DeepSeek's reasoner does.
+
+The chat template's generation prompt ends in `<think>\\n`, so the model starts inside its reasoning and
+everything it writes up to `</think>` is reasoning; the rest is the answer. (A model that never closes its
+reasoning gives only reasoning_content, as vLLM's DeepSeek-R1 parser does.) Works on streamed text: a
+delta that ends in what may be the start of `</think>` is held back until the next one decides.
+"""
+
+from __future__ import annotations
+
+from ..tokenizer import THINK, THINK_END
+
+
+class ReasoningSplitter:
+    def __init__(self):
+        self.in_reasoning = True
+        self.held = ""  # text that may be the start of a tag, waiting for the next delta
+        self.at_start = True  # no reasoning text yet: a repeated "<think>" is dropped
+        self.content_started = False  # the answer's leading newlines (after "</think>") are dropped
+
+    def push(self, text: str) -> tuple[str, str]:
+        """New text -> (reasoning delta, content delta)."""
+        text, self.held = self.held + text, ""
+        reasoning = ""
+        if self.in_reasoning:
+            if self.at_start:
+                stripped = text.lstrip()
+                if len(stripped) < len(THINK) and THINK.startswith(stripped):
+                    self.held = text
+                    return "", ""
+                if stripped.startswith(THINK):
+                    text = stripped[len(THINK):].lstrip("\n")
+                self.at_start = False
+            end = text.find(THINK_END)
+            if end < 0:
+                keep = next((n for n in range(min(len(THINK_END) - 1, len(text)), 0, -1)
+                             if text.endswith(THINK_END[:n])), 0)
+                self.held = text[len(text) - keep:]
+                return text[: len(text) - keep], ""
+            reasoning, text = text[:end], text[end + len(THINK_END):]
+            self.in_reasoning = False
+        if not self.content_started:
+            text = text.lstrip("\n")
+            self.content_started = bool(text)
+        return reasoning, text
+
+    def finish(self) -> tuple[str, str]:
+        """The end of the stream: release held text where it belongs."""
+        held, self.held = self.held, ""
+        return (held, "") if self.in_reasoning else ("", held)
+
+
+def split(text: str) -> tuple[str, str]:
+    """Whole-output form: text -> (reasoning_content, content)."""
+    s = ReasoningSplitter()
+    r1, c1 = s.push(text)
+    r2, c2 = s.finish()
+    return r1 + r2, c1 + c2

@@ -1,0 +1,122 @@
+// The web chat: streams /v1/chat/completions, fills the thinking panel from reasoning_content live and
+// renders the answer (content) as Markdown. Earlier answers go back without their reasoning.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const conversation = [];  // {role, content} as the API takes them
+let modelId = null, controller = null;
+
+function headers() {
+  const h = { "Content-Type": "application/json" };
+  const key = $("api-key").value.trim();
+  if (key) h["Authorization"] = "Bearer " + key;
+  return h;
+}
+
+async function loadModel() {
+  try {
+    const r = await fetch("/v1/models", { headers: headers() });
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
+    modelId = body.data[0].id;
+    $("model").textContent = modelId;
+  } catch (e) {
+    $("model").textContent = "not ready: " + e.message;
+    setTimeout(loadModel, 2000);
+  }
+}
+
+function addMessage(role) {
+  const div = document.createElement("div");
+  div.className = "msg " + role;
+  $("messages").appendChild(div);
+  return div;
+}
+
+function assistantView() {
+  const div = addMessage("assistant");
+  div.innerHTML = '<details class="thinking" open hidden><summary>Thinking…</summary><div class="reasoning"></div></details>' +
+                  '<div class="answer"></div><div class="stats"></div>';
+  return { div, panel: div.querySelector(".thinking"), summary: div.querySelector("summary"),
+           reasoning: div.querySelector(".reasoning"), answer: div.querySelector(".answer"), stats: div.querySelector(".stats") };
+}
+
+function scrollDown() { $("messages").scrollTop = $("messages").scrollHeight; }
+
+async function send(text) {
+  conversation.push({ role: "user", content: text });
+  addMessage("user").innerHTML = '<span class="bubble"></span>';
+  $("messages").lastChild.firstChild.textContent = text;
+  const view = assistantView();
+  const system = $("system").value.trim();
+  const body = {
+    model: modelId, stream: true, stream_options: { include_usage: true },
+    messages: (system ? [{ role: "system", content: system }] : []).concat(conversation),
+    temperature: parseFloat($("temperature").value), max_tokens: parseInt($("max-tokens").value, 10),
+  };
+  controller = new AbortController();
+  $("send").disabled = true; $("stop").disabled = false;
+  let answer = "", thoughts = 0, started = performance.now();
+  try {
+    const r = await fetch("/v1/chat/completions", { method: "POST", headers: headers(), body: JSON.stringify(body), signal: controller.signal });
+    if (!r.ok) { const e = await r.json(); throw new Error(e.error ? e.error.message : r.statusText); }
+    const reader = r.body.getReader(), decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const event = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
+        if (!event.startsWith("data: ")) continue;
+        const data = event.slice(6);
+        if (data === "[DONE]") continue;
+        const chunk = JSON.parse(data);
+        if (chunk.error) throw new Error(chunk.error.message);
+        if (chunk.usage) {
+          const u = chunk.usage, s = (performance.now() - started) / 1000;
+          view.stats.textContent = `${u.completion_tokens} tokens (${u.completion_tokens_details.reasoning_tokens} thinking) in ${s.toFixed(1)} s`;
+        }
+        for (const choice of chunk.choices) {
+          const d = choice.delta || {};
+          if (d.reasoning_content) {
+            view.panel.hidden = false;
+            view.reasoning.textContent += d.reasoning_content;
+            thoughts += 1;
+          }
+          if (d.content) {
+            if (!answer) view.summary.textContent = `Thought for ${((performance.now() - started) / 1000).toFixed(1)} s`;
+            answer += d.content;
+            view.answer.innerHTML = renderMarkdown(answer);
+          }
+        }
+        scrollDown();
+      }
+    }
+  } catch (e) {
+    if (e.name === "AbortError") view.stats.textContent = "(stopped)";
+    else { const p = document.createElement("p"); p.className = "error"; p.textContent = e.message; view.div.appendChild(p); }
+  } finally {
+    if (thoughts && !answer) view.summary.textContent = "Thoughts";
+    conversation.push({ role: "assistant", content: answer });
+    controller = null;
+    $("send").disabled = false; $("stop").disabled = true;
+    $("input").focus();
+  }
+}
+
+$("composer").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const text = $("input").value.trim();
+  if (!text || controller || !modelId) return;
+  $("input").value = "";
+  send(text);
+});
+$("input").addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); $("composer").requestSubmit(); }
+});
+$("stop").addEventListener("click", () => { if (controller) controller.abort(); });
+$("new-chat").addEventListener("click", () => { if (!controller) { conversation.length = 0; $("messages").innerHTML = ""; } });
+$("api-key").addEventListener("change", loadModel);
+loadModel();

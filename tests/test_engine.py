@@ -1,0 +1,233 @@
+"""The inference engine: batch-invariant forward, continuous batching, speculation, sampling, streaming."""
+
+import asyncio
+
+import pytest
+import torch
+
+from helpers import random_model, small_config
+from nanoseek.engine import Engine, QueueFull, SamplingParams
+from nanoseek.engine.forward import InferenceModel
+from nanoseek.engine.sampling import Sampler
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    # Decode ops are tiny: a second OpenMP thread only adds barrier waits (ruinous on a busy machine).
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return random_model(small_config())
+
+
+def workload(n: int, seed: int = 1) -> list[tuple[list[int], int]]:
+    """n prompts of 1-40 random tokens with 1-30 tokens to generate each."""
+    g = torch.Generator().manual_seed(seed)
+
+    def rand(lo, hi):
+        return int(torch.randint(lo, hi, (1,), generator=g))
+
+    return [(torch.randint(0, 160, (rand(1, 40),), generator=g).tolist(), rand(1, 30)) for _ in range(n)]
+
+
+def test_forward_matches_the_model_and_is_batch_invariant(model):
+    im = InferenceModel(model)
+    ids = torch.randint(0, 160, (3, 20))
+    pos = torch.arange(20).expand(3, 20)
+    cache = model.new_cache(8, 256)
+    together = im.logits(im.hidden(ids, pos, cache, torch.tensor([5, 1, 2])))  # 3 rows, 20 tokens at once
+    with torch.no_grad():
+        assert (together - model(ids)).abs().max() < 1e-4  # the same math as the model's forward
+    alone = model.new_cache(8, 256)
+    chunks = [im.logits(im.hidden(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0])))
+              for a, b in [(0, 7), (7, 8), (8, 20)]]  # row 1 alone, as a prefill in pieces and a decode step
+    assert torch.equal(torch.cat(chunks, dim=1), together[1:2])  # bit for bit
+    fast = InferenceModel(model, batch_invariant=False)  # plain GEMMs: the same math, other last bits
+    plain = fast.logits(fast.hidden(ids, pos, model.new_cache(8, 256), torch.tensor([5, 1, 2])))
+    assert (plain - together).abs().max() < 1e-4
+
+
+def test_16_concurrent_greedy_requests_equal_one_at_a_time(model):
+    jobs = workload(20)
+    solo = []
+    for prompt, n in jobs:
+        engine = Engine(model, max_batch=1, max_len=128)
+        solo.append(engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)).result().output_ids)
+    # 20 requests over 16 slots: they join and leave the running batch at different steps
+    engine = Engine(model, max_batch=16, max_len=128)
+    reqs = [engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)) for prompt, n in jobs]
+    assert [r.result().output_ids for r in reqs] == solo
+    assert [len(o) for o in solo] == [n for _, n in jobs]
+    assert engine.stats.drafted > 0  # MTP speculation was on
+
+
+def test_speculative_greedy_equals_plain_decoding(model):
+    jobs = workload(6, seed=2)
+    out = {}
+    for spec in (False, True):
+        engine = Engine(model, max_batch=4, max_len=128, speculative=spec)
+        reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
+        out[spec] = [r.result().output_ids for r in reqs]
+        if spec:  # every decode step checked one draft: tokens = first token + steps + accepted drafts
+            assert all(len(r.output_ids) == 1 + r.drafted + r.accepted for r in reqs if r.output_ids[-1:])
+    assert out[True] == out[False]
+
+
+def test_speculative_sampling_keeps_the_target_distribution():
+    """Rejection sampling: the first token after a draft from q is distributed as p, whatever q is."""
+    from nanoseek.engine.speculative import verify
+
+    p_logits = torch.tensor([2.0, 1.0, 0.5, -1.0, 0.0])
+    q = torch.tensor([0.05, 0.6, 0.05, 0.25, 0.05])
+    params = SamplingParams(temperature=1.0)
+    sampler = Sampler(params, [0], 5, torch.device("cpu"))
+    sampler.generator.manual_seed(0)
+    counts = torch.zeros(5)
+    n = 8000
+    for _ in range(n):
+        d = int(torch.multinomial(q, 1, generator=sampler.generator))
+        counts[verify(sampler, torch.stack([p_logits, p_logits]), d, q)[0]] += 1
+    assert (counts / n - p_logits.softmax(-1)).abs().max() < 0.02
+
+
+def test_seeded_sampling_is_reproducible_and_batch_independent(model):
+    """Each request draws from its own seeded generator and its logits do not depend on the batch, so a
+    seeded request samples the same tokens alone or among others. (Speculation draws extra random numbers
+    for its accept tests: the same distribution, other samples; so it is off here.)"""
+    jobs = workload(5, seed=3)
+    params = [SamplingParams(temperature=0.9, top_p=0.9, top_k=50, max_tokens=n, seed=i)
+              for i, (_, n) in enumerate(jobs)]
+    alone = [Engine(model, max_batch=1, max_len=128, speculative=False).submit(p, sp).result().output_ids
+             for (p, _), sp in zip(jobs, params)]
+    engine = Engine(model, max_batch=8, max_len=128, speculative=False)
+    together = [engine.submit(p, sp) for (p, _), sp in zip(jobs, params)]
+    assert [r.result().output_ids for r in together] == alone
+    spec = [[Engine(model, max_batch=1, max_len=128).submit(jobs[0][0], params[0]).result().output_ids]
+            for _ in range(2)]
+    assert spec[0] == spec[1]  # with speculation too, a seed gives the same tokens run after run
+    other = Engine(model, max_batch=1, max_len=128).submit(jobs[0][0], SamplingParams(
+        temperature=0.9, max_tokens=jobs[0][1], seed=99)).result().output_ids
+    assert other != alone[0]
+
+
+def test_penalties():
+    p = SamplingParams(temperature=0, presence_penalty=0.5, frequency_penalty=0.25, repetition_penalty=2.0)
+    s = Sampler(p, prompt_ids=[0], vocab_size=4, device=torch.device("cpu"))
+    for t in (1, 1, 2):
+        s.accept(t)
+    got = s.adjust(torch.tensor([1.0, 1.0, -1.0, 1.0]))
+    # token 0: seen in the prompt -> 1 / 2; token 1: generated twice -> 1 / 2 - 0.5 - 2 * 0.25;
+    # token 2: generated once, negative -> -1 * 2 - 0.5 - 0.25; token 3: untouched
+    assert torch.allclose(got, torch.tensor([0.5, -0.5, -2.75, 1.0]))
+
+
+def test_repetition_penalty_changes_greedy_output(model):
+    prompt = [5, 6, 7]
+    plain = Engine(model, max_batch=1, max_len=128).submit(prompt, SamplingParams(temperature=0, max_tokens=40))
+    plain = plain.result().output_ids
+    assert len(set(plain)) < len(plain)  # a random model repeats itself within 40 greedy tokens
+    strict = Engine(model, max_batch=1, max_len=128).submit(
+        prompt, SamplingParams(temperature=0, max_tokens=40, frequency_penalty=2.0, presence_penalty=2.0))
+    out = strict.result().output_ids
+    assert len(set(out)) > len(set(plain))
+
+
+def test_stop_token_ids_and_max_tokens(model):
+    engine = Engine(model, max_batch=2, max_len=128)
+    first = engine.submit([1, 2, 3], SamplingParams(temperature=0, max_tokens=12)).result()
+    assert first.finish_reason == "length" and len(first.output_ids) == 12
+    stop = first.output_ids[4]
+    r = engine.submit([1, 2, 3], SamplingParams(temperature=0, max_tokens=12, stop_token_ids=(stop,))).result()
+    assert r.finish_reason == "stop" and r.output_ids == first.output_ids[: first.output_ids.index(stop) + 1]
+
+
+def test_logprobs_are_the_models(model):
+    prompt = [3, 1, 4, 1, 5, 9, 2, 6]
+    engine = Engine(model, max_batch=2, max_len=128)
+    r = engine.submit(prompt, SamplingParams(temperature=0, max_tokens=3, logprobs=2, prompt_logprobs=1)).result()
+    ids = torch.tensor([prompt + r.output_ids])
+    with torch.no_grad():
+        logp = model(ids)[0].log_softmax(-1)
+    assert r.prompt_logprobs[0] is None and len(r.prompt_logprobs) == len(prompt)
+    for i in range(1, len(prompt)):
+        lp = r.prompt_logprobs[i]
+        assert lp.token == prompt[i] and abs(lp.logprob - float(logp[i - 1, prompt[i]])) < 1e-4
+        assert lp.top[0][0] == int(logp[i - 1].argmax())
+
+
+def test_token_logprobs_stream_with_events(model):
+    prompt = [3, 1, 4]
+    engine = Engine(model, max_batch=1, max_len=128, speculative=True)
+    events = list(engine.submit(prompt, SamplingParams(temperature=0, max_tokens=6, logprobs=3)))
+    lps = [lp for e in events if e.logprobs for lp in e.logprobs]
+    tokens = [t for e in events for t in e.tokens]
+    assert [lp.token for lp in lps] == tokens and len(tokens) == 6
+    with torch.no_grad():
+        logp = model(torch.tensor([prompt + tokens]))[0].log_softmax(-1)
+    for i, lp in enumerate(lps):
+        assert abs(lp.logprob - float(logp[len(prompt) - 1 + i, lp.token])) < 1e-4 and len(lp.top) == 3
+        assert lp.top[0][0] == lp.token  # greedy: the chosen token is the most likely
+
+
+def test_prefix_reuse_skips_the_shared_prompt_and_changes_nothing(model):
+    system = list(range(10, 50))
+    a, b = system + [1, 2, 3], system + [7, 8]
+    engine = Engine(model, max_batch=2, max_len=128)
+    engine.submit(a, SamplingParams(temperature=0, max_tokens=5)).result()
+    r = engine.submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
+    assert r.cached_tokens == len(system) - 1  # with MTP the last shared token runs again
+    fresh = Engine(model, max_batch=1, max_len=128).submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
+    assert r.output_ids == fresh.output_ids
+    assert engine.stats.cached_tokens == r.cached_tokens
+
+
+def test_cancel_frees_the_slot(model):
+    engine = Engine(model, max_batch=1, max_len=128)
+    r = engine.submit([1, 2], SamplingParams(temperature=0, max_tokens=50))
+    it = iter(r)
+    next(it)
+    r.cancel()
+    rest = list(it)
+    assert rest[-1].finish_reason == "cancelled" and len(r.output_ids) < 50
+    assert engine.free and not engine.running
+    assert engine.submit([1, 2], SamplingParams(temperature=0, max_tokens=3)).result().finish_reason == "length"
+
+
+def test_bad_requests_are_refused(model):
+    engine = Engine(model, max_batch=1, max_len=64, max_waiting=2)
+    with pytest.raises(ValueError, match="context length"):
+        engine.submit([1] * 60, SamplingParams(max_tokens=10))
+    with pytest.raises(ValueError, match="empty"):
+        engine.submit([], SamplingParams())
+    with pytest.raises(ValueError, match="token ids"):
+        engine.submit([1, 10_000], SamplingParams())
+    with pytest.raises(ValueError, match="tokenizer"):
+        engine.submit([1], SamplingParams(max_tokens=1, stop=("x",)))
+    engine.submit([1], SamplingParams(max_tokens=1))
+    engine.submit([1], SamplingParams(max_tokens=1))
+    with pytest.raises(QueueFull):
+        engine.submit([1], SamplingParams(max_tokens=1))
+
+
+def test_background_thread_streams_to_asyncio_and_drains(model):
+    engine = Engine(model, max_batch=4, max_len=128).start()
+
+    async def run():
+        loop = asyncio.get_running_loop()
+        reqs = [engine.submit([i + 1, 2, 3], SamplingParams(temperature=0, max_tokens=10), loop=loop) for i in range(6)]
+        outs = []
+        for r in reqs:
+            outs.append([t async for e in r for t in e.tokens])
+        return outs
+
+    outs = asyncio.run(run())
+    assert all(len(o) == 10 for o in outs)
+    solo = Engine(model, max_batch=1, max_len=128).submit([1, 2, 3], SamplingParams(temperature=0, max_tokens=10))
+    assert outs[0] == solo.result().output_ids
+    engine.stop()
+    assert not engine.running_in_thread

@@ -1,0 +1,55 @@
+"""The web chat in a real browser: Playwright drives Debian's chromium (installed by the test setup)."""
+
+import shutil
+
+import pytest
+import torch
+
+from servers import ANSWER, REASONING, rigged_checkpoint, serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+if not shutil.which(CHROMIUM):
+    pytest.skip(f"no chromium at {CHROMIUM}: the test setup installs it with `apt-get install -y chromium`; "
+                "this machine could not", allow_module_level=True)
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+def test_web_chat_streams_the_answer_and_fills_the_thinking_panel(tmp_path):
+    outside = []
+    with serve(rigged_checkpoint(tmp_path)) as server, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(15_000)
+            # every asset must come from the server itself (no CDN): note and refuse anything else
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
+                       else (outside.append(route.request.url), route.abort()))
+            page.goto(server.url + "/")
+            sync_api.expect(page.locator("#model")).to_have_text("rigged", timeout=10_000)
+            page.click("#settings summary")  # the settings: temperature and max tokens
+            page.fill("#temperature", "0")
+            page.fill("#max-tokens", "64")
+            page.fill("#input", "What is 2 + 2?")
+            page.press("#input", "Enter")
+            answer = page.locator(".msg.assistant .answer h3")  # the answer's Markdown heading, rendered
+            sync_api.expect(answer).to_have_text(ANSWER.removeprefix("# "), timeout=20_000)
+            panel = page.locator(".msg.assistant details.thinking")
+            sync_api.expect(panel).to_be_visible()
+            sync_api.expect(panel.locator(".reasoning")).to_have_text(REASONING)
+            sync_api.expect(panel.locator("summary")).to_contain_text("Thought for")
+            sync_api.expect(page.locator(".msg.assistant .stats")).to_contain_text("thinking")
+            panel.locator("summary").click()  # collapsible
+            sync_api.expect(panel.locator(".reasoning")).to_be_hidden()
+            assert page.locator(".msg.user").inner_text() == "What is 2 + 2?"
+            sync_api.expect(page.locator("#stop")).to_be_disabled()  # enabled only while streaming
+        finally:
+            browser.close()
+    assert outside == []
