@@ -19,8 +19,9 @@ import torch
 from safetensors import safe_open
 from safetensors.torch import save_file
 
-from .config import ModelConfig
 from .model import Transformer
+from .quant.apply import prepare_for_load, read_config
+from .quant.fp8 import E4M3, dequantize_blocks, scales_shape
 
 WEIGHTS = "model.safetensors"
 INDEX = "model.safetensors.index.json"
@@ -150,14 +151,29 @@ def read_tensors(path: Path, device: str = "cpu") -> dict[str, torch.Tensor]:
     return tensors
 
 
-def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer) -> dict[str, torch.Tensor]:
-    """Map on-disk tensors to the model's names (stacking experts), checking names and shapes."""
+def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer,
+                       fp8_dtype: torch.dtype = torch.float32) -> dict[str, torch.Tensor]:
+    """Map on-disk tensors to the model's names (stacking experts), checking names and shapes.
+
+    FP8 weights in DeepSeek's released layout (an e4m3 `X.weight` with a float32 `X.weight_scale_inv` per
+    128x128 block) are dequantized to fp8_dtype first; from there on they are ordinary weights.
+    """
     cfg = model.config
     L = cfg.num_hidden_layers
-    fp8 = [k for k in tensors if k.endswith("weight_scale_inv")]
-    if fp8:
-        raise CheckpointError(f"FP8 block-quantized weights found ({fp8[0]}, ...): loading FP8 checkpoints "
-                              "(weight_scale_inv) is not supported by this version of nanoseek")
+    tensors = dict(tensors)
+    for name in [k for k in tensors if k.endswith(".weight_scale_inv")]:
+        scale, weight = tensors.pop(name), name[: -len("_scale_inv")]
+        if weight not in tensors:
+            raise CheckpointError(f"{name!r} has no {weight!r} beside it to scale")
+        want = scales_shape(tensors[weight].shape)
+        if tuple(scale.shape) != want:
+            raise CheckpointError(f"{name!r} has shape {tuple(scale.shape)}; {weight!r} of shape "
+                                  f"{tuple(tensors[weight].shape)} in 128x128 blocks needs {want}")
+        tensors[weight] = dequantize_blocks(tensors[weight], scale, fp8_dtype)
+    unscaled = [k for k, t in tensors.items() if t.dtype == E4M3]
+    if unscaled:
+        raise CheckpointError(f"tensor {unscaled[0]!r} is FP8 (e4m3) but has no weight_scale_inv beside it: "
+                              "its scale is unknown, so it cannot be read")
     expected = model.state_dict()
     sd, experts, unexpected = {}, {}, []
     for name, t in tensors.items():
@@ -229,7 +245,7 @@ def load(path: str | Path, dtype: torch.dtype | None = None, device: str | torch
     path = Path(path)
     if not path.is_dir():
         raise CheckpointError(f"checkpoint directory {path} does not exist")
-    cfg = ModelConfig.load(path / "config.json")
+    cfg, quantization = read_config(path / "config.json")
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     tensors = read_tensors(path)
     mtp_prefix = f"model.layers.{cfg.num_hidden_layers}."
@@ -238,14 +254,20 @@ def load(path: str | Path, dtype: torch.dtype | None = None, device: str | torch
         warnings.warn(f"{path}: config.json declares {cfg.num_nextn_predict_layers} MTP module(s) but the weights "
                       "hold none; loading the model without MTP")
         cfg = cfg.replace(num_nextn_predict_layers=0)
+    if dtype is None:  # the stored precision: the final norm is never quantized
+        dtype = tensors.get("model.norm.weight", torch.empty(0)).dtype
     with torch.device("meta"):
         model = Transformer(cfg)  # no memory, no init: the weights are assigned below
-    sd = from_hf_state_dict(tensors, model)
-    if dtype is None:
-        dtype = sd["embed_tokens.weight"].dtype
+    prepare_for_load(model, quantization, dtype)  # int8/int4 checkpoints: quantized modules, names as on disk
+    sd = from_hf_state_dict(tensors, model, fp8_dtype=dtype)
+    state = model.state_dict(keep_vars=True)
     for k, t in sd.items():
-        keep_fp32 = k.endswith("e_score_correction_bias")
-        sd[k] = t.to(device=device, dtype=torch.float32 if keep_fp32 else dtype)
+        if k.endswith("e_score_correction_bias"):
+            sd[k] = t.to(device=device, dtype=torch.float32)
+        elif isinstance(state[k], torch.nn.Parameter):
+            sd[k] = t.to(device=device, dtype=dtype)
+        else:  # quantized weights and their scales keep the dtype they were stored in
+            sd[k] = t.to(device=device)
     model.load_state_dict(sd, strict=False, assign=True)
     model.tie_weights()
     materialize_buffers(model, device)

@@ -219,8 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_dataclass_flags(s, SpeedrunConfig)
     s.set_defaults(fn=cmd_speedrun)
 
-    from .serve.commands import add_commands
-    add_commands(sub)
+    from .export.commands import add_commands as add_export_commands
+    from .serve.commands import add_commands as add_serve_commands
+    add_export_commands(sub)
+    add_serve_commands(sub)
     return p
 
 

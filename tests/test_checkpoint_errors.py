@@ -84,15 +84,30 @@ def test_unknown_topk_method(ckpt):
         nanoseek.load(ckpt)
 
 
-def test_fp8_weights_are_refused_with_a_reason(ckpt):
-    edit_tensors(ckpt, lambda t: t.__setitem__("model.layers.0.self_attn.o_proj.weight_scale_inv", torch.ones(1, 1)))
-    with pytest.raises(CheckpointError, match="FP8.*weight_scale_inv.*not supported"):
+def test_fp8_weights_load_dequantized_and_malformed_ones_are_refused(ckpt):
+    name = "model.layers.0.self_attn.o_proj.weight"
+    w = load_file(ckpt / "model.safetensors")[name]  # [64, 32]: one partial 128x128 block
+    scale = w.abs().max().reshape(1, 1) / 448
+    fp8 = (w / scale).to(torch.float8_e4m3fn)
+    edit_tensors(ckpt, lambda t: t.update({name: fp8, name + "_scale_inv": scale}))
+    model = nanoseek.load(ckpt, device="cpu")
+    assert torch.equal(model.layers[0].self_attn.o_proj.weight, fp8.float() * scale)
+    edit_tensors(ckpt, lambda t: t.__setitem__(name + "_scale_inv", torch.ones(2, 1)))
+    with pytest.raises(CheckpointError, match=r"o_proj\.weight_scale_inv' has shape \(2, 1\).*needs \(1, 1\)"):
+        nanoseek.load(ckpt)
+    edit_tensors(ckpt, lambda t: t.pop(name + "_scale_inv"))
+    with pytest.raises(CheckpointError, match=r"o_proj\.weight' is FP8 \(e4m3\) but has no weight_scale_inv"):
         nanoseek.load(ckpt)
 
 
-def test_quantization_config_is_refused(ckpt):
+def test_quantization_config_is_checked(ckpt):
     edit_config(ckpt, quantization_config={"quant_method": "fp8", "weight_block_size": [128, 128]})
-    with pytest.raises(ConfigError, match="quantization_config.*not supported"):
+    nanoseek.load(ckpt)  # DeepSeek's FP8 declaration (no FP8 tensor needs to be present)
+    edit_config(ckpt, quantization_config={"quant_method": "fp8", "weight_block_size": [64, 64]})
+    with pytest.raises(ConfigError, match=r"weight_block_size': \[64, 64\].*not DeepSeek's layout"):
+        nanoseek.load(ckpt)
+    edit_config(ckpt, quantization_config={"quant_method": "gptq", "bits": 4})
+    with pytest.raises(ConfigError, match="quantization_config .*'gptq'.* is not one nanoseek reads"):
         nanoseek.load(ckpt)
 
 

@@ -1,0 +1,2 @@
+"""Exports for other runtimes: GGUF for llama.cpp / Ollama (gguf.py), Hugging Face checkpoints (hf.py), and
+the `nanoseek quantize` / `nanoseek export` commands (commands.py)."""

@@ -1,0 +1,70 @@
+"""`nanoseek quantize` and `nanoseek export`: the argparse subcommands (cli.py calls add_commands).
+
+    nanoseek quantize --model runs/tiny/final --to int8 --out runs/tiny-int8        # or int4 [--group-size 32], fp8
+    nanoseek export --model runs/tiny/final --format gguf --out tiny.gguf --type q8_0
+    nanoseek export --model runs/tiny/final --format hf --out runs/tiny-hf --type bf16
+
+`generate` / `serve --quant KIND` quantize after loading with nanoseek.quant.apply_quant(model, KIND).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import torch
+
+from ..checkpoint import load
+from ..quant import KINDS, apply_quant, dequantize, weight_bytes
+from ..train.runstate import copy_tokenizer
+from .gguf import QTYPES as GGUF_TYPES
+
+
+def cmd_quantize(args) -> None:
+    from ..quant.save import save_fp8, save_quantized
+
+    model = load(args.model, device="cpu")
+    if getattr(model, "quantization", None) is not None:
+        sys.exit(f"{args.model} is already quantized ({model.quantization.name}); quantize a floating-point "
+                 "checkpoint")
+    before = weight_bytes(model)
+    if args.to == "fp8":
+        save_fp8(model, args.out)
+        after = weight_bytes(apply_quant(model, "fp8"))
+    else:
+        save_quantized(apply_quant(model, args.to, args.group_size), args.out)
+        after = weight_bytes(model)
+    copy_tokenizer(args.model, args.out)
+    print(f"{args.to}: weights {before / 1e6:.2f} MB -> {after / 1e6:.2f} MB ({before / after:.2f}x smaller) "
+          f"in {args.out}")
+
+
+def cmd_export(args) -> None:
+    model = load(args.model, dtype=torch.float32, device="cpu")
+    if getattr(model, "quantization", None) is not None:
+        dequantize(model)  # both formats start from floating-point weights
+    if args.format == "gguf":
+        from .gguf import export_gguf
+        out = export_gguf(model, args.model, args.out, tensor_type=args.type or "f16")
+    else:
+        from .hf import export_hf
+        out = export_hf(model, args.model, args.out, dtype=args.type or "bf16")
+    print(f"wrote {out}")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("quantize", help="write an int8 / int4 / FP8 copy of a checkpoint")
+    s.add_argument("--model", required=True, help="floating-point checkpoint directory")
+    s.add_argument("--to", required=True, choices=KINDS,
+                   help="int8 per channel, int4 per group (nanoseek's format), fp8 (DeepSeek's 128x128 blocks)")
+    s.add_argument("--out", required=True, help="output checkpoint directory")
+    s.add_argument("--group-size", type=int, default=32, help="int4: input channels sharing one scale")
+    s.set_defaults(fn=cmd_quantize)
+
+    s = sub.add_parser("export", help="export a checkpoint for llama.cpp / Ollama (gguf) or Hugging Face (hf)")
+    s.add_argument("--model", required=True, help="checkpoint directory (any precision)")
+    s.add_argument("--format", required=True, choices=["gguf", "hf"])
+    s.add_argument("--out", required=True, help="gguf: the .gguf file; hf: a directory")
+    s.add_argument("--type", choices=list(GGUF_TYPES), default=None,
+                   help="tensor type (gguf default f16; hf: f32, f16 or bf16, default bf16)")
+    s.set_defaults(fn=cmd_export)
