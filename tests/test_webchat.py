@@ -9,9 +9,10 @@ from servers import ANSWER, REASONING, rigged_checkpoint, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-if not shutil.which(CHROMIUM):
-    pytest.skip(f"no chromium at {CHROMIUM}: the test setup installs it with `apt-get install -y chromium`; "
-                "this machine could not", allow_module_level=True)
+pytestmark = pytest.mark.skipif(
+    not shutil.which(CHROMIUM),
+    reason=f"no chromium at {CHROMIUM}: the test setup installs it with `apt-get install -y chromium`; "
+           "this machine could not")
 
 
 @pytest.fixture(autouse=True)
