@@ -181,7 +181,7 @@ def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer,
         if m:
             experts.setdefault((m.group(1), m.group(3)), {})[int(m.group(2))] = (name, t)
             continue
-        if re.match(rf"^model\.layers\.\d+\.embed_tokens\.weight$", name):
+        if re.match(r"^model\.layers\.\d+\.embed_tokens\.weight$", name):
             continue  # the released V3 weights repeat the shared embedding in each MTP layer
         try:
             internal = _internal_prefix(name, L)

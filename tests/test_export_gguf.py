@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 import torch
 
-import nanoseek
 from helpers import random_model, small_config
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.export.gguf import export_gguf

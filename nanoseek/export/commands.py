@@ -11,32 +11,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import torch
 
 from ..checkpoint import load
-from ..quant import KINDS, apply_quant, dequantize, weight_bytes
+from ..quant import KINDS, apply_quant, dequantize
+from ..quant.save import save_fp8, save_quantized
 from ..train.runstate import copy_tokenizer
-from .gguf import QTYPES as GGUF_TYPES
+from .gguf import QTYPES as GGUF_TYPES, export_gguf
+from .hf import export_hf
+
+
+def _weights_size(path) -> int:
+    return sum(f.stat().st_size for f in Path(path).glob("*.safetensors"))
 
 
 def cmd_quantize(args) -> None:
-    from ..quant.save import save_fp8, save_quantized
-
     model = load(args.model, device="cpu")
     if getattr(model, "quantization", None) is not None:
         sys.exit(f"{args.model} is already quantized ({model.quantization.name}); quantize a floating-point "
                  "checkpoint")
-    before = weight_bytes(model)
     if args.to == "fp8":
         save_fp8(model, args.out)
-        after = weight_bytes(apply_quant(model, "fp8"))
     else:
         save_quantized(apply_quant(model, args.to, args.group_size), args.out)
-        after = weight_bytes(model)
     copy_tokenizer(args.model, args.out)
-    print(f"{args.to}: weights {before / 1e6:.2f} MB -> {after / 1e6:.2f} MB ({before / after:.2f}x smaller) "
-          f"in {args.out}")
+    before, after = _weights_size(args.model), _weights_size(args.out)
+    print(f"{args.to}: weights {before / 1e6:.2f} MB -> {after / 1e6:.2f} MB on disk ({before / after:.2f}x "
+          f"smaller) in {args.out}")
 
 
 def cmd_export(args) -> None:
@@ -44,10 +47,8 @@ def cmd_export(args) -> None:
     if getattr(model, "quantization", None) is not None:
         dequantize(model)  # both formats start from floating-point weights
     if args.format == "gguf":
-        from .gguf import export_gguf
         out = export_gguf(model, args.model, args.out, tensor_type=args.type or "f16")
     else:
-        from .hf import export_hf
         out = export_hf(model, args.model, args.out, dtype=args.type or "bf16")
     print(f"wrote {out}")
 

@@ -19,7 +19,7 @@ from torch import nn
 from ..config import ConfigError, ModelConfig
 from ..model import Transformer
 from ..model.moe import Experts
-from .fp8 import FP8, QUANTIZATION_CONFIG as FP8_CONFIG, WEIGHT_BLOCK
+from .fp8 import FP8, QUANTIZATION_CONFIG as FP8_CONFIG
 from .modules import QuantEmbedding, QuantExperts, QuantLinear
 from .weight_only import Int4, Int8
 

@@ -21,7 +21,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..model.moe import Experts, grouped_mm
-from .weight_only import KERNEL_MAX_ROWS
+from . import weight_only
 
 
 class _Derived(nn.Module):
@@ -104,7 +104,8 @@ class QuantExperts(_Derived):
     """The stacked routed experts (model.moe.Experts) with quantized weights.
 
     Same computation as Experts.forward (tokens sorted by expert, two grouped matmuls, weighted scatter
-    back), but only the experts that received tokens are dequantized: a decoded token touches top-k of them.
+    back), but only the experts that received tokens are dequantized; and a few rows (decoding: one token,
+    top-k experts) go expert by expert through the scheme's linear, so through its int kernels.
     """
 
     def __init__(self, experts: Experts, scheme, dtype: torch.dtype | None = None):
@@ -141,7 +142,7 @@ class QuantExperts(_Derived):
     def forward(self, x: torch.Tensor, experts: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         """x [tokens, hidden], experts/weights [tokens, k] -> [tokens, hidden]."""
         def ffn(xs: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
-            if xs.shape[0] <= KERNEL_MAX_ROWS:  # decoding: a few rows, a few experts, each through the kernels
+            if xs.shape[0] <= weight_only.KERNEL_MAX_ROWS:  # decoding: a few rows and experts, through kernels
                 outs = []
                 for e, rows in zip(counts.nonzero().squeeze(1).tolist(), xs.split(counts[counts > 0].tolist())):
                     gate, up = self._linear("gate_up", e, rows).chunk(2, dim=-1)

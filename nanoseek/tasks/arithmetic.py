@@ -12,7 +12,7 @@ from .base import Problem, Task
 
 def _column_addition(a: int, b: int) -> list[str]:
     """Digit-by-digit addition of two non-negative numbers, carries spelled out."""
-    steps, carry, place = [], 0, 1
+    steps, carry = [], 0
     da, db = str(a)[::-1], str(b)[::-1]
     for i in range(max(len(da), len(db))):
         x = int(da[i]) if i < len(da) else 0

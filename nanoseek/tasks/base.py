@@ -50,7 +50,7 @@ class Problem:
 
     def solution(self) -> str:
         """A worked completion in the target format: what SFT teaches and what the rewards accept."""
-        return f"<think>\n" + "\n".join(self.steps) + f"\n</think>\n<answer>{self.answer}</answer>"
+        return "<think>\n" + "\n".join(self.steps) + f"\n</think>\n<answer>{self.answer}</answer>"
 
 
 @dataclass(frozen=True)

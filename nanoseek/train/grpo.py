@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-from ..checkpoint import load, save
+from ..checkpoint import load
 from ..engine.sampling import SamplingParams
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
@@ -25,7 +25,7 @@ from .metrics import MetricsLog
 from .optim import make_optimizer
 from .pretrain import _StopFlag, autocast, pick_device
 from .rollout import rollout
-from .runstate import copy_tokenizer, latest_checkpoint, load_checkpoint, save_checkpoint
+from .runstate import latest_checkpoint, load_checkpoint, save_checkpoint, save_release
 
 
 @dataclass
@@ -244,6 +244,5 @@ def grpo(tc: GRPOConfig) -> dict:
     log.close()
     finished = step >= tc.steps
     if finished:
-        save(model, run / "final")
-        copy_tokenizer(source, run / "final")
+        save_release(run, model, source)
     return {"finished": finished, "step": step, "train_time": train_time, **val}

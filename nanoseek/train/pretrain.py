@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from ..checkpoint import load, save
+from ..checkpoint import load
 from ..config import get_preset
 from ..data.loader import Loader, val_batches
 from ..data.shards import bytes_per_token, load_manifest
@@ -29,7 +29,7 @@ from ..model import Transformer
 from .flops import measure_matmul_peak, model_flops_per_token
 from .metrics import MetricsLog
 from .optim import lr_factor, make_optimizer
-from .runstate import copy_tokenizer, latest_checkpoint, load_checkpoint, save_checkpoint
+from .runstate import latest_checkpoint, load_checkpoint, save_checkpoint, save_release
 
 
 @dataclass
@@ -245,9 +245,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     log.close()
     finished = step >= tc.steps
     if finished:
-        save(model, run / "final")
-        if tokenizer_dir is not None:
-            copy_tokenizer(tokenizer_dir, run / "final")
+        save_release(run, model, tokenizer_dir)
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,

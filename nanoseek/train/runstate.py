@@ -47,6 +47,14 @@ def copy_tokenizer(src: str | Path, dst: str | Path) -> None:
             shutil.copy2(Path(src) / f, Path(dst) / f)
 
 
+def save_release(run_dir: str | Path, model: Transformer, tokenizer_dir: str | Path | None) -> Path:
+    """The finished run's model as a clean release: run_dir/final, weights and tokenizer, no trainer state."""
+    final = save(model, Path(run_dir) / "final")
+    if tokenizer_dir is not None:
+        copy_tokenizer(tokenizer_dir, final)
+    return final
+
+
 def latest_checkpoint(run_dir: str | Path, name: str = "checkpoint") -> Path:
     """The checkpoint to resume from (the moved-aside one if a crash came between the two renames)."""
     run_dir = Path(run_dir)
