@@ -140,7 +140,7 @@ def kernels():
                "int8 kernel": lambda: torch._weight_int8pack_mm(x.bfloat16(), q8.qweight, q8.scales.bfloat16()),
                "int8 dequant": lambda: F.linear(x, q8.qweight.float()) * q8.scales,
                "int4 kernel": lambda: torch._weight_int4pack_mm_for_cpu(x.bfloat16(), pack, 32, scales_zeros),
-               "int4 dequant": lambda: F.linear(x, q4.weight)}
+               "int4 dequant": lambda: F.linear(x, q4.scheme.dequantize(q4.qweight, q4.scales, torch.float32))}
         if rows > 16:  # for reference, int8 x int8 (AVX-512 VNNI), activations quantized per row: W8A8, not
             fns["w8a8 _int_mm"] = lambda: w8a8(x, q8.qweight, q8.scales)  # weight-only (numerics differ)
         reps = 200 if rows < 100 else 3
