@@ -215,7 +215,8 @@ def main(argv=None):
                                    n_threads_batch=threads, verbose=False, type_k=f32, type_v=f32)
                 for t, path in ggufs.items()}
         first = lambda it: [next(it) for _ in range(args.tokens)]  # noqa: E731
-        same = sum(a == b for a, b in zip(first(llama_tokens(llms["f32"], prompt)), first(nanoseek_tokens(fp32, prompt))))
+        theirs, ours = first(llama_tokens(llms["f32"], prompt)), first(nanoseek_tokens(fp32, prompt))
+        same = sum(a == b for a, b in zip(theirs, ours))
         speed = lockstep({"llama.cpp f32": lambda: llama_tokens(llms["f32"], prompt),
                           "nanoseek fp32": lambda: nanoseek_tokens(fp32, prompt),
                           "llama.cpp q8_0": lambda: llama_tokens(llms["q8_0"], prompt),

@@ -1,5 +1,6 @@
 """GGUF export: llama.cpp (llama-cpp-python) loads the file and decodes the same greedy tokens as nanoseek."""
 
+import gguf
 import numpy as np
 import pytest
 import torch
@@ -9,7 +10,6 @@ from nanoseek.engine import SamplingParams, generate
 from nanoseek.export.gguf import export_gguf
 from nanoseek.tokenizer import Tokenizer
 
-gguf = pytest.importorskip("gguf")
 # Built from source by `pip install llama-cpp-python` (~7 minutes on 2 cores, then cached as a wheel).
 llama_cpp = pytest.importorskip("llama_cpp")
 

@@ -110,7 +110,8 @@ def test_malformed_fp8_checkpoints(tmp_path):
     tensors = load_file(tmp_path / "model.safetensors")
     name = "model.layers.0.mlp.down_proj.weight_scale_inv"
     save_file({**tensors, name: torch.ones(1, 2)}, tmp_path / "model.safetensors")
-    with pytest.raises(nanoseek.CheckpointError, match=r"down_proj\.weight_scale_inv' has shape \(1, 2\).*needs \(2, 2\)"):
+    with pytest.raises(nanoseek.CheckpointError,
+                       match=r"down_proj\.weight_scale_inv' has shape \(1, 2\).*needs \(2, 2\)"):
         nanoseek.load(tmp_path, device="cpu")
     save_file({k: v for k, v in tensors.items() if k != name}, tmp_path / "model.safetensors")
     with pytest.raises(nanoseek.CheckpointError, match="down_proj.weight' is FP8 .* no weight_scale_inv"):

@@ -33,7 +33,8 @@ class _Derived(nn.Module):
 
     def derived(self, key: str, make):
         if key not in self._cache:
-            self._cache[key] = make()
+            with torch.inference_mode(False):  # kept across calls: a normal tensor (it has a _version)
+                self._cache[key] = make()
         return self._cache[key]
 
     def _apply(self, fn, recurse=True):
