@@ -50,6 +50,9 @@ def llama_logits(llm, prompt):
 CONFIGS = {
     "default": {},
     "no_q_lora_halves_rope": dict(q_lora_rank=None, rope_interleave=False),
+    "yarn": dict(rope_scaling={"type": "yarn", "factor": 4.0, "original_max_position_embeddings": 16,
+                               "beta_fast": 32, "beta_slow": 1, "mscale": 0.707, "mscale_all_dim": 0.707},
+                 max_position_embeddings=128),
     "groups_unnormalised_tied": dict(n_routed_experts=16, n_group=4, topk_group=2, num_experts_per_tok=3,
                                      norm_topk_prob=False, routed_scaling_factor=2.5, tie_word_embeddings=True,
                                      n_shared_experts=2, first_k_dense_replace=0),
@@ -69,6 +72,13 @@ def test_llama_cpp_decodes_like_nanoseek(name, tokenizer_dir, tmp_path):
     assert (theirs - ref).abs().max() < 1e-4
     ours = list(generate(model, PROMPT, SamplingParams(temperature=0.0, max_tokens=64)))
     assert llama_greedy(llm, PROMPT, 64) == ours
+
+
+def test_yarn_llama_cpp_cannot_compute_is_refused(tokenizer_dir, tmp_path):
+    cfg = small_config(vocab_size=VOCAB, rope_scaling={"type": "yarn", "factor": 4.0, "mscale": 1.0,
+                                                       "mscale_all_dim": 0.8, "original_max_position_embeddings": 16})
+    with pytest.raises(ValueError, match="mscale = mscale_all_dim"):
+        export_gguf(random_model(cfg), tokenizer_dir, tmp_path / "m.gguf")
 
 
 def test_metadata_and_tensor_layout(tokenizer_dir, tmp_path):

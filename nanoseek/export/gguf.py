@@ -13,6 +13,7 @@ written straight from the model in memory with the `gguf` package:
 - llama.cpp rotates adjacent pairs of the RoPE dims, which is DeepSeek's rope_interleave = true; a model
   with rope_interleave = false gets its query and key RoPE rows permuted into that order (dot products of
   rotated pairs are unchanged by permuting both sides alike).
+- YaRN: llama.cpp's deepseek2 takes mscale = mscale_all_dim (true of DeepSeek's configs); others are refused.
 - 1-D tensors, norms and the router stay F32 (llama.cpp expects them so); the rest takes --type, with
   F16 for a q8_0 tensor whose rows are not a whole number of 32-value blocks.
 - The tokenizer goes in as byte-level BPE ("gpt2") with pre-tokenizer "gpt-2", which is nanoseek's.
@@ -85,6 +86,12 @@ def _add_hparams(w: gguf.GGUFWriter, model: Transformer) -> None:
     w.add_rope_dimension_count(cfg.qk_rope_head_dim)
     w.add_rope_freq_base(cfg.rope_theta)
     if (yarn := cfg.yarn) is not None:
+        # llama.cpp's deepseek2 has one YaRN magnitude, mscale_all_dim (from yarn_log_multiplier), and takes
+        # mscale equal to it: as in DeepSeek-V3's config (1.0 and 1.0) and V2-Lite's (0.707 and 0.707)
+        if yarn.get("mscale_all_dim") is None or yarn.get("mscale", 1.0) != yarn["mscale_all_dim"]:
+            raise ValueError(f"llama.cpp computes YaRN with mscale = mscale_all_dim; this model has mscale="
+                             f"{yarn.get('mscale')}, mscale_all_dim={yarn.get('mscale_all_dim')}: its GGUF "
+                             "would compute different attention")
         w.add_rope_scaling_type(gguf.RopeScalingType.YARN)
         w.add_rope_scaling_factor(yarn["factor"])
         w.add_rope_scaling_orig_ctx_len(yarn["original_max_position_embeddings"])
@@ -92,8 +99,7 @@ def _add_hparams(w: gguf.GGUFWriter, model: Transformer) -> None:
                          ("beta_slow", w.add_rope_scaling_yarn_beta_slow)):
             if key in yarn:
                 add(yarn[key])
-        if "mscale_all_dim" in yarn:  # llama.cpp divides this key by 0.1 when it reads it back
-            w.add_rope_scaling_yarn_log_mul(0.1 * yarn["mscale_all_dim"])
+        w.add_rope_scaling_yarn_log_mul(0.1 * yarn["mscale_all_dim"])  # llama.cpp divides it by 0.1 again
     # DeepSeekMoE, every routing choice explicit
     w.add_leading_dense_block_count(cfg.first_k_dense_replace)
     w.add_expert_count(cfg.n_routed_experts)
