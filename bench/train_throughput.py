@@ -68,7 +68,7 @@ class Runner:
         self.times: list[float] = []
         self.losses: list[float] = []
 
-    def step(self, x, y) -> float:
+    def step(self, x, y) -> None:
         t0 = time.perf_counter()
         self.opt.zero_grad(set_to_none=True)
         with autocast(self.dtype):
@@ -77,10 +77,8 @@ class Runner:
         self.opt.step()
         if self.after_step:
             self.after_step(self.model)
-        dt = time.perf_counter() - t0
-        self.times.append(dt)
+        self.times.append(time.perf_counter() - t0)
         self.losses.append(loss.item())
-        return dt
 
 
 def nanoseek_loss(mtp_weight: float):
@@ -129,7 +127,7 @@ def compiled(model, x, y, dtype):
     return model, time.perf_counter() - t0, None
 
 
-def bench_dtype(args, dtype, cfg, model, hf, x, y) -> dict:
+def bench_dtype(args, dtype, model, hf, x, y) -> dict:
     bias = lambda m: m.update_expert_bias(1e-3)  # noqa: E731  (DeepSeek-V3's aux-loss-free step)
     plain, with_mtp = copy.deepcopy(model), copy.deepcopy(model)
     res = {"dtype": dtype, "compile_s": None, "compile_error": None}
@@ -170,7 +168,7 @@ def kind(name: str) -> str:
     return next((k for k, keys in KINDS.items() if any(key in name for key in keys)), "other elementwise")
 
 
-def profile(args, cfg, model, x, y, dtype):
+def profile(args, model, x, y, dtype):
     from torch.profiler import ProfilerActivity, profile as torch_profile
 
     r = Runner("nanoseek", copy.deepcopy(model), nanoseek_loss(0.0), dtype)
@@ -249,7 +247,7 @@ def main(argv=None):
     measure_peaks()
     results = []
     for dtype in dtypes:
-        results.append(bench_dtype(args, dtype, cfg, model, hf, x, y))
+        results.append(bench_dtype(args, dtype, model, hf, x, y))
     measure_peaks()  # again at the end: the machine's load moves; keep the best of both
     peak = {k: max(v) for k, v in peaks.items()}
     print(f"# load average after: {os.getloadavg()[0]:.1f}")
@@ -292,7 +290,7 @@ def main(argv=None):
     print("|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     if args.profile:
-        profile(args, cfg, model, x, y, dtypes[0])
+        profile(args, model, x, y, dtypes[0])
 
 
 if __name__ == "__main__":
