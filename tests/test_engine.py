@@ -11,13 +11,7 @@ from nanoseek.engine.forward import InferenceModel
 from nanoseek.engine.sampling import Sampler
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    # Decode ops are tiny: a second OpenMP thread only adds barrier waits (ruinous on a busy machine).
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 @pytest.fixture(scope="module")

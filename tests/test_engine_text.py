@@ -11,12 +11,7 @@ from nanoseek.tokenizer import Tokenizer
 TEXT = "naïve café — 東京 🙂🚀 ok. Ünïcödé: ß∂ƒ©˙∆˚¬… 🇫🇷 done"
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 @pytest.fixture(scope="module")

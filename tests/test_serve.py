@@ -21,12 +21,7 @@ from servers import ANSWER, REASONING, LiveServer, rigged_checkpoint, serve, tok
 KEY = "sk-test-123"
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 @pytest.fixture(scope="module")

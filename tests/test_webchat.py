@@ -3,24 +3,16 @@
 import shutil
 
 import pytest
-import torch
 
 from servers import ANSWER, REASONING, rigged_checkpoint, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.usefixtures("one_thread"), pytest.mark.skipif(
     not shutil.which(CHROMIUM),
     reason=f"no chromium at {CHROMIUM}: the test setup installs it with `apt-get install -y chromium`; "
-           "this machine could not")
+           "this machine could not")]
 
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
 
 
 def test_web_chat_streams_the_answer_and_fills_the_thinking_panel(tmp_path):
