@@ -42,7 +42,9 @@ from nanoseek.config import get_preset
 from nanoseek.train.flops import measure_matmul_peak, model_flops_per_token
 
 
-def machine() -> str:
+def machine(device: str = "cpu") -> str:
+    if device.startswith("cuda"):
+        return f"{torch.cuda.get_device_name(device)}, torch {torch.__version__}"
     try:
         info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
     except OSError:
@@ -55,8 +57,13 @@ def machine() -> str:
     return f"{name}, {torch.get_num_threads()} threads / {os.cpu_count()} cpus, {' '.join(isa)}"
 
 
-def autocast(dtype: str):
-    return torch.autocast("cpu", dtype=torch.bfloat16) if dtype == "bf16" else nullcontext()
+def autocast(dtype: str, device_type: str = "cpu"):
+    return torch.autocast(device_type, dtype=torch.bfloat16) if dtype == "bf16" else nullcontext()
+
+
+def sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
 
 
 class Runner:
@@ -69,14 +76,16 @@ class Runner:
         self.losses: list[float] = []
 
     def step(self, x, y) -> None:
+        sync(x.device)
         t0 = time.perf_counter()
         self.opt.zero_grad(set_to_none=True)
-        with autocast(self.dtype):
+        with autocast(self.dtype, x.device.type):
             loss = self.loss_fn(self.model, x, y)
         loss.backward()
         self.opt.step()
         if self.after_step:
             self.after_step(self.model)
+        sync(x.device)
         self.times.append(time.perf_counter() - t0)
         self.losses.append(loss.item())
 
@@ -100,6 +109,7 @@ def build(args):
     with tempfile.TemporaryDirectory() as d:
         nanoseek.save(model, d)
         hf = transformers.AutoModelForCausalLM.from_pretrained(d, dtype=torch.float32).train()
+    model, hf = model.to(args.device), hf.to(args.device)
     impl = f"attn={hf.config._attn_implementation}, experts={hf.config._experts_implementation}"
     return cfg, model, hf, impl
 
@@ -113,7 +123,7 @@ def compiled(model, x, y, dtype):
     level, t0 = fake_log.level, time.perf_counter()
     fake_log.setLevel(logging.CRITICAL)
     try:
-        with autocast(dtype):
+        with autocast(dtype, x.device.type):
             nanoseek_loss(0.0)(model, x, y).backward()  # compiles forward and backward; weights unchanged
     except Exception as e:  # noqa: BLE001  (say why, then measure eager)
         model.compute_loss = eager
@@ -182,7 +192,7 @@ def profile(args, model, x, y, dtype):
     for _ in range(3):
         r.opt.zero_grad(set_to_none=True)
         t0 = time.perf_counter()
-        with autocast(dtype):
+        with autocast(dtype, x.device.type):
             loss = r.loss_fn(r.model, x, y)
         t1 = time.perf_counter()
         loss.backward()
@@ -219,6 +229,7 @@ def main(argv=None):
     p.add_argument("--dtype", choices=["bf16", "fp32", "both"], default="both",
                    help="bf16 = bf16 autocast over fp32 weights (both models); both = bf16 then fp32")
     p.add_argument("--threads", type=int, default=0, help="torch threads (default: torch's choice)")
+    p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     p.add_argument("--compile", action="store_true", help="torch.compile nanoseek's loss (MTP off)")
     p.add_argument("--profile", action="store_true", help="profile nanoseek's step (torch.profiler)")
     p.add_argument("--profile-steps", type=int, default=3)
@@ -231,9 +242,9 @@ def main(argv=None):
     cfg, model, hf, impl = build(args)
     g = torch.Generator().manual_seed(1)
     tokens = torch.randint(0, cfg.vocab_size, (args.batch, args.seq + 1), generator=g)
-    x, y = tokens[:, :-1], tokens[:, 1:]
+    x, y = tokens[:, :-1].to(args.device), tokens[:, 1:].to(args.device)
     flops = {mtp: model_flops_per_token(cfg, args.seq, training=True, mtp=mtp) for mtp in (False, True)}
-    print(f"# training step: {args.preset} preset, batch {args.batch}x{args.seq}, {machine()}")
+    print(f"# training step: {args.preset} preset, batch {args.batch}x{args.seq}, {machine(args.device)}")
     print(f"# transformers {__import__('transformers').__version__} ({impl}), torch {torch.__version__}")
     print(f"# load average before: {os.getloadavg()[0]:.1f}")
     print(f"# model FLOPs/token (fwd+bwd): {flops[False] / 1e6:.1f}M, with MTP {flops[True] / 1e6:.1f}M")
@@ -241,8 +252,8 @@ def main(argv=None):
     peaks = {"bf16": [], "fp32": []}
 
     def measure_peaks():
-        peaks["bf16"].append(measure_matmul_peak(torch.bfloat16))
-        peaks["fp32"].append(measure_matmul_peak(torch.float32))
+        peaks["bf16"].append(measure_matmul_peak(torch.bfloat16, args.device))
+        peaks["fp32"].append(measure_matmul_peak(torch.float32, args.device))
 
     measure_peaks()
     results = []
@@ -280,7 +291,7 @@ def main(argv=None):
         if spread > 1.5:
             print(f"  busy machine: a model's slowest timed step took {spread:.1f}x its fastest; trust the best-step "
                   "ratio more than the medians, or run again (--threads 1 suffers less from other jobs)")
-        rows.append(f"| `{cmd.strip()}` | {machine()} | {date} | {r['dtype']}" + (" compiled" if compiled_ok else "")
+        rows.append(f"| `{cmd.strip()}` | {machine(args.device)} | {date} | {r['dtype']}" + (" compiled" if compiled_ok else "")
                     + f" | {r['nanoseek']:.0f} | {r['transformers']:.0f} | {ratio:.2f}x ({best_ratio:.2f}x) | "
                     f"{r['nanoseek+mtp']:.0f} | "
                     f"{mfu['nanoseek']:.1%} | {peak['bf16'] / 1e9:.0f} / {peak['fp32'] / 1e9:.0f} |")

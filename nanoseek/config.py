@@ -153,8 +153,8 @@ class ModelConfig:
         d = dict(d)
         if d.get("quantization_config"):
             q = d["quantization_config"]
-            raise ConfigError(f"config.json declares quantization_config {q!r}: quantized (e.g. FP8 "
-                              "weight_scale_inv) checkpoints are not supported by this version of nanoseek")
+            raise ConfigError(f"config.json declares quantization_config {q!r}: a quantized checkpoint's config "
+                              "is read with nanoseek.quant.read_config (nanoseek.load does so), not ModelConfig")
         # Newer transformers spell RoPE as rope_parameters = {"rope_type", "rope_theta", ...yarn keys}.
         params = d.get("rope_parameters")
         if isinstance(params, dict):

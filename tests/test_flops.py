@@ -43,9 +43,9 @@ def uncounted(cfg, mtp: bool) -> float:
 @pytest.mark.skipif(not hasattr(torch, "_grouped_mm"), reason="needs the grouped matmul kernel")
 @pytest.mark.parametrize("mtp", [False, True])
 def test_formula_matches_flop_counter_moe(mtp, monkeypatch):
-    # The kernel path, whatever an earlier test left in the module's switch (its padded-bmm fallback would
-    # be counted, padding included).
-    monkeypatch.setattr(moe_mod, "_GROUPED_MM", True)
+    # The kernel path, whatever an earlier test left in the module's record of refusals (its padded-bmm
+    # fallback would be counted, padding included).
+    monkeypatch.setattr(moe_mod, "_NO_GROUPED_MM", set())
     cfg = small_config()
     counted = counted_flops(Transformer(cfg), mtp)
     formula = model_flops_per_token(cfg, S, training=False, mtp=mtp) * B * S

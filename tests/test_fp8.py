@@ -104,6 +104,15 @@ def test_save_fp8_writes_deepseeks_layout_and_round_trips(tmp_path):
     assert 0 < err < 0.2  # e4m3 weights and 1x128-tile activations
 
 
+def test_cli_info_reads_an_fp8_checkpoint(tmp_path, capsys):
+    from nanoseek.cli import main as cli
+
+    save_fp8(random_model(small_config(**FP8_CONFIG)), tmp_path)
+    cli(["info", "--model", str(tmp_path), "--load"])
+    out = capsys.readouterr().out
+    assert "'quant_method': 'fp8'" in out and "'weight_block_size': [128, 128]" in out and "MiB of weights" in out
+
+
 def test_malformed_fp8_checkpoints(tmp_path):
     model = random_model(small_config(**FP8_CONFIG))
     save_fp8(model, tmp_path)
@@ -214,12 +223,18 @@ def train_both(cfg) -> dict[bool, list[float]]:
 
 @pytest.mark.skipif(not (torch.cuda.is_available() and has_fp8_matmul(torch.device("cuda"))),
                     reason="needs a GPU with FP8 tensor cores (Hopper)")
-def test_tensor_core_gemm_matches_the_simulation():
-    a, b = torch.randn(64, 512, device="cuda"), torch.randn(512, 256, device="cuda")
-    qb, sb = quantize_blocks(b)
-    out = fp8_mm(a, (1, 128), (qb, sb), (128, 128))
-    ref = (fake_quantize(a.cpu(), (1, 128)) @ dequantize_blocks(qb.cpu(), sb.cpu())).bfloat16()
-    assert torch.allclose(out.cpu().float(), ref.float(), rtol=2e-2, atol=2e-1)
+@pytest.mark.parametrize("M,K,N", [(64, 512, 256), (61, 384, 640)])  # K blocks not a multiple of 4, odd rows
+@pytest.mark.parametrize("b_block", [(128, 128), (128, 1)])  # Fprop/Dgrad weights, Wgrad token tiles
+def test_tensor_core_gemm_matches_the_simulation(M, K, N, b_block):
+    from nanoseek.quant.fp8 import _simulated_mm, _tensor_core_mm, _tensor_cores_agree
+
+    g = torch.Generator(device="cuda").manual_seed(0)
+    a, b = torch.randn(M, K, device="cuda", generator=g), torch.randn(K, N, device="cuda", generator=g)
+    out = _tensor_core_mm(a, (1, 128), quantize_blocks(b, b_block), b_block)  # the real GEMM, no fallback
+    ref = _simulated_mm(a, (1, 128), b, b_block)
+    assert out.shape == (M, N) and out.dtype == torch.bfloat16
+    assert torch.allclose(out.float(), ref.float(), rtol=2e-2, atol=2e-1)
+    assert _tensor_cores_agree(torch.device("cuda"))  # so fp8_mm takes the tensor cores
 
 
 def test_fp8_state_dict_only_quantizes_projections():

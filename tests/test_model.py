@@ -102,8 +102,9 @@ def test_grouped_matmul_fallback_equals_kernel(monkeypatch):
     counts = torch.tensor([10, 0, 7, 20, 0])
     ref = torch.cat([xs @ w[e] for e, xs in enumerate(x.split(counts.tolist()))])
     assert torch.allclose(moe_mod.grouped_mm(x, w, counts), ref, atol=1e-5)
-    monkeypatch.setattr(moe_mod, "_GROUPED_MM", False)
+    monkeypatch.setattr(moe_mod, "_NO_GROUPED_MM", {("cpu", torch.float32)})  # as if the kernel had refused
     assert torch.allclose(moe_mod.grouped_mm(x, w, counts), ref, atol=1e-5)
+    assert torch.allclose(moe_mod.grouped_mm(x.double(), w.double(), counts), ref.double(), atol=1e-5)
 
 
 def test_experts_equal_a_per_token_reference():

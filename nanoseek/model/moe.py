@@ -22,20 +22,20 @@ from torch import nn
 from ..config import ModelConfig
 from .layers import MLP
 
-_GROUPED_MM = hasattr(torch, "_grouped_mm")
+_NO_GROUPED_MM: set[tuple[str, torch.dtype]] = set()  # (device type, dtype) pairs the kernel refused
 
 
+@torch.compiler.disable  # torch.compile's fake _grouped_mm takes bf16 only (torch 2.13): run it outside graphs
 def grouped_mm(x: torch.Tensor, w: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
     """x [tokens, in] sorted by expert, w [experts, in, out], counts [experts] -> [tokens, out]."""
-    global _GROUPED_MM
-    if _GROUPED_MM:
+    if hasattr(torch, "_grouped_mm") and (x.device.type, x.dtype) not in _NO_GROUPED_MM:
         try:
             out = torch._grouped_mm(x, w, offs=counts.cumsum(0).to(torch.int32))
             if out.requires_grad:  # the CPU kernel's backward rejects expanded (stride-0) gradients
                 out.register_hook(lambda g: g.contiguous())
             return out
-        except RuntimeError:  # e.g. a dtype/device the kernel does not cover: use the padded batched form
-            _GROUPED_MM = False
+        except RuntimeError:  # a dtype/device the kernel does not cover: the padded batched form from now on
+            _NO_GROUPED_MM.add((x.device.type, x.dtype))
     # Equivalent without the kernel: scatter rows into a padded [experts, capacity, in] batch, one bmm.
     E, cap = w.shape[0], int(counts.max()) if counts.numel() else 0
     starts = counts.cumsum(0) - counts
@@ -106,11 +106,19 @@ class Experts(nn.Module):
         token = order // k
         counts = torch.bincount(flat, minlength=self.gate_up_proj.shape[0])
         dtype = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
-        xs = x[token].to(dtype)  # [tokens * k, hidden]
-        gate, up = grouped_mm(xs, self.gate_up_proj.to(dtype).transpose(1, 2), counts).chunk(2, dim=-1)
-        out = grouped_mm(F.silu(gate) * up, self.down_proj.to(dtype).transpose(1, 2), counts)
-        out = out * weights.flatten()[order, None].to(dtype)
+        xs = x.index_select(0, token).to(dtype)  # [tokens * k, hidden] (backward: one index_add)
+        out = self.run_experts(xs, counts) * weights.flatten()[order, None].to(dtype)
         return torch.zeros_like(x).index_add_(0, token, out.to(x.dtype))
+
+    def run_experts(self, xs: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
+        """Each row of xs through its expert (expert parallelism overrides this to send rows to other ranks)."""
+        return swiglu_experts(xs, self.gate_up_proj, self.down_proj, counts)
+
+
+def swiglu_experts(xs: torch.Tensor, gate_up: torch.Tensor, down: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
+    """xs [rows, hidden] sorted by expert, counts [experts] rows each -> [rows, hidden], in xs's dtype."""
+    gate, up = grouped_mm(xs, gate_up.to(xs.dtype).transpose(1, 2), counts).chunk(2, dim=-1)
+    return grouped_mm(F.silu(gate) * up, down.to(xs.dtype).transpose(1, 2), counts)
 
 
 class MoE(nn.Module):

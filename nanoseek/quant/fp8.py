@@ -95,14 +95,18 @@ def _recipe(block: tuple[int, int]):
 
 
 def _tensor_core_mm(a, a_block, b, b_block) -> torch.Tensor:
-    """Hopper: e4m3 operands and their block scales straight into the block-scaled GEMM. cuBLAS wants b and
-    all scales column-major (outer-dim-major) and the rows of `a` a multiple of 4."""
+    """Hopper: e4m3 operands and their block scales straight into cuBLAS's block-scaled GEMM. Its layout
+    rules: `a` row-major with rows a multiple of 4; b column-major; 1x128 scales [rows, K / 128] with the
+    rows' stride 1; 128x128 scales [K / 128 padded to a multiple of 4, N / 128], stride 1 down the K blocks."""
     qb, sb = b if isinstance(b, tuple) else quantize_blocks(b, b_block)
     M = a.shape[0]
     qa, sa = quantize_blocks(F.pad(a, (0, 0, 0, -M % 4)), a_block)
-    col = lambda t: t.t().contiguous().t()  # noqa: E731
-    out = F.scaled_mm(qa, col(qb), col(sa), _recipe(a_block), col(sb), _recipe(b_block),
-                      output_dtype=torch.bfloat16)
+    col = lambda t: t.t().contiguous().t()  # noqa: E731  (same shape, column-major)
+    if b_block == WEIGHT_BLOCK:
+        sb = col(F.pad(sb, (0, 0, 0, -sb.shape[0] % 4)))
+    else:  # (128, 1) tiles of b [K, N] are b^T's 1x128 tiles: scales [N, K / 128]
+        sb = sb.contiguous().t()
+    out = F.scaled_mm(qa, col(qb), col(sa), _recipe(a_block), sb, _recipe(b_block), output_dtype=torch.bfloat16)
     return out[:M]
 
 
