@@ -1,5 +1,7 @@
-"""Task evaluation: pass@1 (greedy) and pass@k (k samples) on a task's held-out test split, the format-error
-rate and the mean response length. Completions come from the same batched sampler as RL rollouts."""
+"""Task evaluation on a task's held-out test split: greedy accuracy (pass@1), and with k > 1 samples at
+temperature 1 also pass@k (solved by any of the k) and mean@k (the mean accuracy of all k samples: R1's
+"pass@1 estimated from k samples", steadier than one greedy answer), the format-error rate and the mean
+response length. Completions come from the same batched sampler as RL rollouts."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ def evaluate_task(model: Transformer, tok: Tokenizer, task: Task, n: int, diffic
     if k > 1:
         samples = rollout(model, prompts, k, SamplingParams(temperature=1.0, max_tokens=max_tokens, seed=seed),
                           tok.eos_id)
-        solved = [any(task.reward(p, tok.decode(c, skip_special=True)).accuracy for c in cs)
-                  for p, cs in zip(problems, samples)]
-        out[f"pass@{k}"] = sum(solved) / n
+        acc = [[task.reward(p, tok.decode(c, skip_special=True)).accuracy for c in cs]
+               for p, cs in zip(problems, samples)]
+        out[f"pass@{k}"] = sum(any(a) for a in acc) / n
+        out[f"mean@{k}"] = sum(map(sum, acc)) / (n * k)
     return out

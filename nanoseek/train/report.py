@@ -7,6 +7,7 @@ and what the same token budget would have cost at DeepSeek-V3's size and rate.
 
 from __future__ import annotations
 
+import math
 import platform
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +24,7 @@ def run_cost(summary: dict, hour_price: float | None = None) -> dict:
     """Dollars for this run's training time, and for its token budget at DeepSeek-V3's size and rate."""
     gpu = summary["device"].startswith("cuda")
     price = hour_price if hour_price is not None else (GPU_HOUR_PRICE if gpu else CPU_HOUR_PRICE)
-    hours = summary["train_time"] / 3600
+    hours = summary["train_time"] / 3600 * (summary.get("world_size", 1) if gpu else 1)  # GPU-hours of all ranks
     return {
         "hour_price": price, "unit": "GPU-hour" if gpu else "machine-hour (2 CPU cores)", "hours": hours,
         "dollars": hours * price,
@@ -55,6 +56,28 @@ def plot_losses(records: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
+def plot_rl(records: list[dict], path: Path) -> None:
+    """GRPO's curves: mean reward and accuracy of the rollouts, and their mean response length, per step."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    steps = [r["step"] for r in records if "reward" in r]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6))
+    for key in ("reward", "accuracy"):
+        ax1.plot(steps, [r[key] for r in records if "reward" in r], label=key, lw=1)
+    ax1.set_ylabel("rollouts' mean")
+    ax2.plot(steps, [r["response_length"] for r in records if "reward" in r], lw=1, color="tab:green")
+    ax2.set_ylabel("response length (tokens)")
+    for ax in (ax1, ax2):
+        ax.set_xlabel("GRPO step")
+        ax.grid(alpha=0.3)
+    ax1.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
 def write_report(run_dir: str | Path, summary: dict, hour_price: float | None = None,
                  extra_sections: list[str] = ()) -> Path:
     run_dir = Path(run_dir)
@@ -65,11 +88,12 @@ def write_report(run_dir: str | Path, summary: dict, hour_price: float | None = 
     achieved = flops / summary["train_time"] if summary["train_time"] else 0.0
     p = summary["params"]
     tail = [r for r in records if "tokens_per_s" in r][-20:]
+    ranks = f" x {summary['world_size']} processes" if summary.get("world_size", 1) > 1 else ""
     lines = [
         f"# nanoseek run report: {run_dir.name}",
         "",
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} · {platform.processor() or platform.machine()} · "
-        f"device {summary['device']} · {summary['dtype']}",
+        f"device {summary['device']}{ranks} · {summary['dtype']}",
         "",
         "![losses](loss.png)",
         "",
@@ -80,7 +104,8 @@ def write_report(run_dir: str | Path, summary: dict, hour_price: float | None = 
         f"| final train loss | {tail[-1]['loss']:.3f} nats/token |" if tail else "| final train loss | - |",
     ]
     if "val_loss" in summary:
-        lines.append(f"| validation loss / bits per byte | {summary['val_loss']:.3f} / {summary['val_bpb']:.3f} |")
+        lines.append(f"| validation loss / perplexity / bits per byte | {summary['val_loss']:.3f} / "
+                     f"{math.exp(summary['val_loss']):.2f} / {summary['val_bpb']:.3f} |")
     if "unigram_entropy" in summary:
         lines.append(f"| unigram entropy of the corpus | {summary['unigram_entropy']:.3f} nats/token |")
     lines += [

@@ -1,11 +1,19 @@
-"""The main job, `nanoseek speedrun`: raw text to a trained DeepSeek-architecture model and its cost report.
+"""The main job, `nanoseek speedrun`: raw text to a small reasoning model of DeepSeek's architecture.
 
-Stages: data (tokenizer + shards from the embedded corpus) -> pretraining (tiny preset on the CPU by
-default) -> evaluation -> samples -> report.md. Interrupt it at any time and run it again with --resume.
+Stages, each in its own run directory under --out:
+  data      tokenizer + shards from the embedded corpus, mixed with worked solutions of the reasoning tasks
+  pretrain  the tiny preset on the CPU by default (MTP, aux-loss-free balancing), then samples
+  sft       R1's cold start: chat-format worked solutions of the tasks, loss on the assistant's tokens
+  grpo      R1-Zero's RL on one task with rule-based rewards, accuracy on its held-out split before and after
+  report    report.md: cost of pretraining, validation perplexity, accuracies before/after RL, RL curves
+Interrupt it at any time and run it again with --resume: finished stages are kept, the interrupted one
+continues from its last checkpoint. `--grpo-steps 0` (or `--sft-steps 0`) stops after pretraining (or SFT).
 """
 
 from __future__ import annotations
 
+import json
+import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +22,14 @@ from ..checkpoint import load
 from ..data import build
 from ..data.shards import load_manifest, tokens, unigram_entropy
 from ..engine import SamplingParams, generate
+from ..tasks import get_task
 from ..tokenizer import Tokenizer
-from .pretrain import PretrainConfig, pretrain
-from .report import write_report
+from .evaluate import evaluate_task
+from .grpo import GRPOConfig, grpo
+from .metrics import read_metrics
+from .pretrain import PretrainConfig, evaluate, pick_device, pretrain
+from .report import plot_rl, write_report
+from .sft import SFTConfig, sft, task_conversations
 
 PROMPTS = ("ROMEO:", "To be, or not to be", "KING HENRY:\nWhat news")
 
@@ -26,7 +39,8 @@ class SpeedrunConfig:
     out: str = "runs/speedrun"
     preset: str = "tiny"
     vocab_size: int = 4096
-    steps: int = 600
+    task_documents: int = 4000  # worked solutions per task mixed into the pretraining corpus
+    steps: int = 600  # pretraining
     batch_size: int = 16
     seq_len: int = 256
     lr: float = 3e-3
@@ -37,6 +51,18 @@ class SpeedrunConfig:
     resume: bool = False
     hour_price: float | None = None
     sample_tokens: int = 80
+    sft_tasks: str = "arithmetic,chain_sum,countdown,word_problem"
+    sft_steps: int = 300
+    sft_lr: float = 1e-3
+    grpo_task: str = "arithmetic"
+    grpo_difficulty: int | None = None  # default: the task's own
+    grpo_steps: int = 40
+    grpo_lr: float = 1e-4
+    grpo_prompts: int = 8  # prompts per step
+    grpo_group: int = 8  # G completions per prompt
+    max_tokens: int = 96  # of a completion, in RL and evaluation
+    eval_problems: int = 64  # held-out problems per evaluation
+    eval_samples: int = 8  # k samples per problem for mean@k / pass@k
 
 
 def samples(run_final: Path, n_tokens: int, seed: int) -> list[tuple[str, str]]:
@@ -47,46 +73,139 @@ def samples(run_final: Path, n_tokens: int, seed: int) -> list[tuple[str, str]]:
             for p in PROMPTS]
 
 
+def task_documents(sc: SpeedrunConfig) -> list[str]:
+    """Worked solutions as plain text (question, then the <think>/<answer> completion), for pretraining."""
+    return [f"{c[1]['content']}\n{c[2]['content']}"
+            for c in task_conversations(sc.sft_tasks, sc.task_documents, sc.seed + 1)] if sc.task_documents else []
+
+
+def evaluate_all(sc: SpeedrunConfig, model_dir: Path, data: Path, tasks: list[str]) -> dict:
+    """Held-out accuracy of each task (greedy and k samples) and validation perplexity; cached as eval.json."""
+    cached = model_dir / "eval.json"
+    if cached.exists():
+        return json.loads(cached.read_text())
+    model = load(model_dir, device=sc.device)
+    tok = Tokenizer.load(model_dir)
+    out = {name: evaluate_task(model, tok, get_task(name), sc.eval_problems,
+                               sc.grpo_difficulty if name == sc.grpo_task else None, sc.max_tokens,
+                               k=sc.eval_samples, seed=sc.seed) for name in tasks}
+    val = evaluate(model, str(data), sc.seq_len, sc.batch_size, 16, pick_device(sc.device))
+    out["validation"] = {**val, "perplexity": math.exp(val["val_loss"])}
+    cached.write_text(json.dumps(out, indent=2) + "\n")
+    return out
+
+
+def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[str], grpo_run: Path | None) -> list[str]:
+    k = sc.eval_samples
+    names = list(evals)
+    lines = ["## Reasoning: held-out accuracy", "",
+             f"{sc.eval_problems} test-split problems per task; greedy = one greedy answer; mean@{k} = mean accuracy "
+             f"of {k} samples at temperature 1 (R1's pass@1 estimate); pass@{k} = solved by any of them.", "",
+             "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for task in tasks:
+        for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length"):
+            label = "greedy" if metric == "pass@1" else metric
+            lines.append(f"| {task}{' (RL task)' if task == sc.grpo_task else ''} | {label} | "
+                         + " | ".join(f"{e[task][metric]:.3f}" for e in evals.values()) + " |")
+    lines.append("| validation text | perplexity | " + " | ".join(f"{e['validation']['perplexity']:.2f}"
+                                                             for e in evals.values()) + " |")
+    lines.append("")
+    if grpo_run is not None:
+        lines += [f"GRPO on `{sc.grpo_task}`: {sc.grpo_steps} steps of {sc.grpo_prompts} prompts x "
+                  f"{sc.grpo_group} completions.", "", "![reinforcement learning](rl.png)", ""]
+    return lines
+
+
 def speedrun(sc: SpeedrunConfig) -> dict:
     start = time.time()
     out = Path(sc.out)
     data, run = out / "data", out / "pretrain"
-    print(f"[1/4] data: tokenizer ({sc.vocab_size} tokens) and shards from the embedded corpus -> {data}")
+    print(f"[1/6] data: tokenizer ({sc.vocab_size} tokens) and shards from the embedded corpus and "
+          f"{sc.task_documents} worked solutions per task -> {data}")
     try:
         manifest = load_manifest(data) if sc.resume else None
     except FileNotFoundError:
         manifest = None
     if manifest is None or manifest["vocab_size"] != sc.vocab_size:
-        manifest = build(data, vocab_size=sc.vocab_size)
+        manifest = build(data, vocab_size=sc.vocab_size, extra_documents=task_documents(sc), use_default_corpus=True)
     train_tokens = manifest["splits"]["train"]["tokens"]
     print(f"      {train_tokens:,} training tokens, {manifest['splits']['val']['tokens']:,} validation tokens")
 
-    print(f"[2/4] pretraining the {sc.preset} preset for {sc.steps} steps of {sc.batch_size}x{sc.seq_len} tokens")
-    resume = sc.resume and (run / "checkpoint").exists()
-    summary = pretrain(PretrainConfig(
-        data=str(data), out=str(run), preset=sc.preset, steps=sc.steps, batch_size=sc.batch_size,
-        seq_len=sc.seq_len, lr=sc.lr, dtype=sc.dtype, device=sc.device, compile=sc.compile, seed=sc.seed,
-        resume=resume, eval_every=max(1, sc.steps // 6), ckpt_every=max(1, sc.steps // 6)))
-    if not summary["finished"]:
-        print(f"stopped at step {summary['step']}: continue with `nanoseek speedrun --resume --out {sc.out}`")
-        return summary
-    summary["unigram_entropy"] = unigram_entropy(tokens(data, "train"))
-
-    print("[3/4] samples from the trained model")
+    print(f"[2/6] pretraining the {sc.preset} preset for {sc.steps} steps of {sc.batch_size}x{sc.seq_len} tokens")
+    done = run / "summary.json"  # written when pretraining has finished
+    if sc.resume and done.exists():
+        summary = json.loads(done.read_text())
+    else:
+        summary = pretrain(PretrainConfig(
+            data=str(data), out=str(run), preset=sc.preset, steps=sc.steps, batch_size=sc.batch_size,
+            seq_len=sc.seq_len, lr=sc.lr, dtype=sc.dtype, device=sc.device, compile=sc.compile, seed=sc.seed,
+            resume=sc.resume and (run / "checkpoint").exists(), eval_every=max(1, sc.steps // 6),
+            ckpt_every=max(1, sc.steps // 6)))
+        if not summary["finished"]:
+            print(f"stopped at step {summary['step']}: continue with `nanoseek speedrun --resume --out {sc.out}`")
+            return summary
+        summary["unigram_entropy"] = unigram_entropy(tokens(data, "train"))
+        done.write_text(json.dumps(summary, indent=2) + "\n")
+    print(f"      validation loss {summary['val_loss']:.3f} nats/token (perplexity "
+          f"{math.exp(summary['val_loss']):.1f}; unigram entropy of the corpus {summary['unigram_entropy']:.3f})")
     shown = samples(run / "final", sc.sample_tokens, sc.seed)
     for prompt, text in shown:
         print(f"--- {prompt!r}\n{prompt}{text}\n")
 
-    print("[4/4] report")
-    chat = (f"nanoseek generate --model {run / 'final'} --prompt 'ROMEO:' --temperature 0.8 --top-p 0.95 "
-            "--max-tokens 200")
-    sections = ["## Samples (temperature 0.8, top-p 0.95)", ""]
+    tasks = list(dict.fromkeys([t.strip() for t in sc.sft_tasks.split(",")] + [sc.grpo_task]))
+    evals, final, grpo_run = {}, run / "final", None
+    if sc.sft_steps:
+        print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
+        sft_run = out / "sft"
+        if not (sft_run / "final").exists():
+            s = sft(SFTConfig(init=str(final), out=str(sft_run), tasks=sc.sft_tasks, steps=sc.sft_steps,
+                              lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=sc.seq_len, dtype=sc.dtype,
+                              device=sc.device, seed=sc.seed, resume=sc.resume and (sft_run / "checkpoint").exists(),
+                              eval_every=max(1, sc.sft_steps // 3), ckpt_every=max(1, sc.sft_steps // 3)))
+            if not s["finished"]:
+                print(f"stopped in SFT: continue with `nanoseek speedrun --resume --out {sc.out}`")
+                return s
+        final = sft_run / "final"
+        print("[4/6] held-out evaluation after SFT")
+        evals["after SFT"] = evaluate_all(sc, final, data, tasks)
+        show(evals["after SFT"], tasks, sc.eval_samples)
+    if sc.sft_steps and sc.grpo_steps:
+        print(f"[5/6] GRPO on {sc.grpo_task} for {sc.grpo_steps} steps")
+        grpo_run = out / "grpo"
+        if not (grpo_run / "final").exists():
+            g = grpo(GRPOConfig(init=str(final), out=str(grpo_run), task=sc.grpo_task, difficulty=sc.grpo_difficulty,
+                                steps=sc.grpo_steps, prompts_per_step=sc.grpo_prompts, group_size=sc.grpo_group,
+                                max_tokens=sc.max_tokens, lr=sc.grpo_lr, device=sc.device, seed=sc.seed,
+                                eval_every=sc.grpo_steps, ckpt_every=max(1, sc.grpo_steps // 4),
+                                eval_problems=min(32, sc.eval_problems),
+                                resume=sc.resume and (grpo_run / "checkpoint").exists()))
+            if not g["finished"]:
+                print(f"stopped in GRPO: continue with `nanoseek speedrun --resume --out {sc.out}`")
+                return g
+        final = grpo_run / "final"
+        evals["after GRPO"] = evaluate_all(sc, final, data, tasks)
+        print("      after GRPO:")
+        show(evals["after GRPO"], tasks, sc.eval_samples)
+        plot_rl(read_metrics(grpo_run), out / "rl.png")
+
+    print("[6/6] report")
+    chat = f"nanoseek chat --model {final}" if sc.sft_steps else (
+        f"nanoseek generate --model {final} --prompt 'ROMEO:' --temperature 0.8 --top-p 0.95 --max-tokens 200")
+    sections = ["## Samples after pretraining (temperature 0.8, top-p 0.95)", ""]
     sections += [f"**{p!r}**\n\n```\n{p}{t}\n```\n" for p, t in shown]
-    sections += ["## Use the model", "", f"```\n{chat}\n```", ""]
-    report = write_report(run, summary, sc.hour_price, sections)
+    text = write_report(run, summary, sc.hour_price, sections).read_text().replace("](loss.png)", "](pretrain/loss.png)")
+    lines = reasoning_section(sc, evals, tasks, grpo_run) if evals else []
+    lines += ["## Use the model", "", f"```\n{chat}\n```", ""]
+    (out / "report.md").write_text(text + "\n".join(lines))
+    summary["evals"] = evals
     summary["total_time"] = time.time() - start
-    print(f"validation loss {summary['val_loss']:.3f} nats/token (unigram entropy of the corpus "
-          f"{summary['unigram_entropy']:.3f}), {summary['val_bpb']:.3f} bits/byte")
-    print(f"speedrun done in {summary['total_time'] / 60:.1f} min; report: {report}")
+    print(f"speedrun done in {summary['total_time'] / 60:.1f} min; report: {out / 'report.md'}")
     print(f"try it: {chat}")
     return summary
+
+
+def show(results: dict, tasks: list[str], k: int) -> None:
+    for t in tasks:
+        r = results[t]
+        print(f"      {t:13s} greedy {r['pass@1']:.3f}  mean@{k} {r[f'mean@{k}']:.3f}  pass@{k} {r[f'pass@{k}']:.3f}  "
+              f"format errors {r['format_error']:.3f}")

@@ -1,0 +1,40 @@
+"""Task evaluation's arithmetic: greedy pass@1, pass@k, mean@k, format errors and lengths, on completions
+chosen by the test (the sampler is replaced; everything after it is the real scoring)."""
+
+import pytest
+
+from nanoseek.tasks import get_task
+from nanoseek.tokenizer import Tokenizer
+from nanoseek.train import evaluate as ev
+
+
+@pytest.fixture(scope="module")
+def tok():
+    task = get_task("chain_sum")
+    texts = [p.question + p.solution() for p in task.problems(200, "train", seed=0)]
+    return Tokenizer.train(texts, vocab_size=400)
+
+
+def test_scores_by_hand(tok, monkeypatch):
+    task = get_task("chain_sum")
+    problems = task.problems(4, "test", seed=0)
+    right = lambda p: tok.encode(p.solution()[len("<think>"):])  # noqa: E731  (the prompt opens <think>)
+    wrong = lambda p: tok.encode("\n1+1=2\n</think>\n<answer>-999</answer>")  # noqa: E731  well-formed, wrong
+    junk = tok.encode("no idea")
+    # greedy: problem 0 right, 1 wrong but well-formed, 2 and 3 junk
+    greedy = [[right(problems[0])], [wrong(problems[1])], [junk], [junk]]
+    # 3 samples each: problem 0 all right, 1 one of three right, 2 none, 3 none (one well-formed)
+    sampled = [[right(problems[0])] * 3, [junk, right(problems[1]), junk], [junk] * 3,
+               [wrong(problems[3]), junk, junk]]
+
+    def fake_rollout(model, prompts, n, params, stop_id):
+        assert len(prompts) == 4 and stop_id == tok.eos_id
+        return greedy if params.temperature == 0 else sampled
+
+    monkeypatch.setattr(ev, "rollout", fake_rollout)
+    out = ev.evaluate_task(None, tok, task, 4, k=3)
+    assert out["pass@1"] == 0.25
+    assert out["format_error"] == 0.5
+    assert out["pass@3"] == 0.5
+    assert out["mean@3"] == pytest.approx((3 + 1) / 12)
+    assert out["response_length"] == pytest.approx(sum(len(c[0]) for c in greedy) / 4)
