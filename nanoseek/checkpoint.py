@@ -20,7 +20,7 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 from .model import Transformer
-from .quant.apply import prepare_for_load, read_config
+from .quant.apply import prepare_for_load, quantization_config, read_config
 from .quant.fp8 import E4M3, dequantize_blocks, scales_shape
 
 WEIGHTS = "model.safetensors"
@@ -79,12 +79,18 @@ def to_hf_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
 
 
 def save(model: Transformer, path: str | Path, max_shard_bytes: int = 2 << 30) -> Path:
-    """Write config.json, generation_config.json and the weights (sharded above max_shard_bytes)."""
+    """Write config.json, generation_config.json and the weights (sharded above max_shard_bytes). A model
+    quantized in memory (quant.apply_quant) is written as such, its config.json declaring how."""
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     cfg = model.config
     d = cfg.to_dict()
     d["torch_dtype"] = str(model.embed_tokens.weight.dtype).removeprefix("torch.")
+    if (q := quantization_config(model)) is not None:
+        if q["quant_method"] == "fp8":  # DeepSeek's layout has names and per-expert tensors of its own
+            from .quant.save import save_fp8
+            return save_fp8(model, path)
+        d["quantization_config"] = q
     (path / "config.json").write_text(json.dumps(d, indent=2) + "\n")
     gen = {"bos_token_id": cfg.bos_token_id, "eos_token_id": cfg.eos_token_id, "do_sample": True,
            "temperature": 0.6, "top_p": 0.95}

@@ -240,6 +240,7 @@ def test_tensor_core_gemm_matches_the_simulation(M, K, N, b_block):
 def test_fp8_state_dict_only_quantizes_projections():
     sd = fp8_state_dict(random_model(small_config()))
     fp8 = {k for k, v in sd.items() if v.dtype == E4M3}
-    assert fp8 and all(k.endswith("_proj.weight") for k in fp8)
+    assert fp8 and all(k.endswith(("_proj.weight", "_proj_with_mqa.weight")) for k in fp8)
+    assert "model.layers.0.self_attn.kv_a_proj_with_mqa.weight" in fp8  # FP8 in DeepSeek's release too
     assert all(k + "_scale_inv" in sd for k in fp8)
     assert sd["lm_head.weight"].dtype == torch.bfloat16

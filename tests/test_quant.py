@@ -1,6 +1,7 @@
 """int8 / int4 weight-only quantization: error bounds per layer, kernels vs reference, save -> load round trips."""
 
 import copy
+import json
 
 import pytest
 import torch
@@ -167,3 +168,23 @@ def test_engine_runs_quantized_models():
     params = SamplingParams(temperature=0.0, max_tokens=24)
     prompt = [0, 5, 17, 99, 3]
     assert list(generate(model, prompt, params)) == list(generate(floats, prompt, params))
+
+
+@pytest.mark.parametrize("kind", ["int8", "int4", "fp8"])
+def test_nanoseek_save_writes_a_model_quantized_in_memory(kind, tmp_path):
+    cfg = small_config()
+    model = apply_quant(random_model(cfg), kind)
+    nanoseek.save(model, tmp_path)
+    assert json.loads((tmp_path / "config.json").read_text())["quantization_config"]["quant_method"] in (kind, "nanoseek")
+    loaded = nanoseek.load(tmp_path, dtype=torch.float32, device="cpu")
+    if kind == "fp8":  # loads dequantized, the other tensors in bf16 (DeepSeek's layout); quantized again,
+        loaded = apply_quant(loaded, "fp8")  # every projection has the very e4m3 bytes it had
+        for name, m in model.named_modules():
+            if isinstance(m, QuantLinear):
+                again = loaded.get_submodule(name)
+                assert torch.equal(again.qweight.view(torch.uint8), m.qweight.view(torch.uint8))
+                assert torch.allclose(again.scales, m.scales, rtol=1e-6, atol=0)  # up to float rounding
+        return  # (its outputs differ: norms, router and embeddings are stored in bf16, as DeepSeek's are)
+    ids = torch.randint(0, cfg.vocab_size, (2, 12))
+    with torch.no_grad():
+        assert torch.equal(loaded(ids), model(ids))
