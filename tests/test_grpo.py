@@ -140,12 +140,28 @@ def test_dynamic_sampling_drops_zero_variance_groups(sft_policy, tmp_path):
     assert all(torch.equal(before[k], after[k]) for k in before)
 
 
+def held_out_rewards(path, n=24, k=8) -> tuple[float, float]:
+    """(mean format reward, mean accuracy) of k samples at temperature 1 on n test-split problems."""
+    from nanoseek.checkpoint import load
+    from nanoseek.tasks import get_task
+    from nanoseek.tokenizer import Tokenizer
+
+    model, tok, task = load(path), Tokenizer.load(path), get_task("arithmetic")
+    problems = task.problems(n, "test", seed=0, difficulty=1)
+    prompts = [tok.apply_chat_template(p.messages(), add_generation_prompt=True) for p in problems]
+    outs = rollout(model, prompts, k, SamplingParams(temperature=1.0, max_tokens=40, seed=123), tok.eos_id)
+    rewards = [task.reward(p, tok.decode(c, skip_special=True)) for p, cs in zip(problems, outs) for c in cs]
+    return sum(r.format for r in rewards) / len(rewards), sum(r.accuracy for r in rewards) / len(rewards)
+
+
 @pytest.mark.slow
 def test_short_grpo_run_raises_reward(sft_policy, tmp_path):
+    # The briefly SFT'd policy writes the <think>/<answer> shape in ~40% of its samples and is rarely right;
+    # 12 GRPO steps lift the format reward on held-out problems to ~0.7 (measured 0.67-0.69 over three
+    # seeds). 192 samples give that rate a standard error of ~0.035: a rise of 0.15 is far outside noise.
     from nanoseek.train.grpo import grpo
-    from nanoseek.train.metrics import read_metrics
 
+    before, _ = held_out_rewards(sft_policy)
     grpo(grpo_config(sft_policy, tmp_path))
-    rewards = [r["reward"] for r in read_metrics(tmp_path)]
-    first, last = sum(rewards[:4]) / 4, sum(rewards[-4:]) / 4
-    assert last > first + 0.02, rewards
+    after, _ = held_out_rewards(tmp_path / "final")
+    assert after > before + 0.15, (before, after)
