@@ -25,7 +25,13 @@ test: $(STAMP) chromium
 speedrun: $(STAMP)
 	$(BIN)/nanoseek speedrun
 
-bench: $(STAMP)
+# the benchmarks' own peers (TRL) on top of the test environment
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q --disable-pip-version-check -e ".[test,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:

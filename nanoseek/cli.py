@@ -15,10 +15,12 @@ def _dtype(name: str | None):
 
 def cmd_info(args) -> None:
     from .checkpoint import load
-    from .config import ModelConfig, get_preset, human
+    from .config import get_preset, human
+    from .quant.apply import read_config
 
+    quantization = None
     if args.model:
-        cfg = ModelConfig.load(Path(args.model) / "config.json")
+        cfg, quantization = read_config(Path(args.model) / "config.json")
         source = args.model
     else:
         cfg = get_preset(args.preset)
@@ -35,10 +37,14 @@ def cmd_info(args) -> None:
           f"(+ {human(n['mtp'])} in {cfg.num_nextn_predict_layers} MTP module(s))")
     print(f"  KV cache per token per layer: {mla} numbers (MLA latent) vs {mha} for plain multi-head "
           f"attention ({mha / mla:.1f}x smaller)")
+    if quantization:
+        print(f"  quantized: {quantization}")
     if args.model and args.load:
+        from .quant import weight_bytes
+
         model = load(args.model, device="cpu")
-        real = sum(p.numel() for p in model.parameters())
-        print(f"  loaded: {human(real)} parameters in memory ({model.embed_tokens.weight.dtype})")
+        print(f"  loaded: {weight_bytes(model) / 2 ** 20:.1f} MiB of weights in memory"
+              + ("" if quantization else f" ({model.embed_tokens.weight.dtype})"))
 
 
 def cmd_generate(args) -> None:
@@ -109,6 +115,8 @@ def cmd_pretrain(args) -> None:
     from .train.report import write_report
 
     summary = pretrain(settings(PretrainConfig, args))
+    if summary["rank"]:
+        return  # under torchrun rank 0 reports
     if summary["finished"]:
         print(f"report: {write_report(args.out, summary, args.hour_price)}")
     else:
@@ -119,6 +127,8 @@ def cmd_sft(args) -> None:
     from .train.sft import SFTConfig, sft
 
     summary = sft(settings(SFTConfig, args))
+    if summary["rank"]:
+        return  # under torchrun rank 0 reports
     print(f"sft {'done' if summary['finished'] else 'stopped'} at step {summary['step']}: "
           f"validation loss {summary.get('val_loss', float('nan')):.3f}; model in {args.out}/final")
 
@@ -129,6 +139,22 @@ def cmd_grpo(args) -> None:
     summary = grpo(settings(GRPOConfig, args))
     print(f"grpo {'done' if summary['finished'] else 'stopped'} at step {summary['step']}: "
           + ", ".join(f"{k} {v:.3f}" for k, v in summary.items() if k.startswith("test_")))
+
+
+def cmd_distill(args) -> None:
+    from .train.distill import DistillConfig, distill
+
+    summary = distill(settings(DistillConfig, args))
+    total = summary["total"]
+    print(f"distill: kept {total['kept']} verified traces of {total['samples']} samples (acceptance "
+          f"{total['acceptance_rate']:.1%}) in {summary['traces']}")
+    for name, c in summary["tasks"].items():
+        print(f"  {name}: {c['correct']}/{c['samples']} accepted ({c['acceptance_rate']:.1%}), {c['kept']} kept")
+    student = summary.get("student")
+    if student:
+        for name, before in student["eval_before"].items():
+            print(f"  student {name} pass@1: {before['pass@1']:.3f} -> {student['eval_after'][name]['pass@1']:.3f}")
+        print(f"student: {student['final'] or 'stopped before the end'}; summary in {args.out}/summary.json")
 
 
 def cmd_eval(args) -> None:
@@ -144,9 +170,19 @@ def cmd_eval(args) -> None:
     results = {name: evaluate_task(model, tok, get_task(name), args.n, args.difficulty, args.max_tokens, args.k)
                for name in args.tasks.split(",")}
     if args.data:
+        import math
+
         from .train.pretrain import evaluate
-        results["perplexity"] = evaluate(model, args.data, 256, 8, 1_000_000, next(model.parameters()).device)
+        val = evaluate(model, args.data, 256, 8, 1_000_000, next(model.parameters()).device)
+        results["validation"] = {**val, "perplexity": math.exp(val["val_loss"])}
     print(json.dumps(results, indent=2))
+
+
+def cmd_convert(args) -> None:
+    from .train.distributed import dcp_to_release, release_to_dcp
+
+    out = dcp_to_release(args.from_dcp, args.out) if args.from_dcp else release_to_dcp(args.to_dcp, args.out)
+    print(f"wrote {out}")
 
 
 def cmd_speedrun(args) -> None:
@@ -203,16 +239,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_dataclass_flags(s, GRPOConfig)
     s.set_defaults(fn=cmd_grpo)
 
-    s = sub.add_parser("eval", help="pass@1 / pass@k on the tasks' test splits, and validation perplexity")
+    from .train.distill import DistillConfig
+    s = sub.add_parser("distill", help="a teacher's verified reasoning traces (rejection sampling), then SFT of a "
+                                       "student on them")
+    add_dataclass_flags(s, DistillConfig)
+    s.set_defaults(fn=cmd_distill)
+
+    s = sub.add_parser("eval", help="pass@1 / pass@k / mean@k on the tasks' test splits, and validation perplexity")
     s.add_argument("--model", required=True)
     s.add_argument("--tasks", default="arithmetic,chain_sum,countdown,word_problem")
     s.add_argument("--n", type=int, default=100, help="test problems per task")
-    s.add_argument("--k", type=int, default=1, help="also report pass@k with k samples")
+    s.add_argument("--k", type=int, default=1, help="also report pass@k and mean@k over k samples")
     s.add_argument("--difficulty", type=int, default=None)
     s.add_argument("--max-tokens", type=int, default=128)
     s.add_argument("--data", help="a data directory: also report validation loss / bits per byte")
     s.add_argument("--device", default=None)
     s.set_defaults(fn=cmd_eval)
+
+    s = sub.add_parser("convert", help="sharded (DCP) checkpoint <-> single-file release (docs/distributed.md)")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--from-dcp", metavar="DIR", help="a DCP checkpoint directory (e.g. RUN/checkpoint) -> release")
+    g.add_argument("--to-dcp", metavar="DIR", help="a release directory (config.json + safetensors) -> DCP")
+    s.add_argument("--out", required=True, help="the directory to write")
+    s.set_defaults(fn=cmd_convert)
 
     from .train.speedrun import SpeedrunConfig
     s = sub.add_parser("speedrun", help="the main job: data, tokenizer, pretraining, evaluation, report")

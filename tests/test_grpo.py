@@ -7,8 +7,9 @@ import torch
 
 from helpers import random_model, small_config
 from nanoseek.engine import SamplingParams, generate
-from nanoseek.train.grpo import group_advantages, grpo_loss, overlong_penalty, pack
-from nanoseek.train.rollout import rollout
+from nanoseek.engine.sampling import filtered_logits
+from nanoseek.train.grpo import completion_mask, group_advantages, grpo_loss, overlong_penalty, token_logprobs
+from nanoseek.train.rollout import draw, rollout
 
 
 def test_group_advantages_by_hand():
@@ -75,20 +76,53 @@ def test_grpo_loss_gradient_pushes_towards_positive_advantage():
     assert (logp.grad[0] < 0).all() and (logp.grad[1] > 0).all()  # descent raises logp of the good sample
 
 
-def test_pack_masks_exactly_the_completion_predictions():
-    ids, mask = pack([[5, 6, 7], [5]], [[8, 9], [10, 11, 12]], pad=0)
-    assert ids.tolist() == [[5, 6, 7, 8, 9], [5, 10, 11, 12, 0]]
-    # position t predicts ids[t+1]: completion tokens are predicted from the last prompt token on
-    assert mask.tolist() == [[False, False, True, True], [True, True, True, False]]
+def test_shared_prompt_logprobs_equal_full_sequence_logprobs_and_gradients():
+    """token_logprobs runs each prompt once under its G completions (through the latent cache); the values
+    and the gradients must be those of running every prompt + completion on its own."""
+    model = random_model(small_config()).train()
+    prompts = [[1, 5, 9, 3, 7], [4, 2]]  # different lengths: the shorter one is padded
+    comps = [[8, 9, 10], [11], [12, 13], [14, 15, 16], [17], [18, 19]]  # G = 3 each, ragged
+    logp, entropy = token_logprobs(model, prompts, comps, "fp32", pad=0)
+    mask = completion_mask(comps)
+    assert mask.tolist() == [[True] * 3, [True, False, False], [True, True, False]] * 2
+    (logp * mask).sum().backward()
+    shared = {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
+    model.zero_grad()
+    total = 0.0
+    for i, c in enumerate(comps):
+        ids = torch.tensor([prompts[i // 3] + c])
+        full = model(ids[:, :-1]).log_softmax(-1)[0, len(prompts[i // 3]) - 1:]  # predictions of c's tokens
+        want = full.gather(-1, torch.tensor(c)[:, None])[:, 0]
+        assert torch.allclose(logp[i, :len(c)], want, atol=1e-5) and (logp[i, len(c):] == 0).all()
+        assert torch.allclose(entropy[i, :len(c)], -(full.exp() * full).sum(-1), atol=1e-4)
+        total = total + want.sum()
+    total.backward()
+    assert shared.keys() == {n for n, p in model.named_parameters() if p.grad is not None}
+    for name, g in shared.items():
+        ref = dict(model.named_parameters())[name].grad
+        assert torch.allclose(g, ref, atol=1e-5, rtol=1e-4), name
 
 
-def test_greedy_rollout_equals_plain_generation():
+def test_greedy_rollout_equals_plain_generation(monkeypatch):
+    monkeypatch.setattr("nanoseek.train.rollout.PREFILL_PROMPTS", 2)  # prefill in two batches, padded
     model = random_model(small_config())
     prompts = [[1, 5, 9, 3], [7, 2], [4, 4, 4, 4, 4, 4]]
     out = rollout(model, prompts, 2, SamplingParams(temperature=0, max_tokens=10), stop_id=None)
     for p, (a, b) in zip(prompts, out):
         ref = list(generate(model, p, SamplingParams(temperature=0, max_tokens=10)))
         assert a == b == ref
+
+
+def test_sampled_tokens_follow_the_filtered_distribution():
+    logits = torch.tensor([[0.0, 1.0, 2.0, -1.0, 0.5]]).repeat(40_000, 1)
+    g = torch.Generator().manual_seed(0)
+    for params in (SamplingParams(temperature=1.0), SamplingParams(temperature=0.7, top_k=3),
+                   SamplingParams(temperature=1.3, top_p=0.8)):
+        want = filtered_logits(logits[:1], params).softmax(-1)[0]
+        got = torch.bincount(draw(logits, params, g), minlength=5) / len(logits)
+        assert (got[want == 0] == 0).all()  # a filtered-out token is never drawn
+        assert torch.allclose(got, want, atol=0.01), (params, got, want)
+    assert draw(logits[:3], SamplingParams(temperature=0), g).tolist() == [2, 2, 2]
 
 
 def test_rollout_stops_rows_at_the_stop_token():

@@ -108,25 +108,54 @@ def grpo_loss(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor
     return loss, stats
 
 
-def token_logprobs(model, ids: torch.Tensor, dtype: str) -> tuple[torch.Tensor, torch.Tensor]:
-    """Log-probabilities [N, T-1] of ids[:, 1:] under the model, and the entropy of each distribution."""
-    with autocast(ids.device, dtype):
-        logits = model(ids[:, :-1]).float()
+def completion_mask(completions: list[list[int]], device: torch.device | None = None) -> torch.Tensor:
+    """[N, L_max]: True on each completion's own tokens (the rest is right padding)."""
+    lengths = torch.tensor([len(c) for c in completions], device=device)
+    return torch.arange(int(lengths.max()), device=device) < lengths[:, None]
+
+
+def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]], dtype: str,
+                   pad: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Log-probabilities [N, L_max] of the completions' tokens under the model (0 on padding) and the entropy
+    of each of those distributions (no gradient). Completions come in groups: prompt i's are completions
+    i*G .. i*G + G-1, G = N / len(prompts).
+
+    Each prompt runs once, not once per completion: its latents go to a cache row that is forked into its
+    G completions' rows, and the completions run on top of them on the cache path (as in rollouts). With
+    G = 8 that takes 7 copies of every prompt out of the forward and backward passes. Gradients flow back
+    through the cache into the prompt: autograd tracks the cache's in-place writes, which is sound because
+    every read passes `rows` and so is a copy (a read without rows returns a view of the cache, which the
+    next layer's write would invalidate). Only completion positions go through the output head and the
+    log-softmax over the vocabulary.
+    """
+    n, groups = len(completions), len(prompts)
+    if n % groups:
+        raise ValueError(f"{n} completions do not split into groups of equal size for {groups} prompts")
+    G = n // groups
+    device = model.embed_tokens.weight.device
+    mask = completion_mask(completions, device)  # [N, L]
+    longest = max(len(p) for p in prompts)
+    cache = model.new_cache(n, longest + mask.shape[1])
+    rows = torch.arange(n, device=device)
+    targets = torch.tensor([c + [pad] * (mask.shape[1] - len(c)) for c in completions], device=device)  # [N, L]
+    with autocast(device, dtype):
+        ids = torch.tensor([p + [pad] * (longest - len(p)) for p in prompts], device=device)
+        hidden = model.hidden_states(ids, cache, rows=rows[::G])  # [groups, longest, hidden]
+        last = hidden[torch.arange(groups, device=device), torch.tensor([len(p) - 1 for p in prompts], device=device)]
+        for i, p in enumerate(prompts):
+            cache.lengths[i * G] = len(p)  # the padding is forgotten: the completion's latents overwrite it
+            cache.fork(i * G, rows[i * G + 1:(i + 1) * G])
+        hidden = last.repeat_interleave(G, 0)[:, None]  # [N, 1, hidden]: predicts each completion's first token
+        if mask.shape[1] > 1:
+            hidden = torch.cat([hidden, model.hidden_states(targets[:, :-1], cache, rows=rows)], 1)  # [N, L, hidden]
+        logits = model.lm_head(hidden[mask]).float()  # [tokens, vocab]
     logp_all = logits.log_softmax(-1)
-    logp = logp_all.gather(-1, ids[:, 1:, None])[..., 0]
-    entropy = -(logp_all.exp() * logp_all).sum(-1)
+    logp = logits.new_zeros(mask.shape)
+    logp[mask] = logp_all.gather(-1, targets[mask][:, None])[:, 0]
+    with torch.no_grad():
+        entropy = torch.zeros(mask.shape, device=device)
+        entropy[mask] = -(logp_all.exp() * logp_all).sum(-1)
     return logp, entropy
-
-
-def pack(prompts: list[list[int]], completions: list[list[int]], pad: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Right-padded prompt+completion ids [N, T] and the mask [N, T-1] of positions predicting completion tokens."""
-    T = max(len(p) + len(c) for p, c in zip(prompts, completions))
-    ids = torch.full((len(prompts), T), pad, dtype=torch.long)
-    mask = torch.zeros(len(prompts), T - 1, dtype=torch.bool)
-    for i, (p, c) in enumerate(zip(prompts, completions)):
-        ids[i, :len(p) + len(c)] = torch.tensor(p + c)
-        mask[i, len(p) - 1:len(p) + len(c) - 1] = True
-    return ids, mask
 
 
 def grpo(tc: GRPOConfig) -> dict:
@@ -198,18 +227,19 @@ def grpo(tc: GRPOConfig) -> dict:
             if groups:
                 rewards = torch.tensor([[s[2] for s in scored] for _, scored in groups])
                 adv = group_advantages(rewards, tc.scale_std).flatten().to(device)
-                prompts = [p for p, scored in groups for _ in scored]
+                prompts = [p for p, _ in groups]
                 comps = [s[0] for _, scored in groups for s in scored]
-                ids, mask = pack(prompts, comps, tok.pad_id)
-                ids, mask = ids.to(device), mask.to(device)
+                mask = completion_mask(comps, device)
                 if tc.overlong == "filter":
                     truncated = torch.tensor([s[3] for _, scored in groups for s in scored], device=device)
                     mask &= ~truncated[:, None]
+                old_logp = None
                 with torch.no_grad():
-                    old_logp = token_logprobs(model, ids, tc.dtype)[0]
-                    ref_logp = token_logprobs(ref, ids, tc.dtype)[0] if ref is not None else None
+                    ref_logp = token_logprobs(ref, prompts, comps, tc.dtype, tok.pad_id)[0] if ref is not None else None
                 for _ in range(tc.updates_per_batch):
-                    logp, entropy = token_logprobs(model, ids, tc.dtype)
+                    logp, entropy = token_logprobs(model, prompts, comps, tc.dtype, tok.pad_id)
+                    if old_logp is None:  # the first update's policy is the one that sampled: no extra forward
+                        old_logp = logp.detach()
                     loss, stats = grpo_loss(logp, old_logp, ref_logp, adv, mask, tc.eps_low, tc.eps_high, tc.beta,
                                             tc.loss_mode, tc.max_tokens)
                     loss.backward()
@@ -218,7 +248,7 @@ def grpo(tc: GRPOConfig) -> dict:
                     optimizer.zero_grad(set_to_none=True)
                     model.update_expert_bias(0.001)
                 record.update(loss=float(loss.detach()), grad_norm=grad_norm, **stats,
-                              entropy=float((entropy.detach() * mask).sum() / mask.sum().clamp(min=1)))
+                              entropy=float((entropy * mask).sum() / mask.sum().clamp(min=1)))
             dt = time.perf_counter() - t0
             train_time += dt
             step += 1
