@@ -7,7 +7,7 @@ figures are FP8's, the seconds are not (the simulation is slower than bf16). On 
 on the FP8 tensor cores (routed experts stay simulated), so there the seconds are real for those GEMMs.
 Prints both loss curves, the relative gap of the last 10 steps' mean training loss, and validation loss.
 
-    python bench/fp8_training.py --data runs/speedrun/data --steps 100
+    python bench/fp8_training.py --data runs/speedrun/data --steps 100   # or without --data: built on the fly
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import tempfile
 import time
 
 import torch
@@ -58,7 +59,8 @@ def train(args, fp8: bool) -> dict:
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True, help="a directory written by `nanoseek data`")
+    p.add_argument("--data", help="a directory written by `nanoseek data` (default: built from the embedded "
+                   "corpus into a temporary directory, ~10 s)")
     p.add_argument("--preset", default="tiny")
     p.add_argument("--steps", type=int, default=100)
     p.add_argument("--batch", type=int, default=8)
@@ -68,6 +70,11 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's)")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = p.parse_args(argv)
+    if args.data is None:
+        from nanoseek.data import build
+
+        args.data = tempfile.mkdtemp(prefix="nanoseek-fp8-bench-")
+        build(args.data)
     if args.threads:
         torch.set_num_threads(args.threads)
     print(f"# FP8 vs bf16 training: {args.preset} preset, {args.steps} steps of {args.batch}x{args.seq}, "
