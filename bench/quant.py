@@ -1,8 +1,8 @@
 """Dynamic precision on a trained checkpoint: bf16 / int8 / int4 / FP8, and nanoseek vs llama.cpp on one GGUF.
 
 Per precision: weight bytes (distinct tensors in memory, ratio to bf16), validation perplexity and next-token
-top-1 accuracy over the whole val split (accuracy stands in for task accuracy until the reasoning tasks
-land), and greedy decode tokens/s at batch 1 (the model's forward over its latent cache; decode steps only).
+top-1 accuracy over the whole val split, greedy accuracy on a reasoning task's held-out problems (meaningful
+for a checkpoint that went through the speedrun's SFT / GRPO), and greedy decode tokens/s at batch 1 (the model's forward over its latent cache; decode steps only).
 int8 / int4 / FP8 are quantized from the checkpoint's float32 weights and compute in float32 (faster than
 bf16 on a CPU without AMX); FP8 on a CPU is the simulation (e4m3 weights, 1x128-tile activations rounded
 on the fly): its perplexity is FP8's, its speed says nothing about Hopper.
@@ -10,6 +10,7 @@ Then the weights go to GGUF and llama.cpp (llama-cpp-python) decodes them, alter
 holding the same weights (f32 GGUF vs nanoseek fp32; q8_0 GGUF vs nanoseek int8), rounds interleaved so
 the machine's noise falls on both: the ratio of medians is the figure.
 
+    python bench/quant.py                    # the speedrun's model: runs/speedrun/{grpo,sft,pretrain}/final
     python bench/quant.py --model runs/speedrun/pretrain/final --data runs/speedrun/data
     python bench/quant.py --model ... --data ... --kernels   # + int kernels vs dequantize-and-matmul
 """
@@ -35,6 +36,9 @@ from nanoseek.export.gguf import export_gguf
 from nanoseek.quant import apply_quant, weight_bytes
 from nanoseek.quant import weight_only
 from nanoseek.quant.modules import QuantLinear
+from nanoseek.tasks import get_task
+from nanoseek.tokenizer import Tokenizer
+from nanoseek.train.evaluate import evaluate_task
 from train_throughput import machine
 
 
@@ -158,8 +162,10 @@ def kernels():
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--model", required=True, help="a trained checkpoint (with its tokenizer)")
-    p.add_argument("--data", required=True, help="its data directory (the val split)")
+    p.add_argument("--model", help="a trained checkpoint with its tokenizer (default: the speedrun's last stage)")
+    p.add_argument("--data", default="runs/speedrun/data", help="its data directory (the val split)")
+    p.add_argument("--task", default="arithmetic", help="the reasoning task whose test split is scored")
+    p.add_argument("--task-problems", type=int, default=64)
     p.add_argument("--seq", type=int, default=256)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--max-batches", type=int, default=None, help="default: the whole val split")
@@ -168,6 +174,13 @@ def main(argv=None):
     p.add_argument("--kernels", action="store_true")
     p.add_argument("--threads", type=int, default=None, help="torch and llama.cpp threads (default: torch's)")
     args = p.parse_args(argv)
+    if args.model is None:
+        stages = [Path("runs/speedrun") / s / "final" for s in ("grpo", "sft", "pretrain")]
+        args.model = next((str(s) for s in stages if (s / "config.json").exists()), None)
+    if args.model is None or not Path(args.data, "manifest.json").exists():
+        print("bench/quant.py needs a trained checkpoint and its data: run `make speedrun` first, or pass "
+              "--model DIR --data DIR")
+        return
     if args.threads:
         torch.set_num_threads(args.threads)
     import llama_cpp
@@ -182,18 +195,22 @@ def main(argv=None):
     models = precisions(fp32)
     size0 = weight_bytes(models["bf16"][1])
     quality = {name: validate(m, args.data, args.seq, args.batch, args.max_batches) for name, (m, _) in models.items()}
+    tok, task = Tokenizer.load(args.model), get_task(args.task)
+    solved = {name: evaluate_task(m, tok, task, args.task_problems, max_tokens=96)["pass@1"]
+              for name, (m, _) in models.items()}
     ppl0 = quality["bf16"][0]
     speed = lockstep({name: (lambda m=m: nanoseek_tokens(m, prompt)) for name, (m, _) in models.items()},
                      args.tokens, args.rounds)
     print(f"\n## precisions (val: {args.seq}-token windows, "
           f"{'whole split' if args.max_batches is None else f'{args.max_batches} batches of {args.batch}'}; "
           f"decode: batch 1, {args.tokens} greedy tokens, all precisions in lockstep, median of {args.rounds})")
-    print("| precision | weight MB | smaller vs bf16 | val perplexity | vs bf16 | top-1 acc | decode tok/s |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"| precision | weight MB | smaller vs bf16 | val perplexity | vs bf16 | top-1 acc | {args.task} greedy "
+          f"accuracy ({args.task_problems} test problems) | decode tok/s |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, (_, sized) in models.items():
         size, (ppl, acc) = weight_bytes(sized), quality[name]
         print(f"| {name} | {size / 1e6:.2f} | {size0 / size:.2f}x | {ppl:.3f} | {(ppl / ppl0 - 1) * 100:+.2f}% "
-              f"| {acc:.4f} | {speed[name]:.1f} |")
+              f"| {acc:.4f} | {solved[name]:.3f} | {speed[name]:.1f} |")
 
     # the int kernels at decode (rows <= KERNEL_MAX_ROWS) vs dequantize + float32 matmul
     speed = lockstep({"fp32": lambda: nanoseek_tokens(fp32, prompt),
