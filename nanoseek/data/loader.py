@@ -75,13 +75,15 @@ def val_batches(data_dir: str | Path, batch_size: int, seq_len: int, split: str 
                 world_size: int = 1) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
     """One ordered pass over a split in non-overlapping windows; the last batch may be smaller.
 
-    Window i starts at token i * seq_len; rank r takes windows r, r + world_size, ...
+    Window i starts at token i * seq_len; rank r takes windows r, r + world_size, ... of the first
+    count - count % world_size, so that every rank runs as many batches (sharded models compute together).
     """
     ids = tokens(data_dir, split)
     count = (len(ids) - 1) // seq_len
-    if count < 1:
-        raise ValueError(f"the {split} split has {len(ids)} tokens, fewer than seq_len + 1 = {seq_len + 1}")
-    starts = np.arange(count)[rank::world_size] * seq_len
+    if count < world_size:
+        raise ValueError(f"the {split} split has {len(ids)} tokens, fewer than seq_len + 1 = {seq_len + 1}"
+                         + (f" for each of the {world_size} ranks" if world_size > 1 else ""))
+    starts = np.arange(count - count % world_size)[rank::world_size] * seq_len
     for i in range(0, len(starts), batch_size):
         x = torch.from_numpy(np.stack([ids[s:s + seq_len + 1] for s in starts[i:i + batch_size]]).astype(np.int64))
         yield x[:, :-1].contiguous(), x[:, 1:].contiguous()

@@ -5,6 +5,10 @@ the expert-bias update (DeepSeek-V3's auxiliary-loss-free balancing, speed gamma
 (and on SIGINT/SIGTERM, and at the end) the run directory gets an atomic checkpoint holding the weights,
 optimizer, step, data position and RNG, so `resume=True` continues exactly: the loss at step k after a
 resume equals the loss at step k of an uninterrupted run with the same seed.
+
+Under torchrun the same loop runs on every rank (nanoseek/train/distributed.py): the model is split with
+FSDP2 (and expert parallelism), each rank reads its own slice of the data, the logged loss is the mean over
+ranks and tokens/s and MFU count every rank; rank 0 writes the log, the report and the release.
 """
 
 from __future__ import annotations
@@ -21,15 +25,16 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from ..checkpoint import load
 from ..config import get_preset
 from ..data.loader import Loader, val_batches
 from ..data.shards import bytes_per_token, load_manifest
 from ..model import Transformer
+from .distributed import (World, clip_grad_norm, distributed, full_model, parallelize, reduce_expert_load,
+                          restore_optimizer, save_checkpoint, set_gradient_sync)
 from .flops import measure_matmul_peak, model_flops_per_token
 from .metrics import MetricsLog
 from .optim import lr_factor, make_optimizer
-from .runstate import latest_checkpoint, load_checkpoint, save_checkpoint, save_release
+from .runstate import latest_checkpoint, load_checkpoint, load_for_training, save_release
 
 
 @dataclass
@@ -57,7 +62,9 @@ class PretrainConfig:
     ckpt_every: int = 100
     seed: int = 0
     compile: bool = False
-    device: str | None = None  # default: cuda if available, else cpu
+    device: str | None = None  # default: cuda if available, else cpu (under torchrun: cuda:LOCAL_RANK)
+    expert_parallel: bool = False  # under torchrun: split the routed experts across ranks, tokens go to them
+    dcp: bool = False  # sharded torch.distributed.checkpoint checkpoints (always so with several ranks)
     resume: bool = False
     progress: bool = True
     tensorboard: bool = True
@@ -90,12 +97,13 @@ def autocast(device: torch.device, dtype: str):
 
 @torch.no_grad()
 def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_batches: int,
-             device: torch.device, dtype: str = "fp32") -> dict:
-    """Validation loss (nats/token of the main head) and bits per byte over the first max_batches."""
+             device: torch.device, dtype: str = "fp32", world: World | None = None) -> dict:
+    """Validation loss (nats/token of the main head) and bits per byte over the first max_batches (per rank)."""
+    world = world or World(device)
     was_training = model.training
     model.eval()
     total, count = 0.0, 0
-    for i, (x, y) in enumerate(val_batches(data, batch_size, seq_len)):
+    for i, (x, y) in enumerate(val_batches(data, batch_size, seq_len, rank=world.rank, world_size=world.size)):
         if i >= max_batches:
             break
         with autocast(device, dtype):
@@ -103,6 +111,7 @@ def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_b
         total += float(F.cross_entropy(logits.flatten(0, 1).float(), y.to(device).flatten(), reduction="sum"))
         count += y.numel()
     model.train(was_training)
+    total, count = world.sum([total, count])
     loss = total / count
     return {"val_loss": loss, "val_bpb": loss / math.log(2) / bytes_per_token(data)}
 
@@ -132,7 +141,7 @@ class _StopFlag:
 
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
-        model = load(tc.init, dtype=torch.float32, device=device)
+        model = load_for_training(tc.init, device)
     else:
         cfg = get_preset(tc.preset).replace(vocab_size=manifest["vocab_size"], aux_loss_alpha=tc.aux_loss_alpha,
                                             bos_token_id=manifest.get("bos_id", 0), eos_token_id=manifest.get("eos_id", 1))
@@ -147,48 +156,55 @@ def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Tra
 
 def pretrain(tc: PretrainConfig) -> dict:
     """Run (or resume) pretraining on token shards; returns the run summary that the report is built from."""
-    device = pick_device(tc.device)
     manifest = load_manifest(tc.data)
     torch.manual_seed(tc.seed)
-    if tc.resume:
-        model, state = load_checkpoint(latest_checkpoint(tc.out), device)
-    else:
-        model, state = build_model(tc, manifest, device), None
-    loader = Loader(tc.data, tc.batch_size, tc.seq_len, seed=tc.seed)
+    with distributed(pick_device(tc.device)) as world:
+        if tc.resume:
+            model, state = load_checkpoint(latest_checkpoint(tc.out), world.device)
+        else:
+            model, state = build_model(tc, manifest, world.device), None
+        loader = Loader(tc.data, tc.batch_size, tc.seq_len, seed=tc.seed, rank=world.rank, world_size=world.size)
 
-    def validate(model, dtype):
-        return evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, device, dtype)
+        def validate(model, dtype):
+            return evaluate(model, tc.data, tc.seq_len, tc.batch_size, tc.eval_batches, world.device, dtype, world)
 
-    return train(tc, model, state, loader, validate, tokenizer_dir=tc.data)
+        return train(tc, model, state, loader, validate, tokenizer_dir=tc.data, world=world)
 
 
 def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, validate,
-          tokenizer_dir: str | Path | None, desc: str = "pretrain") -> dict:
+          tokenizer_dir: str | Path | None, desc: str = "pretrain", world: World | None = None) -> dict:
     """The training loop shared by pretraining and SFT.
 
     source: endless (input_ids, targets) batches with state_dict()/load_state_dict() (targets -100 where no
-    loss is taken); validate(model, dtype) -> {"val_loss": ..., ...}; state: a resumed trainer state or None.
+    loss is taken), this rank's share; validate(model, dtype) -> {"val_loss": ..., ...}; state: a resumed
+    trainer state or None; world: this process's rank in a torchrun job (None: a single process).
     """
     run = Path(tc.out)
     run.mkdir(parents=True, exist_ok=True)
     device = next(model.parameters()).device
-    (run / "train_config.json").write_text(json.dumps(dataclasses.asdict(tc), indent=2) + "\n")
+    world = world or World(device)
+    if world.main:
+        (run / "train_config.json").write_text(json.dumps(dataclasses.asdict(tc), indent=2) + "\n")
     cfg = model.config
+    # a resumed run keeps the precision it started with, so its losses match an uninterrupted run
+    dtype, peaks = choose_dtype(state["dtype"] if state else tc.dtype, device)
+    # "auto" measures each rank's own device, but all ranks must compute alike: bf16 only if all chose it
+    dtype = "bf16" if world.sum([dtype == "bf16"])[0] == world.size else "fp32"
+    peaks = dict(zip(peaks, world.sum(list(peaks.values()))))  # MFU of a run: against all its ranks' peaks
+    peak = peaks[dtype]
+    model = parallelize(model, world, dtype, tc.expert_parallel)
     optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
     step, tokens, train_time = 0, 0, 0.0
     if state is not None:
-        optimizer.load_state_dict(state["optimizer"])
+        restore_optimizer(model, optimizer, state)
         source.load_state_dict(state["data"])
         torch.set_rng_state(state["rng"].cpu())
         step, tokens, train_time = state["step"], state["tokens"], state["train_time"]
     loss_fn = torch.compile(model.compute_loss) if tc.compile else model.compute_loss
-    # a resumed run keeps the precision it started with, so its losses match an uninterrupted run
-    dtype, peaks = choose_dtype(state["dtype"] if state else tc.dtype, device)
-    peak = peaks[dtype]
     flops_per_token = model_flops_per_token(cfg, tc.seq_len, training=True, mtp=tc.mtp_weight > 0)
-    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
+    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard) if world.main else None
     bar = None
-    if tc.progress:
+    if tc.progress and world.main:
         from tqdm import tqdm
         bar = tqdm(total=tc.steps, initial=step, desc=desc, unit="step", dynamic_ncols=True)
     wall_start = time.time()
@@ -201,53 +217,63 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                 group["lr"] = lr
             sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
             step_tokens = 0
-            for _ in range(tc.grad_accum):
+            for i in range(tc.grad_accum):
                 x, y = next(source)
                 step_tokens += x.numel()
+                set_gradient_sync(model, i == tc.grad_accum - 1)
                 with autocast(device, dtype):
                     out = loss_fn(x.to(device), y.to(device), mtp_weight=tc.mtp_weight)
                 (out.loss / tc.grad_accum).backward()
                 for k in sums:
                     v = getattr(out, k)
                     sums[k] += float(v.detach()) / tc.grad_accum if v is not None else 0.0
-            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip))
+            grad_norm = clip_grad_norm(model, tc.grad_clip)
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
+            balance = reduce_expert_load(model, world)  # so every rank moves the biases alike
             imbalance = model.update_expert_bias(tc.bias_update_speed)
             if device.type == "cuda":
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
+            # over all ranks: mean losses, all tokens, and whether any rank was asked to stop
+            totals = world.sum([*sums.values(), step_tokens, stop.requested])
+            sums = {k: v / world.size for k, v in zip(sums, totals)}
+            step_tokens, stopping = int(totals[-2]), totals[-1] > 0
             step += 1
             tokens += step_tokens
             train_time += dt
             record = {"loss": sums["main"], "mtp_loss": sums["mtp"], "total_loss": sums["loss"], "lr": lr,
                       "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": step_tokens / dt,
                       "mfu": flops_per_token * step_tokens / dt / peak,
-                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance))}
+                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance}
             last = step == tc.steps
             if step % tc.eval_every == 0 or last:
                 val = validate(model, dtype)
                 record.update(val)
-            log.log(step, **record)
+            if log is not None:
+                log.log(step, **record)
             if bar is not None:
                 bar.set_postfix(loss=f"{sums['main']:.3f}", tok_s=f"{step_tokens / dt:,.0f}",
                                 **({"val": f"{val['val_loss']:.3f}"} if val else {}))
                 bar.update(1)
-            if step % tc.ckpt_every == 0 or last or stop.requested:
-                save_checkpoint(run, model, {
-                    "step": step, "tokens": tokens, "train_time": train_time, "optimizer": optimizer.state_dict(),
-                    "data": source.state_dict(), "rng": torch.get_rng_state(), "dtype": dtype},
-                    tokenizer_dir=tokenizer_dir)
-            if stop.requested:
+            if step % tc.ckpt_every == 0 or last or stopping:
+                save_checkpoint(run, model, optimizer, {
+                    "step": step, "tokens": tokens, "train_time": train_time, "data": source.state_dict(),
+                    "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir, world, tc.dcp or world.size > 1)
+            if stopping:
                 break
     if bar is not None:
         bar.close()
-    log.close()
+    if log is not None:
+        log.close()
     finished = step >= tc.steps
     if finished:
-        save_release(run, model, tokenizer_dir)
+        release = full_model(model, world)  # the whole model, on rank 0
+        if world.main:
+            save_release(run, release, tokenizer_dir)
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,
-        "peaks": peaks, "device": str(device), "dtype": dtype, "params": cfg.num_params(), "preset": tc.preset, **val,
+        "peaks": peaks, "device": str(device), "dtype": dtype, "params": cfg.num_params(), "preset": tc.preset,
+        "world_size": world.size, "rank": world.rank, **val,
     }

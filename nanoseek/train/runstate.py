@@ -2,6 +2,7 @@
 
     run/checkpoint/        config.json, model.safetensors, tokenizer files  (loads with nanoseek.load)
                            trainer_state.pt  (optimizer, step, data position, RNG; tensors and plain data)
+A run with several ranks writes DCP shards there instead (nanoseek/train/distributed.py); loading accepts both.
 A new checkpoint is written to a temporary directory and renamed into place; the previous one is moved
 aside first and deleted last, so a crash at any moment leaves a complete checkpoint on disk. The trainer
 state is read with torch.load(weights_only=True): no code is ever unpickled.
@@ -25,19 +26,25 @@ TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json")
 def save_checkpoint(run_dir: str | Path, model: Transformer, state: dict, tokenizer_dir: str | Path | None = None,
                     name: str = "checkpoint") -> Path:
     run_dir = Path(run_dir)
-    final, old = run_dir / name, run_dir / f"{name}.old"
+    final = run_dir / name
     tmp = run_dir / f".{name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     save(model, tmp)
     if tokenizer_dir is not None:
         copy_tokenizer(tokenizer_dir, tmp)
     torch.save(state, tmp / TRAINER_STATE)
+    replace_dir(tmp, final)
+    return final
+
+
+def replace_dir(new: Path, final: Path) -> None:
+    """Rename `new` to `final`; the previous `final` is moved aside first and deleted last (see the top)."""
+    old = final.with_name(final.name + ".old")
     if final.exists():
         shutil.rmtree(old, ignore_errors=True)
         final.rename(old)
-    tmp.rename(final)
+    new.rename(final)
     shutil.rmtree(old, ignore_errors=True)
-    return final
 
 
 def copy_tokenizer(src: str | Path, dst: str | Path) -> None:
@@ -65,14 +72,32 @@ def latest_checkpoint(run_dir: str | Path, name: str = "checkpoint") -> Path:
                           f"{TRAINER_STATE}); start without --resume or point --out at the run directory")
 
 
+def is_sharded(path: str | Path) -> bool:
+    """A torch.distributed.checkpoint (DCP) directory, rather than config.json + safetensors?"""
+    return (Path(path) / ".metadata").exists()
+
+
+def load_for_training(path: str | Path, device: str | torch.device) -> Transformer:
+    """The fp32 model in train mode of a release directory or of a DCP (sharded) checkpoint directory."""
+    if is_sharded(path):
+        from .distributed import load_sharded_model  # torch.distributed only when it is needed
+        return load_sharded_model(path, device)
+    return load(path, dtype=torch.float32, device=device).train()
+
+
 def load_checkpoint(path: str | Path, device: str | torch.device) -> tuple[Transformer, dict]:
-    """The fp32 model (train mode) and the trainer state of a checkpoint directory."""
+    """The fp32 model (train mode) and the trainer state of a checkpoint directory (plain or DCP).
+
+    A DCP state has no "optimizer" but "dcp", the directory: the optimizer is loaded once the model is
+    split across ranks (distributed.restore_optimizer)."""
     path = Path(path)
-    model = load(path, dtype=torch.float32, device=device)
+    model = load_for_training(path, device)
     try:
         state = torch.load(path / TRAINER_STATE, map_location=device, weights_only=True)
     except Exception as e:  # a truncated or foreign file: say which, keep everything on disk as it is
         raise CheckpointError(f"{path / TRAINER_STATE} is unreadable (truncated or corrupt?): {e}") from None
     if not isinstance(state, dict) or "step" not in state:
         raise CheckpointError(f"{path / TRAINER_STATE} does not hold a nanoseek trainer state")
-    return model.train(), state
+    if "optimizer" not in state:
+        state["dcp"] = str(path)
+    return model, state

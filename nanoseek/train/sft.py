@@ -16,11 +16,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..checkpoint import load
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
+from .distributed import distributed
 from .pretrain import PretrainConfig, autocast, pick_device, train
-from .runstate import latest_checkpoint, load_checkpoint
+from .runstate import latest_checkpoint, load_checkpoint, load_for_training
 
 
 @dataclass
@@ -67,16 +67,19 @@ class Conversations:
     """(input_ids, targets) batches of tokenized conversations, padded to the longest in the batch.
 
     targets are -100 outside the assistant's tokens and on padding. Every 20th conversation is held out
-    for validation. The position is a count of conversations drawn, so a resumed run is exact.
+    for validation. The position is a count of conversations drawn (by all ranks), so a resumed run is exact;
+    rank r of world_size takes rows [r * batch_size, (r + 1) * batch_size) of each global batch.
     """
 
-    def __init__(self, conversations: list[list[dict]], tok: Tokenizer, batch_size: int, seq_len: int, seed: int):
+    def __init__(self, conversations: list[list[dict]], tok: Tokenizer, batch_size: int, seq_len: int, seed: int,
+                 rank: int = 0, world_size: int = 1):
         encoded = [tok.encode_chat(c) for c in conversations]
         self.val = [e for i, e in enumerate(encoded) if i % 20 == 19]
         self.train = [e for i, e in enumerate(encoded) if i % 20 != 19]
         if not self.train or not self.val:
             raise ValueError(f"need at least 20 conversations for a train/validation split; got {len(encoded)}")
         self.pad, self.batch_size, self.seq_len, self.seed = tok.pad_id, batch_size, seq_len, seed
+        self.rank, self.world_size = rank, world_size
         self.drawn = 0
 
     def batch(self, items: list[tuple[list[int], list[int]]]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -91,10 +94,10 @@ class Conversations:
         return x, y
 
     def __next__(self) -> tuple[torch.Tensor, torch.Tensor]:
-        epoch, start = divmod(self.drawn, len(self.train))
+        epoch, start = divmod(self.drawn + self.rank * self.batch_size, len(self.train))
         order = np.random.default_rng([self.seed, epoch]).permutation(len(self.train))
         picks = [order[(start + i) % len(self.train)] for i in range(self.batch_size)]
-        self.drawn += self.batch_size
+        self.drawn += self.batch_size * self.world_size
         return self.batch([self.train[i] for i in picks])
 
     def state_dict(self) -> dict:
@@ -124,18 +127,18 @@ class Conversations:
 
 
 def sft(tc: SFTConfig) -> dict:
-    device = pick_device(tc.device)
     torch.manual_seed(tc.seed)
-    if tc.resume:
-        source_dir = latest_checkpoint(tc.out)
-        model, state = load_checkpoint(source_dir, device)
-    else:
-        if not tc.init:
-            raise ValueError("sft needs --init, the checkpoint to fine-tune (e.g. runs/speedrun/pretrain/final)")
-        source_dir = Path(tc.init)
-        model, state = load(source_dir, dtype=torch.float32, device=device).train(), None
-    tok = Tokenizer.load(source_dir)
-    conversations = (read_conversations(tc.messages) if tc.messages
-                     else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty))
-    data = Conversations(conversations, tok, tc.batch_size, tc.seq_len, tc.seed)
-    return train(tc, model, state, data, data.validate, tokenizer_dir=source_dir, desc="sft")
+    if not tc.resume and not tc.init:
+        raise ValueError("sft needs --init, the checkpoint to fine-tune (e.g. runs/speedrun/pretrain/final)")
+    with distributed(pick_device(tc.device)) as world:  # under torchrun: this rank's place (pretrain.py)
+        if tc.resume:
+            source_dir = latest_checkpoint(tc.out)
+            model, state = load_checkpoint(source_dir, world.device)
+        else:
+            source_dir = Path(tc.init)
+            model, state = load_for_training(source_dir, world.device), None
+        tok = Tokenizer.load(source_dir)
+        conversations = (read_conversations(tc.messages) if tc.messages
+                         else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty))
+        data = Conversations(conversations, tok, tc.batch_size, tc.seq_len, tc.seed, world.rank, world.size)
+        return train(tc, model, state, data, data.validate, tokenizer_dir=source_dir, desc="sft", world=world)
