@@ -141,3 +141,13 @@ def test_smoke_pretraining_learns_well_below_unigram_entropy(data, tmp_path):
     from nanoseek.train.report import write_report
     report = write_report(tmp_path, summary).read_text()
     assert "MFU" in report and "DeepSeek-V3 scale" in report and (tmp_path / "loss.png").stat().st_size > 1000
+
+
+def test_fp8_flag_trains_with_fp8_gemms_and_writes_a_plain_release(data, tmp_path):
+    plain = pretrain(config(data, tmp_path / "bf16", steps=4, dtype="bf16", eval_every=4))
+    fp8 = pretrain(config(data, tmp_path / "fp8", steps=4, dtype="bf16", eval_every=4, fp8=True))
+    a, b = losses(tmp_path / "bf16"), losses(tmp_path / "fp8")
+    assert a[1] != b[1] and abs(a[1] - b[1]) < 0.02 * a[1]  # same weights and batch, FP8-rounded GEMMs
+    assert abs(fp8["val_loss"] - plain["val_loss"]) < 0.05 * plain["val_loss"]
+    release = nanoseek.load(tmp_path / "fp8" / "final")
+    assert type(release.layers[0].self_attn.o_proj) is torch.nn.Linear  # the release is an ordinary checkpoint

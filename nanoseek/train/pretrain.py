@@ -62,6 +62,7 @@ class PretrainConfig:
     ckpt_every: int = 100
     seed: int = 0
     compile: bool = False
+    fp8: bool = False  # FP8 GEMMs in the linear layers and routed experts (quant/fp8_train.py; Hopper, else simulated)
     device: str | None = None  # default: cuda if available, else cpu (under torchrun: cuda:LOCAL_RANK)
     expert_parallel: bool = False  # under torchrun: split the routed experts across ranks, tokens go to them
     dcp: bool = False  # sharded torch.distributed.checkpoint checkpoints (always so with several ranks)
@@ -192,6 +193,9 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     dtype = "bf16" if world.sum([dtype == "bf16"])[0] == world.size else "fp32"
     peaks = dict(zip(peaks, world.sum(list(peaks.values()))))  # MFU of a run: against all its ranks' peaks
     peak = peaks[dtype]
+    if tc.fp8:
+        from ..quant.fp8_train import enable_fp8_training
+        enable_fp8_training(model)  # classes only: parameters, optimizer state and checkpoints are unchanged
     model = parallelize(model, world, dtype, tc.expert_parallel)
     optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
     step, tokens, train_time = 0, 0, 0.0
