@@ -12,7 +12,8 @@ from nanoseek.train.speedrun import SpeedrunConfig, speedrun
 def test_speedrun_all_stages_then_resume_keeps_them(tmp_path, one_thread):
     cfg = SpeedrunConfig(out=str(tmp_path), preset="smoke", vocab_size=320, task_documents=40, steps=4,
                          batch_size=4, seq_len=64, sample_tokens=8, sft_tasks="arithmetic,chain_sum", sft_steps=4,
-                         grpo_steps=2, grpo_prompts=2, grpo_group=2, max_tokens=12, eval_problems=4,
+                         grpo_task="arithmetic", grpo_difficulty=None, grpo_steps=2, grpo_prompts=2, grpo_group=2,
+                         max_tokens=12, eval_problems=4,
                          eval_samples=2, dtype="fp32")
     summary = speedrun(cfg)
     assert summary["step"] == 4 and set(summary["evals"]) == {"after SFT", "after GRPO"}

@@ -4,7 +4,7 @@ Stages, each in its own run directory under --out:
   data      tokenizer + shards from the embedded corpus, mixed with worked solutions of the reasoning tasks
   pretrain  the tiny preset on the CPU by default (MTP, aux-loss-free balancing), then samples
   sft       R1's cold start: chat-format worked solutions of the tasks, loss on the assistant's tokens
-  grpo      R1-Zero's RL on one task with rule-based rewards, accuracy on its held-out split before and after
+  grpo      R1-Zero's RL on one task (word problems) with rule-based rewards, held-out accuracy before and after
   report    report.md: cost of pretraining, validation perplexity, accuracies before/after RL, RL curves
 Interrupt it at any time and run it again with --resume: finished stages are kept, the interrupted one
 continues from its last checkpoint. `--grpo-steps 0` (or `--sft-steps 0`) stops after pretraining (or SFT).
@@ -54,8 +54,8 @@ class SpeedrunConfig:
     sft_tasks: str = "arithmetic,chain_sum,countdown,word_problem"
     sft_steps: int = 300
     sft_lr: float = 1e-3
-    grpo_task: str = "arithmetic"
-    grpo_difficulty: int | None = None  # default: the task's own
+    grpo_task: str = "word_problem"  # after SFT the tiny model solves some of these; arithmetic gives no signal
+    grpo_difficulty: int | None = 1  # one event per story (None: the task's own default)
     grpo_steps: int = 40
     grpo_lr: float = 1e-4
     grpo_prompts: int = 8  # prompts per step
