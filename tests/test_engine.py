@@ -34,15 +34,15 @@ def test_forward_matches_the_model_and_is_batch_invariant(model):
     ids = torch.randint(0, 160, (3, 20))
     pos = torch.arange(20).expand(3, 20)
     cache = model.new_cache(8, 256)
-    together = im.logits(im.hidden(ids, pos, cache, torch.tensor([5, 1, 2])))  # 3 rows, 20 tokens at once
+    together = im.run(ids, pos, cache, torch.tensor([5, 1, 2]))[1]  # 3 rows, 20 tokens at once
     with torch.no_grad():
         assert (together - model(ids)).abs().max() < 1e-4  # the same math as the model's forward
     alone = model.new_cache(8, 256)
-    chunks = [im.logits(im.hidden(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0])))
+    chunks = [im.run(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0]))[1]
               for a, b in [(0, 7), (7, 8), (8, 20)]]  # row 1 alone, as a prefill in pieces and a decode step
     assert torch.equal(torch.cat(chunks, dim=1), together[1:2])  # bit for bit
     fast = InferenceModel(model, batch_invariant=False)  # plain GEMMs: the same math, other last bits
-    plain = fast.logits(fast.hidden(ids, pos, model.new_cache(8, 256), torch.tensor([5, 1, 2])))
+    plain = fast.run(ids, pos, model.new_cache(8, 256), torch.tensor([5, 1, 2]))[1]
     assert (plain - together).abs().max() < 1e-4
 
 

@@ -45,16 +45,18 @@ class Engine:
     def __init__(self, model: Transformer, tokenizer: Tokenizer | None = None, max_batch: int = 16,
                  max_len: int | None = None, speculative: bool | None = None, prefix_reuse: bool = True,
                  max_waiting: int = 256, prefill_chunk: int = 64, threads: int | None = None,
-                 spec_max_batch: int = 4, batch_invariant: bool = True):
+                 spec_max_batch: int = 4, batch_invariant: bool = True, compile: bool = False):
         """max_batch: cache rows (sequences decoded together); max_len: context per sequence (prompt +
         output, default the model's max_position_embeddings); speculative: MTP drafting (default: on when
         the model has an MTP module); prefill_chunk: prompt tokens per row and forward; threads: torch
         threads of the engine's own thread (decode ops are small: 1 avoids OpenMP barrier waits);
         spec_max_batch: MTP drafts only while at most this many sequences run (above it the second token
         row per sequence costs more than the drafts save); batch_invariant: see InferenceModel (False
-        trades exact batch-independence for speed at large batches)."""
+        trades exact batch-independence for speed at large batches); compile: run the forward through
+        torch.compile (several times faster; compiles here, which takes from seconds with inductor's disk
+        cache warm to a minute or more cold)."""
         cfg = model.config
-        self.im = InferenceModel(model, batch_invariant)
+        self.im = InferenceModel(model, batch_invariant, compile)
         self.tokenizer = tokenizer
         self.max_batch, self.max_waiting, self.prefill_chunk = max_batch, max_waiting, prefill_chunk
         self.max_len = max_len or cfg.max_position_embeddings
@@ -74,6 +76,23 @@ class Engine:
         self._lock = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closing = False
+        if compile:
+            self._compile()
+
+    def _compile(self) -> None:
+        """Compile now rather than in the first request: one forward of each kind into free slot 0 (batch,
+        sequence and key lengths are symbolic, so these serve every later shape), under the engine's thread
+        count (inductor writes it into the kernels)."""
+        threads = torch.get_num_threads()
+        torch.set_num_threads(self.threads or threads)
+        try:
+            def zeros(*shape):  # distinct tensors: compiled code treats aliased inputs apart
+                return torch.zeros(*shape, dtype=torch.long, device=self.im.device)
+            hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
+            if self.speculative:
+                self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
+        finally:
+            torch.set_num_threads(threads)
 
     # ---- the public side ------------------------------------------------------------------------------
 
@@ -195,25 +214,32 @@ class Engine:
         rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
         starts = [int(self.cache.lengths[r.slot]) for r in reqs]
         todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
-        last_hidden = [None] * len(reqs)
+        last_hidden, last_logits = [None] * len(reqs), [None] * len(reqs)
         scored = [r.params.prompt_logprobs is not None for r in reqs]
         all_logits = [[] for _ in reqs]
+        dev = self.im.device
         for c in range(0, max(map(len, todo)), self.prefill_chunk):
             live = [i for i, t in enumerate(todo) if len(t) > c]
             chunk = [todo[i][c:c + self.prefill_chunk] for i in live]
             width = max(map(len, chunk))
-            ids = torch.tensor([t + [0] * (width - len(t)) for t in chunk], device=self.im.device)
-            pos = torch.tensor([[starts[i] + c + j for j in range(width)] for i in live], device=self.im.device)
+            ids = torch.tensor([t + [0] * (width - len(t)) for t in chunk], device=dev)
+            pos = torch.tensor([[starts[i] + c + j for j in range(width)] for i in live], device=dev)
             pos = pos.clamp(max=self.cache.max_len - 1)  # only padding goes that far: written, never read
-            hidden = self.im.hidden(ids, pos, self.cache, rows[live])  # [B, width, hidden]
+            # logits of every position for prompts scored, else of each row's last token in this chunk
+            every = any(scored[i] for i in live)
+            select = (torch.arange(width, device=dev).expand(len(live), width) if every
+                      else torch.tensor([[len(t) - 1] for t in chunk], device=dev))
+            hidden, logits = self.im.run(ids, pos, self.cache, rows[live], select)  # [B, width, hidden]
             if self.speculative:  # MTP latents of these positions, from the prompt token after each
                 nxt = [(reqs[i].prompt_ids[starts[i] + c + 1:] + [0] * width)[:width] for i in live]
-                self.im.mtp_hidden(hidden, torch.tensor(nxt, device=self.im.device), pos, self.cache, rows[live])
+                self.im.draft(hidden, torch.tensor(nxt, device=dev), pos, self.cache, rows[live],
+                              select.new_zeros(len(live), 0))
             for j, i in enumerate(live):
                 n = len(chunk[j])
                 last_hidden[i] = hidden[j, n - 1]
+                last_logits[i] = logits[j, n - 1 if every else 0]
                 if scored[i]:
-                    all_logits[i].append(self.im.logits(hidden[j, :n]))
+                    all_logits[i].append(logits[j, :n])
         for i, r in enumerate(reqs):
             self.cache.lengths[r.slot] = len(r.prompt_ids)
             self.stats.prefilled(len(todo[i]), r.cached_tokens)
@@ -223,7 +249,7 @@ class Engine:
             if r.params.max_tokens == 0:
                 self._finish(r, "length")
                 continue
-            logits = self.im.logits(last_hidden[i])
+            logits = last_logits[i]
             token = r.sampler.choose(logits)
             r.sampler.accept(token)
             r.first_token_at = time.monotonic()
@@ -253,14 +279,15 @@ class Engine:
             pos.append([p for p, _, _ in todo])
             hid.append(torch.stack([h for _, h, _ in todo]))
             nxt.append([t for _, _, t in todo])
-        rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
-        hidden = self.im.mtp_hidden(torch.stack(hid), torch.tensor(nxt, device=self.im.device),
-                                    torch.tensor(pos, device=self.im.device), self.cache, rows)
-        if drafting:
-            last = torch.tensor([len(r.mtp_todo) - 1 for r in reqs], device=self.im.device)
-            logits = self.im.mtp_logits(hidden[torch.arange(len(reqs)), last])  # [B, vocab]
+        dev = self.im.device
+        rows = torch.tensor([r.slot for r in reqs], device=dev)
+        # drafts from each row's last new position (none when not drafting: the latents are still needed)
+        last = torch.tensor([[len(r.mtp_todo) - 1] for r in reqs] if drafting else [[]] * len(reqs),
+                            dtype=torch.long, device=dev)
+        logits = self.im.draft(torch.stack(hid), torch.tensor(nxt, device=dev), torch.tensor(pos, device=dev),
+                               self.cache, rows, last)  # [B, 1 or 0, vocab]
         for i, r in enumerate(reqs):
-            r.draft, r.draft_q = speculative.draft(r.sampler, logits[i]) if drafting else (None, None)
+            r.draft, r.draft_q = speculative.draft(r.sampler, logits[i, 0]) if drafting else (None, None)
             r.mtp_todo = []
 
     def _decode(self, reqs: list[Request]) -> None:
@@ -269,8 +296,7 @@ class Engine:
         tokens = [[r.pending, r.draft] if spec else [r.pending] for r in reqs]
         ids = torch.tensor(tokens, device=self.im.device)
         pos = self.cache.lengths[rows][:, None] + torch.arange(ids.shape[1], device=self.im.device)
-        hidden = self.im.hidden(ids, pos, self.cache, rows)  # [B, S, hidden]
-        logits = self.im.logits(hidden)  # [B, S, vocab]
+        hidden, logits = self.im.run(ids, pos, self.cache, rows)  # [B, S, hidden], [B, S, vocab]
         greedy = logits.argmax(-1).tolist()  # one op for every plain-greedy row
         for i, r in enumerate(reqs):
             n = int(pos[i, 0])

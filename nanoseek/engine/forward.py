@@ -3,35 +3,68 @@
 Why not just call `model(ids, cache, rows)`: BLAS chooses its kernel by matrix shape (one row runs a
 matrix-vector kernel, a few rows a small-matrix kernel, more rows a blocked GEMM), and each sums in its own
 order. So on this CPU the logits of a sequence decoded beside 15 others differ in the last bits from the
-same sequence decoded alone, and greedy decoding parts ways at the first near-tie. Here every product is a
-batch of matrix-vector products, one per token (and per head in attention), which torch.bmm runs with the
-same kernel whatever the batch size; RMSNorm, softmax and the sums over cached keys are row-wise already
-(zero weights on keys past a row's length add exact zeros). A token's hidden state then depends only on
-its own token, position and cached latents, bit for bit, so:
+same sequence decoded alone, and greedy decoding parts ways at the first near-tie. Here every product is
+computed per token, with the same summation order whatever the batch; RMSNorm, softmax and the sums over
+cached keys are row-wise already (zero weights on keys past a row's length add exact zeros). A token's
+hidden state then depends only on its own token, position and cached latents, bit for bit, so:
   batched decoding = one request at a time, batched or prefix-reused prefill = a full prefill, and
   speculative verification of [token, draft] = two plain decoding steps (tests/test_engine.py checks all).
 The price: a batch of B tokens reads each weight B times instead of once (matrix-vector, not matrix-matrix);
 at the model sizes a CPU serves the weights stay in cache, and bench/decode_throughput.py measures it.
+
+Two ways to run the same math (`forward` below, a pure function of tensors):
+  eager     every product a batch of matrix-vector products (torch.bmm runs the same kernel whatever the
+            batch size); the experts of each token found on the host. About 30 torch ops per layer.
+  compiled  torch.compile of `forward`: each product a reduction per output (x * w).sum(-1), which
+            inductor turns into fused loops (on CPU, C++) with one summation order for any batch; the
+            routed experts read straight from the stacked weights by index; no host syncs. A decode step
+            is then a few dozen kernels instead of ~1,500 ops, and batch 1 runs several times faster.
+The two agree to float rounding, not bit for bit; each is batch-invariant on its own, and an engine uses one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import contextlib
+
 import torch
+import torch._inductor.inductor_prims  # noqa: F401  (registers prims.inductor_force_stride_order)
 import torch.nn.functional as F
-from torch import nn
+from torch._prims_common import make_contiguous_strides_for
 
 from ..model import LatentCache, Transformer
-from ..model.attention import MLA
-from ..model.block import DecoderLayer
-from ..model.layers import MLP, RMSNorm
 from ..model.moe import MoE
 from ..model.rope import apply_rope
 
 # Cached keys are attended in blocks of this many positions (the cache's max_len must be a multiple).
 KEY_BLOCK = 128
-# The MoE gate (the model's own module) runs a plain F.linear; padded to this many rows its GEMM kernel
-# is the same whatever the real row count (measured on these CPUs for the gate's small shapes).
+# The eager gate runs a plain F.linear; padded to this many rows its GEMM kernel is the same whatever the
+# real row count (measured on these CPUs for the gate's small shapes).
 _GATE_ROWS = 32
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The static facts `forward` needs besides tensors (hashable: compiled code specialises on them)."""
+    heads: int
+    nope: int
+    rope: int
+    rank: int  # kv_lora_rank
+    v_dim: int
+    q_lora: int | None
+    scale: float  # softmax scale
+    interleave: bool
+    eps: float  # the blocks' RMSNorm epsilon
+    latent_eps: float  # q_a / kv_a layernorms
+    rope_factor: float  # YaRN's attention factor on cos/sin
+    top_k: int
+    n_group: int
+    topk_group: int
+    norm_topk: bool
+    routed_scaling: float
+    compiled: bool  # reductions for torch.compile, not bmm
+    invariant: bool  # False: plain matrix products (one GEMM per weight for the whole batch)
 
 
 def rowwise(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
@@ -49,11 +82,191 @@ def per_head(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
     return torch.bmm(x.reshape(n * h, 1, a), ws).view(n, h, -1)
 
 
-def rms_norm(norm: RMSNorm, x: torch.Tensor) -> torch.Tensor:
+def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: float) -> torch.Tensor:
     """The model's RMSNorm (normalise in float32, cast back, scale) with torch's fused kernel."""
     if x.dtype == torch.float32:
-        return F.rms_norm(x, (x.shape[-1],), norm.weight, norm.eps)
-    return norm.weight * F.rms_norm(x.float(), (x.shape[-1],), eps=norm.eps).to(x.dtype)
+        return F.rms_norm(x, (x.shape[-1],), weight, eps)
+    return weight * F.rms_norm(x.float(), (x.shape[-1],), eps=eps).to(x.dtype)
+
+
+def _stored(x: torch.Tensor) -> torch.Tensor:
+    """x written to memory once, row-major. Inductor otherwise inlines a pointwise producer into the loops
+    of the reduction that reads it, recomputing it for every output element (for every weight row of a
+    product), or keeps the layout of a product's output ([out, rows]) and vectorises over the rows."""
+    return torch.ops.prims.inductor_force_stride_order(x, make_contiguous_strides_for(x.shape))
+
+
+def _mm(s: Spec, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None) -> torch.Tensor:
+    """x [..., in] @ w[out, in]^T (+ b)."""
+    if not s.invariant:
+        return F.linear(x, w, b)
+    if s.compiled:  # out[o, row] = sum_i w[o, i] x[row, i]: rows innermost, so each weight row is read once
+        lead = x.dim() - 1  # for all rows, and each row summed in the same order
+        y = (w.view(w.shape[0], *[1] * lead, w.shape[1]) * _stored(x)).sum(-1).permute(*range(1, lead + 1), 0)
+        y = y.clone(memory_format=torch.contiguous_format)  # [..., out] row-major for the views that follow
+    else:
+        y = rowwise(x, w)
+    return y if b is None else y + b
+
+
+def _per_head(s: Spec, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    """x [n, heads, a] times per-head matrices -> [n, heads, b]; w is [heads, a, b], or [heads, b, a] when
+    compiled (the summed dimension contiguous)."""
+    if s.compiled:
+        return (w[:, :, None, :] * _stored(x.transpose(0, 1))[:, None]).sum(-1).permute(2, 0, 1)
+    return per_head(x, w) if s.invariant else torch.einsum("nha,hab->nhb", x, w)
+
+
+def forward(s: Spec, W: dict, ids: torch.Tensor, positions: torch.Tensor, rows: torch.Tensor, kv: list, pe: list,
+            visible: torch.Tensor, select: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The main model over ids [B, S] at positions [B, S] of cache rows `rows` [B]: writes their latents
+    into the per-layer caches kv[l] [rows, len, rank] / pe[l] [rows, len, rope], attends to each row's
+    keys 0..T-1 where visible [B, S, T], and returns the final-norm hidden states [B, S, hidden] and the
+    float32 logits [M, vocab] of the tokens `select` [M] (indices into the B * S tokens)."""
+    x = W["embed"][ids]
+    cos, sin = _rope_tables(s, W, positions, x.dtype)
+    for l, w in enumerate(W["layers"]):
+        x = _block(s, w, x, cos, sin, kv[l], pe[l], rows, positions, visible)
+    h = rms_norm(x, W["norm"], s.eps)
+    return h, _mm(s, h.view(h.shape[0] * h.shape[1], h.shape[2])[select], W["head"]).float()
+
+
+def forward_mtp(s: Spec, W: dict, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor,
+                rows: torch.Tensor, kv: torch.Tensor, pe: torch.Tensor, visible: torch.Tensor,
+                select: torch.Tensor) -> torch.Tensor:
+    """MTP module 1 at `positions` [B, S]: the main model's hidden at i [B, S, hidden] + the token at i + 1
+    [B, S] -> the float32 logits [M, vocab] of the tokens select [M] (indices into the B * S; drafts of
+    the tokens at i + 2; M may be 0), writing the module's own latents into kv / pe like `forward`."""
+    m = W["mtp"]
+    emb = W["embed"][next_ids]
+    x = _mm(s, torch.cat([rms_norm(emb, m["enorm"], s.eps), rms_norm(hidden, m["hnorm"], s.eps)], dim=-1), m["eh"])
+    cos, sin = _rope_tables(s, W, positions, x.dtype)
+    x = _block(s, m, x, cos, sin, kv, pe, rows, positions, visible)
+    h = rms_norm(x, m["head_norm"], s.eps)
+    return _mm(s, h.view(h.shape[0] * h.shape[1], h.shape[2])[select], W["head"]).float()
+
+
+def _rope_tables(s: Spec, W: dict, positions: torch.Tensor, dtype: torch.dtype):
+    """cos, sin [B, S, rope/2] (as RotaryEmbedding.forward)."""
+    freqs = positions[..., None].float() * W["inv_freq"]
+    return (freqs.cos() * s.rope_factor).to(dtype), (freqs.sin() * s.rope_factor).to(dtype)
+
+
+def _block(s: Spec, w: dict, x, cos, sin, kv, pe, rows, positions, visible):
+    """One decoder block, as DecoderLayer.forward."""
+    x = x + _attention(s, w, rms_norm(x, w["in_norm"], s.eps), cos, sin, kv, pe, rows, positions, visible)
+    h = rms_norm(x, w["post_norm"], s.eps)
+    return x + (_moe(s, w, h) if "gate" in w else _swiglu(s, h, w["gate_up"], w["down"]))
+
+
+def _attention(s: Spec, w: dict, x, cos, sin, kv_cache, pe_cache, rows, positions, visible) -> torch.Tensor:
+    """MLA on the absorbed path (see model/attention.py), one query token at a time."""
+    B, S, _ = x.shape
+    H, nope, rope, r = s.heads, s.nope, s.rope, s.rank
+    if s.q_lora is None:
+        q, kv, k_pe = _mm(s, x, w["qkv_a"], w["qkv_a_bias"]).split([H * (nope + rope), r, rope], dim=-1)
+    else:
+        q_a, kv, k_pe = _mm(s, x, w["qkv_a"], w["qkv_a_bias"]).split([s.q_lora, r, rope], dim=-1)
+        q = _mm(s, rms_norm(q_a, w["q_norm"], s.latent_eps), w["q_b"])
+    q_nope, q_pe = q.view(B, S, H, nope + rope).split([nope, rope], dim=-1)
+    q_pe = apply_rope(q_pe, cos, sin, s.interleave)
+    kv = rms_norm(kv, w["kv_norm"], s.latent_eps)  # [B, S, r]
+    k_pe = apply_rope(k_pe[:, :, None, :], cos, sin, s.interleave)[:, :, 0]  # [B, S, rope]
+    kv_cache[rows[:, None].expand(B, S), positions] = kv.to(kv_cache.dtype)
+    pe_cache[rows[:, None].expand(B, S), positions] = k_pe.to(pe_cache.dtype)
+    T = visible.shape[-1]
+    q_lat = _per_head(s, q_nope.reshape(B * S, H, nope), w["w_uk"])  # W_UK folded into the query: [BS, H, r]
+    hidden = ~visible.reshape(B * S, 1, T)
+    if s.compiled:  # every score and every weighted sum its own reduction, reading the cache in place
+        lat = kv_cache[rows, :T].to(x.dtype)[:, None, None]  # [B, 1, 1, T, r]
+        q_pe = _stored(q_pe).view(B, S, H, 1, rope)
+        scores = ((q_lat.view(B, S, H, 1, r) * lat).sum(-1)
+                  + (q_pe * pe_cache[rows, :T].to(x.dtype)[:, None, None]).sum(-1))
+        probs = (scores.view(B * S, H, T) * s.scale).masked_fill(hidden, float("-inf"))
+        probs = _stored(probs.softmax(dim=-1, dtype=torch.float32).to(x.dtype)).view(B, S, H, T, 1)
+        out = (probs * lat).sum(-2).view(B * S, H, r)  # attention over latents: [BS, H, r]
+    else:  # keys in whole blocks of KEY_BLOCK positions, each block its own fixed-shape product, summed in
+        q = torch.cat([q_lat, q_pe.reshape(B * S, H, rope)], dim=-1)  # [BS, H, r + rope]
+        keys = torch.cat([kv_cache[rows, :T], pe_cache[rows, :T]], dim=-1).to(x.dtype)  # [B, T, r + rope]
+        # order: the sums then never depend on how long the longest row is
+        nb = T // KEY_BLOCK
+        keys = keys.view(B, 1, nb, KEY_BLOCK, r + rope).expand(B, S, nb, KEY_BLOCK, r + rope)
+        keys = keys.reshape(B * S * nb, KEY_BLOCK, r + rope)  # every query its own copy of its row's blocks
+        q = q[:, None].expand(B * S, nb, H, r + rope).reshape(B * S * nb, H, r + rope)
+        scores = torch.bmm(q, keys.transpose(1, 2)).view(B * S, nb, H, KEY_BLOCK)
+        scores = scores.transpose(1, 2).reshape(B * S, H, T)  # [BS, H, T]
+        probs = (scores * s.scale).masked_fill(hidden, float("-inf")).softmax(dim=-1, dtype=torch.float32)
+        probs = probs.to(x.dtype).view(B * S, H, nb, KEY_BLOCK).transpose(1, 2).reshape(B * S * nb, H, KEY_BLOCK)
+        parts = torch.bmm(probs, keys[..., :r]).view(B * S, nb, H, r)  # attention over latents, per block
+        out = parts[:, 0]
+        for j in range(1, nb):
+            out = out + parts[:, j]  # [BS, H, r]
+    out = _per_head(s, out, w["w_uv"])  # W_UV after the sum: [BS, H, v]
+    return _mm(s, out.reshape(B, S, H * s.v_dim), w["o"], w["o_bias"])
+
+
+def _swiglu(s: Spec, x: torch.Tensor, gate_up: torch.Tensor, down: torch.Tensor) -> torch.Tensor:
+    gate, up = _mm(s, x, gate_up).chunk(2, dim=-1)
+    return _mm(s, F.silu(gate) * up, down)
+
+
+def top(x: torch.Tensor, k: int) -> torch.Tensor:
+    """Mask [..., n] of the k largest of x [..., n], ties to the lower index. Comparisons of every pair: one
+    fused loop when compiled, where torch.topk would be a sorting kernel of its own per call."""
+    i = torch.arange(x.shape[-1], device=x.device)
+    a, b = x[..., :, None], x[..., None, :]  # [..., n (each entry), n (its rivals)]
+    return ((b > a) | ((b == a) & (i < i[:, None]))).sum(-1) < k
+
+
+def route(s: Spec, scores: torch.Tensor, bias: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Gate.forward's selection from sigmoid scores [n, experts]: (mixing weights, experts) [n, k], each
+    token's experts in increasing id (so its expert outputs are always summed in that order)."""
+    n, E = scores.shape
+    biased = scores + bias
+    grouped = biased.view(n, s.n_group, E // s.n_group)
+    group_scores = torch.where(top(grouped, 2), grouped, 0.0).sum(-1)  # the sum of each group's top 2
+    allowed = top(group_scores, s.topk_group).repeat_interleave(E // s.n_group, dim=1)
+    chosen = top(biased.masked_fill(~allowed, float("-inf")), s.top_k)  # [n, E]
+    i = torch.arange(E, device=scores.device)
+    rank = (chosen[:, None, :] & (i < i[:, None])).sum(-1)  # chosen experts with a lower id: [n, E]
+    slot = chosen[:, None, :] & (rank[:, None, :] == torch.arange(s.top_k, device=i.device)[:, None])
+    experts = (slot * i).sum(-1)  # [n, k]: the chosen ids, increasing
+    weights = scores.gather(1, experts)
+    if s.norm_topk:
+        weights = weights / (weights.sum(-1, keepdim=True) + 1e-20)
+    return weights * s.routed_scaling, experts
+
+
+def _moe(s: Spec, w: dict, x: torch.Tensor) -> torch.Tensor:
+    B, S, Hd = x.shape
+    flat = x.reshape(-1, Hd)
+    n = flat.shape[0]
+    gate_up, down = w["experts_gate_up"], w["experts_down"]  # [E, 2 * inter, hidden], [E, hidden, inter]
+    if s.compiled:
+        weights, experts = route(s, _mm(s, flat.float(), w["gate"]).sigmoid(), w["gate_bias"])
+        # each (token, slot) reads its expert's weights by index: no gathered copies, no host sync
+        gate, up = (_stored(flat)[:, None, None, :] * gate_up[experts]).sum(-1).chunk(2, dim=-1)  # [n, k, inter]
+        y = (_stored(F.silu(gate) * up)[:, :, None, :] * down[experts]).sum(-1)  # [n, k, hidden]
+        out = (y * weights.to(y.dtype)[..., None]).sum(1)
+    else:
+        padded = torch.cat([flat, flat.new_zeros(max(0, _GATE_ROWS - n), Hd)])
+        weights, experts = route(s, F.linear(padded.float(), w["gate"]).sigmoid()[:n], w["gate_bias"])
+        weights = weights.to(flat.dtype)
+        routed: dict[int, list[tuple[int, int]]] = {}  # expert -> its (token, slot) pairs
+        for t, row in enumerate(experts.tolist()):
+            for j, e in enumerate(row):
+                routed.setdefault(e, []).append((t, j))
+        out = torch.zeros_like(flat)
+        for e in sorted(routed):  # one product per active expert over the tokens routed to it
+            tokens, slots = zip(*routed[e])
+            if n == 1:  # decoding one sequence: no gathering, no scattering
+                out = out + _swiglu(s, flat, gate_up[e], down[e]) * weights[:, slots[0], None]
+                continue
+            token = torch.tensor(tokens, device=flat.device)
+            y = _swiglu(s, flat[token], gate_up[e], down[e])
+            out.index_add_(0, token, y * weights[token, torch.tensor(slots, device=flat.device), None])
+    out = out.view(B, S, Hd)
+    return out if "shared_gate_up" not in w else out + _swiglu(s, x, w["shared_gate_up"], w["shared_down"])
 
 
 class InferenceModel:
@@ -63,162 +276,141 @@ class InferenceModel:
     each row advances (by 1, or by 2 when a speculative draft is accepted).
     """
 
-    def __init__(self, model: Transformer, batch_invariant: bool = True):
+    def __init__(self, model: Transformer, batch_invariant: bool = True, compile: bool = False):
         """batch_invariant=False runs plain matrix products instead (one GEMM per weight for the whole
-        batch): faster for large batches, but a token's last bits then depend on its batch."""
+        batch): faster for large batches, but a token's last bits then depend on its batch.
+        compile: run `forward` through torch.compile (see the module's docstring); the first calls of
+        each kind (main model, MTP module) compile, which takes seconds to a minute."""
         self.model = model.eval()
-        self.batch_invariant = batch_invariant
         self.config = model.config
         self.device = model.embed_tokens.weight.device
         self.dtype = model.embed_tokens.weight.dtype
-        self._derived: dict = {}  # weights rearranged for speed, keyed by the weights they come from
+        self.spec = spec(model, compile, batch_invariant)
+        self.compiled = compile
+        self._sources = [*model.parameters(), *model.buffers()]
+        self._stamp, self._weights = None, None
+        self._forward, self._forward_mtp = forward, forward_mtp
+        if compile:
+            self._forward = torch.compile(forward, fullgraph=True)
+            self._forward_mtp = torch.compile(forward_mtp, fullgraph=True)
 
-    def _derive(self, key: str, sources: tuple[torch.Tensor, ...], make) -> torch.Tensor:
-        """make(*sources), cached until a source is replaced or changed in place (e.g. by an optimizer
+    @property
+    def weights(self) -> dict:
+        """`weights(model)`, rebuilt when a parameter is replaced or changed in place (e.g. by an optimizer
         step between RL rollouts: tensors count their in-place changes in _version)."""
-        stamp = tuple((t.data_ptr(), t._version) for t in sources)
-        hit = self._derived.get((key, id(sources[0])))
-        if hit is None or hit[0] != stamp:
-            hit = (stamp, make(*sources))
-            self._derived[(key, id(sources[0]))] = hit
-        return hit[1]
+        stamp = [(t.data_ptr(), t._version) for t in self._sources]
+        if stamp != self._stamp:
+            self._weights, self._stamp = weights(self.model, self.spec), stamp
+        return self._weights
 
-    def _linear(self, x: torch.Tensor, *mods: nn.Linear) -> torch.Tensor:
-        """Linears that read the same input, run as one stacked product; outputs concatenated."""
-        if len(mods) == 1:
-            return self._mm(x, mods[0].weight, mods[0].bias)
-        weight = self._derive("stack", tuple(m.weight for m in mods), lambda *w: torch.cat(w))
-        bias = None
-        if any(m.bias is not None for m in mods):
-            bias = torch.cat([m.bias if m.bias is not None else m.weight.new_zeros(len(m.weight)) for m in mods])
-        return self._mm(x, weight, bias)
+    def run(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache, rows: torch.Tensor,
+            select: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """ids, positions [B, S] of cache rows `rows` [B] -> (final-norm hidden states [B, S, hidden], float32
+        logits [B, K, vocab] of the positions select [B, K] (indices into S; default all S))."""
+        B, S = ids.shape
+        K = S if select is None else select.shape[1]
+        flat = (torch.arange(B * S, device=ids.device) if select is None
+                else (select + S * torch.arange(B, device=ids.device)[:, None]).view(-1))
+        n = self.config.num_hidden_layers
+        ids, positions, rows, visible, flat = self._prepare(ids, positions, rows, self._visible(positions), flat)
+        with self._mode():
+            hidden, logits = self._forward(self.spec, self.weights, ids, positions, rows,
+                                           [cache.kv[l] for l in range(n)], [cache.pe[l] for l in range(n)], visible, flat)
+        return hidden, logits.view(B, K, logits.shape[-1])
 
-    def _mm(self, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
-        return rowwise(x, weight, bias) if self.batch_invariant else F.linear(x, weight, bias)
+    def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+              rows: torch.Tensor, select: torch.Tensor) -> torch.Tensor:
+        """MTP module 1 over positions [B, S] (main hidden at i [B, S, hidden], the token at i + 1 [B, S]),
+        writing its latents -> float32 logits [B, K, vocab] of the positions select [B, K] (K may be 0):
+        drafts for the tokens two places after them."""
+        B, S = next_ids.shape
+        L = self.config.num_hidden_layers
+        flat = (select + S * torch.arange(B, device=select.device)[:, None]).view(-1)
+        hidden, next_ids, positions, rows, visible, flat = self._prepare(hidden, next_ids, positions, rows,
+                                                                        self._visible(positions), flat)
+        with self._mode():
+            logits = self._forward_mtp(self.spec, self.weights, hidden, next_ids, positions, rows, cache.kv[L],
+                                       cache.pe[L], visible, flat)
+        return logits.view(B, select.shape[1], logits.shape[-1])
 
-    def _per_head(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
-        return per_head(x, w) if self.batch_invariant else torch.einsum("nha,hab->nhb", x, w)
+    def _visible(self, positions: torch.Tensor) -> torch.Tensor:
+        """[B, S, T]: the keys each query sees, T covering the furthest position in whole key blocks."""
+        T = -(-int(positions.max() + 1) // KEY_BLOCK) * KEY_BLOCK
+        return torch.arange(T, device=positions.device) <= positions[..., None]
 
-    @torch.inference_mode()
-    def hidden(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
-               rows: torch.Tensor) -> torch.Tensor:
-        """ids, positions [B, S] of cache rows `rows` [B] -> final-norm hidden states [B, S, hidden]."""
-        m = self.model
-        x = m.embed_tokens(ids)
-        cos, sin = m.rotary(positions, x.dtype)
-        keys = self._keys(positions)
-        for layer in m.layers:
-            x = self._block(layer, x, cos, sin, cache, keys, rows)
-        return rms_norm(m.norm, x)
+    def _prepare(self, *tensors: torch.Tensor) -> list[torch.Tensor]:
+        """Compiled: the per-call tensors in plain contiguous layouts, their batch, sequence and key lengths
+        marked as varying with no special case for 0 or 1: one compilation serves every batch, with the
+        same generated loops for all, so a row's result does not depend on the shape of its batch."""
+        if not self.compiled:
+            return list(tensors)
+        out = [t if t.is_contiguous() and t.storage_offset() == 0 else t.clone(memory_format=torch.contiguous_format)
+               for t in tensors]
+        for t in out:
+            for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
+                torch._dynamo.decorators.mark_unbacked(t, d)
+        return out
 
-    @torch.inference_mode()
-    def logits(self, hidden: torch.Tensor) -> torch.Tensor:
-        """[..., hidden] -> float32 logits [..., vocab]."""
-        return self._mm(hidden, self.model.lm_head.weight).float()
+    @contextlib.contextmanager
+    def _mode(self):
+        if not self.compiled:
+            with torch.inference_mode():
+                yield
+            return
+        with torch.no_grad():  # tensors made under inference_mode may not be updated in place by compiled code
+            yield
 
-    @torch.inference_mode()
-    def mtp_hidden(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor,
-                   cache: LatentCache, rows: torch.Tensor) -> torch.Tensor:
-        """MTP module 1 at `positions`: main hidden at i [B, S, hidden] + the token at i + 1 [B, S] -> its
-        own hidden state [B, S, hidden] (writing its attention layer's latents, in the same cache)."""
-        m = self.model
-        layer = m.mtp[0]
-        emb = m.embed_tokens(next_ids)
-        x = self._linear(torch.cat([rms_norm(layer.enorm, emb), rms_norm(layer.hnorm, hidden)], dim=-1),
-                         layer.eh_proj)
-        cos, sin = m.rotary(positions, x.dtype)
-        return self._block(layer, x, cos, sin, cache, self._keys(positions), rows)
 
-    @torch.inference_mode()
-    def mtp_logits(self, mtp_hidden: torch.Tensor) -> torch.Tensor:
-        """The MTP module's logits [..., vocab] for the token two places after its input position."""
-        return self.logits(rms_norm(self.model.mtp[0].shared_head.norm, mtp_hidden))
+def weights(model: Transformer, s: Spec) -> dict:
+    """The model's weights as `forward` reads them: stacked where one input feeds several linears, W_UK and
+    W_UV split per head out of kv_b_proj (laid out for _per_head), the gate in float32."""
+    def attention(layer) -> dict:
+        a = layer.self_attn
+        first = a.q_proj if a.q_lora_rank is None else a.q_a_proj
+        kv_a = a.kv_a_proj_with_mqa
+        w_kv = a.kv_b_proj.weight.view(a.n_heads, a.nope_dim + a.v_dim, a.kv_lora_rank)
+        d = {"in_norm": layer.input_layernorm.weight, "post_norm": layer.post_attention_layernorm.weight,
+             "qkv_a": torch.cat([first.weight, kv_a.weight]), "kv_norm": a.kv_a_layernorm.weight,
+             "qkv_a_bias": None if kv_a.bias is None else torch.cat([
+                 first.bias if first.bias is not None else first.weight.new_zeros(len(first.weight)), kv_a.bias]),
+             "w_uk": (w_kv[:, :a.nope_dim].transpose(1, 2) if s.compiled else w_kv[:, :a.nope_dim]).contiguous(),
+             "w_uv": (w_kv[:, a.nope_dim:] if s.compiled else w_kv[:, a.nope_dim:].transpose(1, 2)).contiguous(),
+             "o": a.o_proj.weight, "o_bias": a.o_proj.bias}
+        if a.q_lora_rank is not None:
+            d.update(q_norm=a.q_a_layernorm.weight, q_b=a.q_b_proj.weight)
+        m = layer.mlp
+        if not isinstance(m, MoE):
+            return d | {"gate_up": torch.cat([m.gate_proj.weight, m.up_proj.weight]), "down": m.down_proj.weight}
+        d.update(gate=m.gate.weight.float(), gate_bias=m.gate.e_score_correction_bias,
+                 experts_gate_up=m.experts.gate_up_proj, experts_down=m.experts.down_proj)
+        if m.shared_experts is not None:
+            e = m.shared_experts
+            d.update(shared_gate_up=torch.cat([e.gate_proj.weight, e.up_proj.weight]), shared_down=e.down_proj.weight)
+        return d
 
-    def _keys(self, positions: torch.Tensor) -> tuple:
-        """What every layer's attention needs to know about the keys: positions [B, S], the number of
-        key blocks to read, and the mask of keys each query may see [BS, 1, T] (computed once per forward)."""
-        nb = -(-int(positions.max() + 1) // KEY_BLOCK)
-        hidden = torch.arange(nb * KEY_BLOCK, device=positions.device) > positions.reshape(-1, 1, 1)
-        return positions, nb, hidden
+    with torch.no_grad():
+        W = {"embed": model.embed_tokens.weight, "norm": model.norm.weight, "head": model.lm_head.weight,
+             "inv_freq": model.rotary.inv_freq, "layers": [attention(layer) for layer in model.layers]}
+        if len(model.mtp):
+            m = model.mtp[0]
+            W["mtp"] = attention(m) | {"enorm": m.enorm.weight, "hnorm": m.hnorm.weight, "eh": m.eh_proj.weight,
+                                       "head_norm": m.shared_head.norm.weight}
+        return _detach(W)
 
-    # one decoder block, as DecoderLayer.forward, with the batch-invariant pieces below
-    def _block(self, layer: DecoderLayer, x, cos, sin, cache, keys, rows):
-        x = x + self._attention(layer.self_attn, rms_norm(layer.input_layernorm, x), cos, sin, cache, keys, rows)
-        h = rms_norm(layer.post_attention_layernorm, x)
-        return x + (self._moe(layer.mlp, h) if isinstance(layer.mlp, MoE) else self._mlp(layer.mlp, h))
 
-    def _attention(self, a: MLA, x, cos, sin, cache: LatentCache, keys, rows) -> torch.Tensor:
-        """MLA on the absorbed path (see model/attention.py), one query token at a time."""
-        B, S, _ = x.shape
-        positions, nb, hidden = keys
-        H, nope, rope, r = a.n_heads, a.nope_dim, a.rope_dim, a.kv_lora_rank
-        if a.q_lora_rank is None:
-            q = self._linear(x, a.q_proj)
-            kv, k_pe = self._linear(x, a.kv_a_proj_with_mqa).split([r, rope], dim=-1)
-        else:
-            q_a, kv, k_pe = self._linear(x, a.q_a_proj, a.kv_a_proj_with_mqa).split([a.q_lora_rank, r, rope], -1)
-            q = self._linear(rms_norm(a.q_a_layernorm, q_a), a.q_b_proj)
-        q_nope, q_pe = q.view(B, S, H, nope + rope).split([nope, rope], dim=-1)
-        q_pe = apply_rope(q_pe, cos, sin, a.interleave)
-        kv = rms_norm(a.kv_a_layernorm, kv)  # [B, S, r]
-        k_pe = apply_rope(k_pe[:, :, None, :], cos, sin, a.interleave)[:, :, 0]  # [B, S, rope]
-        L = a.layer_idx
-        cache.kv[L][rows[:, None], positions] = kv.to(cache.kv.dtype)
-        cache.pe[L][rows[:, None], positions] = k_pe.to(cache.pe.dtype)
-        # Keys are read in whole blocks of KEY_BLOCK positions, each block its own fixed-shape product,
-        # and the blocks are summed in order: the sums then never depend on how long the longest row is.
-        T = nb * KEY_BLOCK
-        w = a.kv_b_proj.weight
-        w_uk = self._derive("w_uk", (w,), lambda w: w.view(H, nope + a.v_dim, r)[:, :nope].contiguous())
-        w_uv = self._derive("w_uv", (w,), lambda w: w.view(H, nope + a.v_dim, r)[:, nope:].transpose(1, 2)
-                            .contiguous())  # [H, r, v]
-        q_lat = self._per_head(q_nope.reshape(B * S, H, nope), w_uk)  # W_UK folded into the query: [BS, H, r]
-        q = torch.cat([q_lat, q_pe.reshape(B * S, H, rope)], dim=-1)  # [BS, H, r + rope]
-        keys = torch.cat([cache.kv[L, rows, :T], cache.pe[L, rows, :T]], dim=-1).to(x.dtype)  # [B, T, r + rope]
-        # every query token gets its own copy of its row's key blocks: [BS * nb, KEY_BLOCK, r + rope]
-        keys = keys.view(B, 1, nb, KEY_BLOCK, r + rope).expand(B, S, nb, KEY_BLOCK, r + rope)
-        keys = keys.reshape(B * S * nb, KEY_BLOCK, r + rope)
-        q = q[:, None].expand(B * S, nb, H, r + rope).reshape(B * S * nb, H, r + rope)
-        scores = torch.bmm(q, keys.transpose(1, 2)).view(B * S, nb, H, KEY_BLOCK)
-        scores = scores.transpose(1, 2).reshape(B * S, H, T)  # [BS, H, T]
-        scores = (scores * a.scale).masked_fill(hidden, float("-inf"))
-        probs = scores.softmax(dim=-1, dtype=torch.float32).to(x.dtype)
-        probs = probs.view(B * S, H, nb, KEY_BLOCK).transpose(1, 2).reshape(B * S * nb, H, KEY_BLOCK)
-        parts = torch.bmm(probs, keys[..., :r]).view(B * S, nb, H, r)  # attention over latents, per block
-        out = parts[:, 0]
-        for j in range(1, nb):
-            out = out + parts[:, j]  # [BS, H, r]
-        out = self._per_head(out, w_uv)  # W_UV after the sum: [BS, H, v]
-        return self._linear(out.reshape(B, S, H * a.v_dim), a.o_proj)
+def _detach(tree):
+    if isinstance(tree, dict):
+        return {k: _detach(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_detach(v) for v in tree]
+    return None if tree is None else tree.detach()
 
-    def _mlp(self, m: MLP, x: torch.Tensor) -> torch.Tensor:
-        gate, up = self._linear(x, m.gate_proj, m.up_proj).chunk(2, dim=-1)
-        return self._linear(F.silu(gate) * up, m.down_proj)
 
-    def _moe(self, m: MoE, x: torch.Tensor) -> torch.Tensor:
-        B, S, Hd = x.shape
-        flat = x.reshape(-1, Hd)
-        n = flat.shape[0]
-        padded = torch.cat([flat, flat.new_zeros(max(0, _GATE_ROWS - n), Hd)])
-        weights, experts, _ = m.gate(padded)
-        # each token's experts in increasing id: its expert outputs are always summed in that order
-        experts, order = experts[:n].sort(dim=-1)
-        weights = weights[:n].gather(1, order).to(flat.dtype)  # [n, k]
-        gate_up, down = m.experts.gate_up_proj, m.experts.down_proj  # [E, 2 * inter, hidden], [E, hidden, inter]
-        routed: dict[int, list[tuple[int, int]]] = {}  # expert -> its (token, slot) pairs
-        for t, row in enumerate(experts.tolist()):
-            for j, e in enumerate(row):
-                routed.setdefault(e, []).append((t, j))
-        out = torch.zeros_like(flat)
-        for e in sorted(routed):  # one product per active expert over the tokens routed to it
-            tokens, slots = zip(*routed[e])
-            if n == 1:  # decoding one sequence: no gathering, no scattering
-                gate, up = self._mm(flat, gate_up[e]).chunk(2, dim=-1)
-                out = out + self._mm(F.silu(gate) * up, down[e]) * weights[:, slots[0], None]
-                continue
-            token = torch.tensor(tokens, device=flat.device)
-            gate, up = self._mm(flat[token], gate_up[e]).chunk(2, dim=-1)
-            y = self._mm(F.silu(gate) * up, down[e]) * weights[token, torch.tensor(slots, device=flat.device), None]
-            out.index_add_(0, token, y)
-        out = out.view(B, S, Hd)
-        return out if m.shared_experts is None else out + self._mlp(m.shared_experts, x)
+def spec(model: Transformer, compiled: bool, invariant: bool) -> Spec:
+    cfg, a = model.config, model.layers[0].self_attn
+    return Spec(heads=a.n_heads, nope=a.nope_dim, rope=a.rope_dim, rank=a.kv_lora_rank, v_dim=a.v_dim,
+                q_lora=a.q_lora_rank, scale=a.scale, interleave=a.interleave, eps=cfg.rms_norm_eps,
+                latent_eps=a.kv_a_layernorm.eps, rope_factor=model.rotary.attention_factor,
+                top_k=cfg.num_experts_per_tok, n_group=cfg.n_group, topk_group=cfg.topk_group,
+                norm_topk=cfg.norm_topk_prob, routed_scaling=cfg.routed_scaling_factor, compiled=compiled,
+                invariant=invariant)

@@ -21,6 +21,8 @@ def _engine_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads", type=int, default=1, help="torch threads of the engine (0: torch's default)")
     p.add_argument("--no-batch-invariant", action="store_true",
                    help="plain batched matmuls: faster at large batches, but outputs may depend on the batch")
+    p.add_argument("--no-compile", action="store_true",
+                   help="run the forward eagerly: starts at once, decodes several times slower (no torch.compile)")
 
 
 def load_engine(args):
@@ -36,7 +38,7 @@ def load_engine(args):
     model = load(args.model, dtype=dtype, device=args.device)
     engine = Engine(model, tokenizer, max_batch=args.max_batch, max_len=args.max_len,
                     speculative=False if args.no_speculative else None, threads=args.threads or None,
-                    batch_invariant=not args.no_batch_invariant)
+                    batch_invariant=not args.no_batch_invariant, compile=not args.no_compile)
     return engine, tokenizer
 
 
