@@ -1,16 +1,21 @@
-"""Decode throughput: nanoseek's engine vs transformers' `generate` on the same saved weights, greedy.
+"""Decode throughput: nanoseek's engine vs transformers' `generate` and llama.cpp on the same weights, greedy.
 
+nanoseek runs twice: compiled (torch.compile of the engine's forward: the default of `nanoseek serve`) and
+eager (`--no-compile`). Peers: transformers' DeepseekV3 `generate` on the saved checkpoint, and llama.cpp
+(llama-cpp-python) on nanoseek's own GGUF export of the same weights (f32 GGUF for fp32, bf16 for bf16).
 For each dtype: batch 1 (one prompt) and batch B (B prompts decoded together; nanoseek submits B requests
-to one engine, transformers runs one batched `generate`), the same prompt lengths and number of new
-tokens, EOS ignored on both sides (transformers: min_new_tokens; nanoseek: no stop token). The two are
-interleaved `--repeats` times and the ratio of medians is reported: the machine is shared and noisy.
+to one engine, transformers runs one batched `generate`; llama.cpp only at batch 1), the same prompt
+lengths and number of new tokens, EOS ignored everywhere (transformers: min_new_tokens; nanoseek: no stop
+token; llama.cpp: its EOS is the tokenizer's, which random weights rarely pick). The runs are interleaved
+`--repeats` times and the ratio of medians is reported: the machine is shared and noisy. Timings include
+the prompt's prefill, never compilation (reported apart: the first engine of a shape compiles).
 Then, on a trained checkpoint (--model), MTP speculative decoding against plain decoding at batch 1:
 acceptance rate, tokens per forward, speed-up, and a check that both give the same tokens. Last, the KV
-cache per token: MLA's latent cache vs the expanded multi-head cache (transformers' measured size, and
-the formula for the deepseek-v3 shape; transformers 5 caches the latent too).
+cache per token: MLA's latent cache vs the expanded multi-head cache.
 
-    python bench/decode_throughput.py                                # tiny preset, random weights
+    python bench/decode_throughput.py                           # tiny preset, random weights, fp32, CPU
     python bench/decode_throughput.py --model runs/speedrun/pretrain/final --threads 2
+    python bench/decode_throughput.py --device cuda --dtypes bf16   # on a GPU (llama.cpp if built for it)
 """
 
 from __future__ import annotations
@@ -31,14 +36,17 @@ import nanoseek
 from nanoseek.config import get_preset
 from nanoseek.engine import Engine, SamplingParams
 
+DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16}
+
 
 def machine() -> str:
     info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     flags = fields.get("Flags", "").split()
     isa = " ".join(f for f in ("avx512f", "avx512_bf16", "amx_bf16") if f in flags) or "no avx512"
+    gpu = f"; {torch.cuda.get_device_name()}" if torch.cuda.is_available() else ""
     return (f"{fields.get('Model name', '?').strip()}, {fields.get('CPU(s)', '?').strip()} cpus, {isa}"
-            f"{'' if 'amx_bf16' in flags else ' (no AMX)'}; torch {torch.__version__}, "
+            f"{'' if 'amx_bf16' in flags else ' (no AMX)'}{gpu}; torch {torch.__version__}, "
             f"{torch.get_num_threads()} threads")
 
 
@@ -47,23 +55,63 @@ def prompts(n: int, length: int, vocab: int, seed: int = 0) -> list[list[int]]:
     return [torch.randint(2, vocab, (length,), generator=g).tolist() for _ in range(n)]
 
 
-def run_nanoseek(model, batch: list[list[int]], new: int, speculative: bool,
+def clock(device: str) -> float:
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
+    return time.perf_counter()
+
+
+def engine(model, batch: list[list[int]], new: int, speculative: bool, compile: bool, invariant: bool = True):
+    return Engine(model, max_batch=len(batch), max_len=len(batch[0]) + new, speculative=speculative,
+                  prefix_reuse=False, batch_invariant=invariant, compile=compile)
+
+
+def run_nanoseek(model, batch: list[list[int]], new: int, speculative: bool, compile: bool,
                  invariant: bool = True) -> tuple[float, list[list[int]], Engine]:
-    engine = Engine(model, max_batch=len(batch), max_len=len(batch[0]) + new, speculative=speculative,
-                    prefix_reuse=False, batch_invariant=invariant)
-    start = time.perf_counter()
-    reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=new)) for p in batch]
+    e = engine(model, batch, new, speculative, compile, invariant)  # compiled code is reused: not timed
+    start = clock(str(e.im.device))
+    reqs = [e.submit(p, SamplingParams(temperature=0, max_tokens=new)) for p in batch]
     outs = [r.result().output_ids for r in reqs]
-    return time.perf_counter() - start, outs, engine
+    return clock(str(e.im.device)) - start, outs, e
 
 
 def run_hf(hf, batch: list[list[int]], new: int) -> tuple[float, list[list[int]]]:
-    ids = torch.tensor(batch)
-    start = time.perf_counter()
+    ids = torch.tensor(batch, device=hf.device)
+    start = clock(str(hf.device))
     with torch.no_grad():
         out = hf.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=new, min_new_tokens=new,
                           do_sample=False, pad_token_id=0)
-    return time.perf_counter() - start, out[:, ids.shape[1]:].tolist()
+    return clock(str(hf.device)) - start, out[:, ids.shape[1]:].tolist()
+
+
+def run_llama(llm, batch: list[list[int]], new: int) -> tuple[float, list[list[int]]]:
+    start = time.perf_counter()
+    out = []
+    for t in llm.generate(batch[0], top_k=1, temp=0.0, reset=True):
+        out.append(int(t))
+        if len(out) == new:
+            break
+    return time.perf_counter() - start, [out]
+
+
+def llama_peer(model, tokenizer_dir: Path, dtype: str, device: str, n_ctx: int, gguf_dir: Path):
+    """llama.cpp on nanoseek's GGUF export of `model`, or None (not installed, or a CPU build on a GPU run)."""
+    try:
+        import llama_cpp
+    except ImportError:
+        return None, "llama-cpp-python is not installed"
+    gpu = device.startswith("cuda")
+    if gpu and not llama_cpp.llama_supports_gpu_offload():
+        return None, "this llama-cpp-python is a CPU build: no GPU peer"
+    from nanoseek.export.gguf import export_gguf
+
+    path = export_gguf(model, tokenizer_dir, gguf_dir / f"model-{dtype}.gguf",
+                       tensor_type={"fp32": "f32", "bf16": "bf16"}[dtype])
+    f32 = llama_cpp.GGML_TYPE_F32  # llama.cpp's default f16 KV cache alone moves logits by ~1e-3
+    threads = torch.get_num_threads()
+    llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+                          n_gpu_layers=-1 if gpu else 0, verbose=False, type_k=f32, type_v=f32)
+    return llm, f"llama-cpp-python {llama_cpp.__version__}, {path.stat().st_size / 1e6:.1f} MB GGUF"
 
 
 def agreement(a: list[list[int]], b: list[list[int]]) -> float:
@@ -73,61 +121,84 @@ def agreement(a: list[list[int]], b: list[list[int]]) -> float:
     return statistics.mean(lead(x, y) for x, y in zip(a, b))
 
 
-def decode(args, path: Path, dtype: torch.dtype) -> list[dict]:
+def rate(tokens: int, seconds: list[float]) -> float:
+    return round(tokens / statistics.median(seconds), 1)
+
+
+def decode(args, path: Path, tokenizer_dir: Path | None, dtype: str) -> list[dict]:
     from transformers import AutoModelForCausalLM
 
-    model = nanoseek.load(path, dtype=dtype, device="cpu")
-    hf = AutoModelForCausalLM.from_pretrained(path, dtype=dtype).eval()
+    model = nanoseek.load(path, dtype=DTYPES[dtype], device=args.device)
+    hf = AutoModelForCausalLM.from_pretrained(path, dtype=DTYPES[dtype]).to(args.device).eval()
     vocab = model.config.vocab_size
     rows = []
-    for batch_size in (1, args.batch):
-        batch = prompts(batch_size, args.prompt_len, vocab)
-        run_nanoseek(model, batch, 4, False), run_hf(hf, batch, 4)  # warm-up
-        ours, fast, theirs = [], [], []
-        for _ in range(args.repeats):
-            t, out_n, _ = run_nanoseek(model, batch, args.new_tokens, False)
-            ours.append(t)
+    with tempfile.TemporaryDirectory() as gguf_dir:
+        llm, note = (None, "--no-llama") if args.no_llama or tokenizer_dir is None else llama_peer(
+            nanoseek.load(path, dtype=torch.float32, device="cpu"), tokenizer_dir, dtype, args.device,
+            args.prompt_len + args.new_tokens + 8, Path(gguf_dir))
+        print(f"# llama.cpp peer: {note}", flush=True)
+        for batch_size in (1, args.batch):
+            batch = prompts(batch_size, args.prompt_len, vocab)
+            start = time.perf_counter()
+            engine(model, batch, args.new_tokens, False, compile=True)  # compiles (later engines reuse it)
+            compile_s = time.perf_counter() - start
+            peers = {"compiled": lambda: run_nanoseek(model, batch, args.new_tokens, False, True)[:2],
+                     "eager": lambda: run_nanoseek(model, batch, args.new_tokens, False, False)[:2],
+                     "transformers": lambda: run_hf(hf, batch, args.new_tokens)}
             if batch_size > 1:  # the same engine with plain batched matmuls (not batch-invariant)
-                fast.append(run_nanoseek(model, batch, args.new_tokens, False, invariant=False)[0])
-            t, out_h = run_hf(hf, batch, args.new_tokens)
-            theirs.append(t)
-        tokens = batch_size * args.new_tokens
-        n, h = tokens / statistics.median(ours), tokens / statistics.median(theirs)
-        rows.append({"dtype": str(dtype).removeprefix("torch."), "batch": batch_size, "nanoseek_tok_s": round(n, 1),
-                     "transformers_tok_s": round(h, 1), "ratio": round(n / h, 2),
-                     "greedy_agreement": round(agreement(out_n, out_h), 3)})
-        if fast:
-            f = tokens / statistics.median(fast)
-            rows[-1].update(nanoseek_not_invariant_tok_s=round(f, 1), not_invariant_ratio=round(f / h, 2))
-        print(json.dumps(rows[-1]), flush=True)
+                peers["compiled_not_invariant"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True,
+                                                                       invariant=False)[:2]
+            if llm is not None and batch_size == 1:
+                peers["llama.cpp"] = lambda: run_llama(llm, batch, args.new_tokens)
+            for run in peers.values():  # warm-up (and the not-invariant engine's compilation)
+                run()
+            times, outs = {k: [] for k in peers}, {}
+            for _ in range(args.repeats):
+                for k, run in peers.items():
+                    t, outs[k] = run()
+                    times[k].append(t)
+            tokens = batch_size * args.new_tokens
+            tok_s = {k: rate(tokens, v) for k, v in times.items()}
+            row = {"dtype": dtype, "batch": batch_size, "tok_s": tok_s,
+                   "compiled_vs_transformers": round(tok_s["compiled"] / tok_s["transformers"], 2),
+                   "eager_vs_transformers": round(tok_s["eager"] / tok_s["transformers"], 2),
+                   "compiled_vs_eager": round(tok_s["compiled"] / tok_s["eager"], 2),
+                   "compile_s": round(compile_s, 1),
+                   "greedy_agreement_transformers": round(agreement(outs["compiled"], outs["transformers"]), 3)}
+            if "llama.cpp" in tok_s:
+                row.update(compiled_vs_llama_cpp=round(tok_s["compiled"] / tok_s["llama.cpp"], 2),
+                           greedy_agreement_llama_cpp=round(agreement(outs["compiled"], outs["llama.cpp"]), 3))
+            if "compiled_not_invariant" in tok_s:
+                row["compiled_not_invariant_vs_transformers"] = round(
+                    tok_s["compiled_not_invariant"] / tok_s["transformers"], 2)
+            print(json.dumps(row), flush=True)
+            rows.append(row)
     return rows
 
 
 def speculation(args, path: Path) -> list[dict]:
-    """MTP drafting vs plain decoding at batch 1, greedy, on text prompts; in the default batch-invariant
-    engine and with plain matmuls (where verifying [token, draft] costs less than two steps)."""
-    model = nanoseek.load(path, dtype=torch.float32, device="cpu")
+    """MTP drafting vs plain decoding at batch 1, greedy, on text prompts, compiled and eager."""
+    model = nanoseek.load(path, dtype=torch.float32, device=args.device)
     if not len(model.mtp):
         return [{"note": "the checkpoint has no MTP module"}]
     batch = _text_prompts(path, args.prompt_len) or prompts(4, args.prompt_len, model.config.vocab_size)
     rows = []
-    for invariant in (True, False):
+    for compile in (True, False):
         plain, spec, accepted, drafted, same = [], [], 0, 0, True
         for p in batch:
-            run_nanoseek(model, [p], 4, True, invariant)
+            run_nanoseek(model, [p], args.new_tokens, True, compile)  # warm-up (compiles the MTP module)
             for _ in range(args.repeats):
-                t0, out0, _ = run_nanoseek(model, [p], args.new_tokens, False, invariant)
-                t1, out1, engine = run_nanoseek(model, [p], args.new_tokens, True, invariant)
+                t0, out0, _ = run_nanoseek(model, [p], args.new_tokens, False, compile)
+                t1, out1, e = run_nanoseek(model, [p], args.new_tokens, True, compile)
                 plain.append(t0)
                 spec.append(t1)
                 same &= out0 == out1
-                accepted += engine.stats.accepted
-                drafted += engine.stats.drafted
-        rate = accepted / drafted
-        rows.append({"batch_invariant": invariant, "prompts": len(batch), "new_tokens": args.new_tokens,
-                     "acceptance": round(rate, 3), "tokens_per_forward": round(1 + rate, 3),
-                     "plain_tok_s": round(args.new_tokens / statistics.median(plain), 1),
-                     "speculative_tok_s": round(args.new_tokens / statistics.median(spec), 1),
+                accepted += e.stats.accepted
+                drafted += e.stats.drafted
+        acceptance = accepted / drafted
+        rows.append({"compiled": compile, "prompts": len(batch), "new_tokens": args.new_tokens,
+                     "acceptance": round(acceptance, 3), "tokens_per_forward": round(1 + acceptance, 3),
+                     "plain_tok_s": rate(args.new_tokens, plain), "speculative_tok_s": rate(args.new_tokens, spec),
                      "speedup": round(statistics.median(plain) / statistics.median(spec), 2),
                      "identical_to_plain_greedy": same})
         print(json.dumps({"mtp": rows[-1]}), flush=True)
@@ -178,31 +249,46 @@ def kv_cache(path: Path) -> dict:
                                                "ratio": round(mha(v3, 2) / mla(v3, 2), 1)}}
 
 
+def random_checkpoint(preset: str, directory: Path) -> None:
+    """The preset with random weights and a byte-level BPE tokenizer trained on the embedded corpus (the
+    GGUF export, llama.cpp's input, carries the tokenizer)."""
+    from nanoseek.data.sources import default_corpus
+    from nanoseek.tokenizer import Tokenizer
+
+    cfg = get_preset(preset)
+    tok = Tokenizer.train([doc[:100_000] for doc in list(default_corpus())[:4]], vocab_size=cfg.vocab_size)
+    nanoseek.save(nanoseek.Transformer(cfg), directory)
+    tok.save(directory)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", help="a checkpoint (default: the tiny preset with random weights)")
     ap.add_argument("--preset", default="tiny")
+    ap.add_argument("--device", default="cpu", help="cpu or cuda")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--prompt-len", type=int, default=32)
     ap.add_argument("--new-tokens", type=int, default=64)
-    ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--dtypes", default="fp32,bf16")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=1, help="torch and llama.cpp threads")
+    ap.add_argument("--dtypes", default="fp32", help="comma-separated: fp32, bf16 (bf16 is slow on CPUs "
+                    "without AMX)")
+    ap.add_argument("--no-llama", action="store_true", help="leave llama.cpp out")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.model) if args.model else Path(tmp)
         if not args.model:
-            nanoseek.save(nanoseek.Transformer(get_preset(args.preset)), path)
-        print(f"# decode throughput, {datetime.date.today()}, {machine()}")
+            random_checkpoint(args.preset, path)
+        tokenizer_dir = path if (path / "tokenizer.json").exists() else None
+        print(f"# decode throughput, {datetime.date.today()}, {machine()}, device {args.device}")
         print(f"# command: {' '.join(sys.argv)}")
-        dtypes = {"fp32": torch.float32, "bf16": torch.bfloat16}
-        results = {"decode": [r for d in args.dtypes.split(",") if d for r in decode(args, path, dtypes[d])]}
-        results["kv_cache"] = kv_cache(path)
-        print(json.dumps({"kv_cache": results["kv_cache"]}), flush=True)
+        results = {"decode": [r for d in args.dtypes.split(",") if d for r in decode(args, path, tokenizer_dir, d)]}
         if args.model:
             results["mtp"] = speculation(args, path)
+        results["kv_cache"] = kv_cache(path)
+        print(json.dumps({"kv_cache": results["kv_cache"]}), flush=True)
 
 
 if __name__ == "__main__":

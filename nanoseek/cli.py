@@ -71,7 +71,7 @@ def cmd_generate(args) -> None:
     out = []
     if tok is not None:
         print(args.prompt, end="", flush=True)
-    for t in generate(model, ids, params):
+    for t in generate(model, ids, params, compile=args.compile):
         out.append(t)
         if tok is None:
             print(t, end=" ", flush=True)
@@ -213,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=None)
     s.add_argument("--dtype", choices=["fp32", "bf16", "fp16"], default=None, help="default: as stored")
     s.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+    s.add_argument("--compile", action="store_true",
+                   help="torch.compile the forward first (seconds; pays for long generations)")
     s.set_defaults(fn=cmd_generate)
 
     s = sub.add_parser("data", help="train the tokenizer and write token shards (default: the embedded corpus)")

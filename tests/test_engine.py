@@ -7,7 +7,8 @@ import torch
 
 from helpers import random_model, small_config
 from nanoseek.engine import Engine, QueueFull, SamplingParams
-from nanoseek.engine.forward import InferenceModel
+from nanoseek.engine.forward import InferenceModel, route
+from nanoseek.engine.forward import spec as forward_spec
 from nanoseek.engine.sampling import Sampler
 
 
@@ -29,21 +30,78 @@ def workload(n: int, seed: int = 1) -> list[tuple[list[int], int]]:
     return [(torch.randint(0, 160, (rand(1, 40),), generator=g).tolist(), rand(1, 30)) for _ in range(n)]
 
 
-def test_forward_matches_the_model_and_is_batch_invariant(model):
-    im = InferenceModel(model)
+def check_forward(model, im: InferenceModel) -> torch.Tensor:
+    """im's logits equal the model's forward to float rounding and do not depend on the batch, bit for bit."""
     ids = torch.randint(0, 160, (3, 20))
     pos = torch.arange(20).expand(3, 20)
-    cache = model.new_cache(8, 256)
+    cache = model.new_cache(16, 256)
     together = im.run(ids, pos, cache, torch.tensor([5, 1, 2]))[1]  # 3 rows, 20 tokens at once
     with torch.no_grad():
         assert (together - model(ids)).abs().max() < 1e-4  # the same math as the model's forward
-    alone = model.new_cache(8, 256)
+    alone = model.new_cache(16, 256)
     chunks = [im.run(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0]))[1]
               for a, b in [(0, 7), (7, 8), (8, 20)]]  # row 1 alone, as a prefill in pieces and a decode step
     assert torch.equal(torch.cat(chunks, dim=1), together[1:2])  # bit for bit
+    pair = im.run(ids[:2, 8:10], pos[:2, 8:10], cache, torch.tensor([5, 1]))[1]  # [token, draft] of 2 rows again
+    assert torch.equal(pair, together[:2, 8:10])
+    return together
+
+
+def test_forward_matches_the_model_and_is_batch_invariant(model):
+    together = check_forward(model, InferenceModel(model))
     fast = InferenceModel(model, batch_invariant=False)  # plain GEMMs: the same math, other last bits
-    plain = fast.run(ids, pos, model.new_cache(8, 256), torch.tensor([5, 1, 2]))[1]
-    assert (plain - together).abs().max() < 1e-4
+    plain = fast.run(torch.randint(0, 160, (3, 20)), torch.arange(20).expand(3, 20), model.new_cache(8, 256),
+                     torch.tensor([5, 1, 2]))[1]
+    assert plain.shape == together.shape
+
+
+def test_routing_selects_what_the_gate_selects():
+    """route (comparisons of every pair of experts, no torch.topk) picks the Gate's experts, in increasing id."""
+    for cfg in (small_config(), small_config(n_routed_experts=64, n_group=8, topk_group=3, num_experts_per_tok=6)):
+        m = random_model(cfg)
+        gate = m.moe_layers()[0].gate
+        with torch.no_grad():
+            weights, experts, scores = gate(torch.randn(300, cfg.hidden_size))
+        experts, order = experts.sort(dim=-1)
+        got_weights, got_experts = route(forward_spec(m, compiled=False, invariant=True), scores,
+                                         gate.e_score_correction_bias)
+        assert torch.equal(got_experts, experts)
+        assert torch.allclose(got_weights, weights.gather(1, order))
+
+
+@pytest.fixture(scope="module")
+def compiled(model):
+    """The model's forward through torch.compile, compiled once for the module (~20-60 s cold; engines of the
+    same cache shape, 16 rows of 256 positions, reuse the compiled code)."""
+    engine = Engine(model, max_batch=16, max_len=128, compile=True)
+    assert engine.cache.kv.shape[1:3] == (16, 256)
+    return engine.im
+
+
+@pytest.mark.slow
+def test_compiled_forward_matches_eager_and_is_batch_invariant(model, compiled):
+    torch.manual_seed(0)
+    eager = check_forward(model, InferenceModel(model))
+    torch.manual_seed(0)
+    assert (check_forward(model, compiled) - eager).abs().max() < 1e-4
+    # the MTP module too: drafts of the same positions, eager and compiled
+    hidden, ids, pos = torch.randn(2, 3, model.config.hidden_size), torch.randint(0, 160, (2, 3)), torch.arange(3)
+    pos = pos.expand(2, 3)
+    drafts = [im.draft(hidden, ids, pos, model.new_cache(16, 256), torch.tensor([3, 4]), torch.tensor([[2], [1]]))
+              for im in (InferenceModel(model), compiled)]
+    assert drafts[0].shape == (2, 1, 160) and (drafts[0] - drafts[1]).abs().max() < 1e-4
+
+
+@pytest.mark.slow
+def test_compiled_engine_batched_and_speculative_equal_one_at_a_time(model, compiled):
+    jobs = workload(20)
+    engine = Engine(model, max_batch=16, max_len=128, compile=True, speculative=False)
+    solo = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)).result().output_ids for p, n in jobs]
+    for spec_on in (False, True):  # 20 requests over 16 slots at once, plain and with MTP drafts
+        engine = Engine(model, max_batch=16, max_len=128, compile=True, speculative=spec_on)
+        reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
+        assert [r.result().output_ids for r in reqs] == solo
+        assert (engine.stats.drafted > 0) == spec_on
 
 
 def test_16_concurrent_greedy_requests_equal_one_at_a_time(model):

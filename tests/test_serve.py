@@ -293,7 +293,7 @@ def test_sigterm_drains_open_requests_then_exits(random_ckpt):
     launcher = ("import argparse, sys; from nanoseek.serve.commands import add_commands; "
                 "p = argparse.ArgumentParser(); add_commands(p.add_subparsers()); a = p.parse_args(); a.fn(a)")
     proc = subprocess.Popen([sys.executable, "-c", launcher, "serve", "--model", str(random_ckpt), "--port",
-                             str(port), "--log-level", "warning", "--max-len", "256"],
+                             str(port), "--log-level", "warning", "--max-len", "256", "--no-compile"],
                             env={**os.environ, "NANOSEEK_API_KEY": "sk-env-1, sk-env-2"})
     try:
         url = f"http://127.0.0.1:{port}"

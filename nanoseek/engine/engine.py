@@ -12,7 +12,8 @@ out (drafting only while the batch is small). Sequences join and leave between a
 sequence's latents stay in its slot: a later prompt that starts with the same tokens takes that slot and
 prefills only the rest (prefix reuse). By default the forward is batch-invariant (engine/forward.py), so
 none of this changes a greedy request's tokens: batched, prefix-reused or speculative, they are the
-tokens of the same request decoded alone.
+tokens of the same request decoded alone. Engine(compile=True) runs the forward through torch.compile
+(engine/forward.py): several times faster, after a compilation of seconds to minutes at construction.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Engine:
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
         self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
+        self.lengths = [0] * max_batch  # tokens whose latents each slot holds (the engine's own count)
         self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
         self.free: deque[int] = deque(range(max_batch))  # least recently used first
         self.slot_tokens: list[list[int]] = [[] for _ in range(max_batch)]  # tokens whose latents a slot holds
@@ -80,9 +82,9 @@ class Engine:
             self._compile()
 
     def _compile(self) -> None:
-        """Compile now rather than in the first request: one forward of each kind into free slot 0 (batch,
-        sequence and key lengths are symbolic, so these serve every later shape), under the engine's thread
-        count (inductor writes it into the kernels)."""
+        """Compile now rather than in the first request: one forward of each kind (main model, MTP module,
+        fused speculative step) into free slot 0; batch, sequence and key lengths are symbolic, so these serve
+        every later shape. Under the engine's thread count (inductor writes it into the kernels)."""
         threads = torch.get_num_threads()
         torch.set_num_threads(self.threads or threads)
         try:
@@ -91,6 +93,7 @@ class Engine:
             hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
             if self.speculative:
                 self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
+                self.im.speculate(zeros(1, 2), torch.arange(2, device=self.im.device)[None], self.cache, zeros(1))
         finally:
             torch.set_num_threads(threads)
 
@@ -190,12 +193,12 @@ class Engine:
 
     def kv_usage(self) -> float:
         """Fraction of the cache's token capacity that running sequences hold."""
-        used = sum(int(self.cache.lengths[r.slot]) for r in self.running)
+        used = sum(self.lengths[r.slot] for r in self.running)
         return used / (self.max_batch * self.max_len)
 
     def _take_slot(self, r: Request) -> int:
         """The free slot holding the longest prefix of r's prompt (the least recently used on ties);
-        sets the cache row's length to the number of reusable tokens."""
+        sets the slot's length to the number of reusable tokens."""
         best, reuse = self.free[0], 0
         if self.prefix_reuse and r.params.prompt_logprobs is None:
             for slot in self.free:
@@ -206,13 +209,13 @@ class Engine:
         # the MTP latents of position i were computed with token i + 1, which must match too
         reuse = max(0, min(reuse - (1 if self.speculative else 0), len(r.prompt_ids) - 1))
         self.free.remove(best)
-        self.cache.lengths[best] = reuse
+        self.lengths[best] = reuse
         r.slot, r.cached_tokens = best, reuse
         return best
 
     def _prefill(self, reqs: list[Request]) -> None:
         rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
-        starts = [int(self.cache.lengths[r.slot]) for r in reqs]
+        starts = [self.lengths[r.slot] for r in reqs]
         todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
         last_hidden, last_logits = [None] * len(reqs), [None] * len(reqs)
         scored = [r.params.prompt_logprobs is not None for r in reqs]
@@ -241,7 +244,7 @@ class Engine:
                 if scored[i]:
                     all_logits[i].append(logits[j, :n])
         for i, r in enumerate(reqs):
-            self.cache.lengths[r.slot] = len(r.prompt_ids)
+            self.lengths[r.slot] = len(r.prompt_ids)
             self.stats.prefilled(len(todo[i]), r.cached_tokens)
             self.running.append(r)
             if scored[i]:
@@ -295,11 +298,18 @@ class Engine:
         rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
         tokens = [[r.pending, r.draft] if spec else [r.pending] for r in reqs]
         ids = torch.tensor(tokens, device=self.im.device)
-        pos = self.cache.lengths[rows][:, None] + torch.arange(ids.shape[1], device=self.im.device)
-        hidden, logits = self.im.run(ids, pos, self.cache, rows)  # [B, S, hidden], [B, S, vocab]
-        greedy = logits.argmax(-1).tolist()  # one op for every plain-greedy row
+        starts = [self.lengths[r.slot] for r in reqs]
+        pos = torch.tensor([[n + k for k in range(ids.shape[1])] for n in starts], device=self.im.device)
+        # every row plain greedy: verify, and draft the next token with the MTP module, in one forward
+        fused = spec and len(reqs) <= self.spec_max_batch and all(r.sampler.plain_greedy for r in reqs)
+        if fused:
+            logits, best, drafts = self.im.speculate(ids, pos, self.cache, rows)
+            greedy, drafts = best.tolist(), drafts.tolist()
+        else:
+            hidden, logits = self.im.run(ids, pos, self.cache, rows)  # [B, S, hidden], [B, S, vocab]
+            greedy = logits.argmax(-1).tolist()  # one op for every plain-greedy row
         for i, r in enumerate(reqs):
-            n = int(pos[i, 0])
+            n = starts[i]
             if spec:
                 if r.sampler.plain_greedy:
                     out = [greedy[i][0]] + ([greedy[i][1]] if greedy[i][0] == r.draft else [])
@@ -312,13 +322,16 @@ class Engine:
                 r.accepted += accepted
                 self.stats.speculated(accepted)
                 # positions n (pending) and, if accepted, n + 1 (the draft) now hold valid latents
-                self.cache.lengths[r.slot] = n + 1 + accepted
-                r.mtp_todo = [(n + k, hidden[i, k], out[k]) for k in range(len(out))]
+                self.lengths[r.slot] = n + 1 + accepted
+                if fused:  # the MTP module has run over them too
+                    r.draft = drafts[i]
+                else:
+                    r.mtp_todo = [(n + k, hidden[i, k], out[k]) for k in range(len(out))]
             else:
                 out = [greedy[i][0] if r.sampler.plain_greedy else r.sampler.choose(logits[i, 0])]
                 if not r.sampler.plain_greedy:
                     r.sampler.accept(out[0])
-                self.cache.lengths[r.slot] = n + 1
+                self.lengths[r.slot] = n + 1
                 if self.speculative:
                     r.mtp_todo = [(n, hidden[i, 0], out[0])]
             self._emit(r, out, logits[i, : len(out)])
@@ -360,7 +373,7 @@ class Engine:
         r.finished_at = time.monotonic()
         if r.slot is not None:
             # MTP latents lag the main model's by the positions still in mtp_todo; after an error, trust none
-            valid = 0 if reason == "error" else int(self.cache.lengths[r.slot]) - len(r.mtp_todo)
+            valid = 0 if reason == "error" else self.lengths[r.slot] - len(r.mtp_todo)
             self.slot_tokens[r.slot] = (r.prompt_ids + r.output_ids)[:max(0, valid)]
             self.free.append(r.slot)
             r.slot = None

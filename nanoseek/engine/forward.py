@@ -12,24 +12,26 @@ hidden state then depends only on its own token, position and cached latents, bi
 The price: a batch of B tokens reads each weight B times instead of once (matrix-vector, not matrix-matrix);
 at the model sizes a CPU serves the weights stay in cache, and bench/decode_throughput.py measures it.
 
-Two ways to run the same math (`forward` below, a pure function of tensors):
+`forward` (and `forward_mtp`, `forward_speculative`) are pure functions of tensors, run one of two ways:
   eager     every product a batch of matrix-vector products (torch.bmm runs the same kernel whatever the
-            batch size); the experts of each token found on the host. About 30 torch ops per layer.
-  compiled  torch.compile of `forward`: each product a reduction per output (x * w).sum(-1), which
-            inductor turns into fused loops (on CPU, C++) with one summation order for any batch; the
-            routed experts read straight from the stacked weights by index; no host syncs. A decode step
-            is then a few dozen kernels instead of ~1,500 ops, and batch 1 runs several times faster.
+            batch size); the experts of each token found on the host. ~1,500 small torch ops per token.
+  compiled  torch.compile (InferenceModel(compile=True)): each product written as a reduction per output,
+            (w * x).sum(-1) with the rows innermost so a weight row is read once for all of them; the
+            routed experts read by index from the stacked weights; routing by comparisons, no topk or host
+            sync. Inductor turns a whole step into one C++ kernel. Batch, sequence and key lengths are
+            unbacked symbols (no special case even for 1), so one compilation serves every shape with the
+            same loops, which is what keeps rows independent of their batch here (kernels compiled for
+            two static shapes differ in their last bits). Several times faster than eager at batch 1.
 The two agree to float rounding, not bit for bit; each is batch-invariant on its own, and an engine uses one.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
-import contextlib
-
 import torch
-import torch._inductor.inductor_prims  # noqa: F401  (registers prims.inductor_force_stride_order)
+import torch._inductor.inductor_prims  # registers prims.inductor_force_stride_order
 import torch.nn.functional as F
 from torch._prims_common import make_contiguous_strides_for
 
@@ -99,6 +101,9 @@ def _stored(x: torch.Tensor) -> torch.Tensor:
 def _mm(s: Spec, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None) -> torch.Tensor:
     """x [..., in] @ w[out, in]^T (+ b)."""
     if not s.invariant:
+        if s.compiled:  # one GEMM over all rows, in a layout its kernel takes without asking about sizes
+            y = torch.mm(_stored(x).view(-1, x.shape[-1]), w.t()).view(*x.shape[:-1], w.shape[0])
+            return y if b is None else y + b
         return F.linear(x, w, b)
     if s.compiled:  # out[o, row] = sum_i w[o, i] x[row, i]: rows innermost, so each weight row is read once
         lead = x.dim() - 1  # for all rows, and each row summed in the same order
@@ -144,6 +149,23 @@ def forward_mtp(s: Spec, W: dict, hidden: torch.Tensor, next_ids: torch.Tensor, 
     x = _block(s, m, x, cos, sin, kv, pe, rows, positions, visible)
     h = rms_norm(x, m["head_norm"], s.eps)
     return _mm(s, h.view(h.shape[0] * h.shape[1], h.shape[2])[select], W["head"]).float()
+
+
+def forward_speculative(s: Spec, W: dict, ids: torch.Tensor, positions: torch.Tensor, rows: torch.Tensor, kv: list,
+                        pe: list, visible: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """One greedy speculative step in one call: the main model over [token, draft] [B, 2] at positions n,
+    n + 1 -> float32 logits [B, 2, vocab] and their argmax [B, 2]; then the MTP module over the same two
+    positions with the argmax as the tokens that follow, and its greedy draft [B] from position n + 1 if
+    the draft was accepted (argmax at n == draft), else from n. (When it was not, the MTP latents of n + 1
+    are wrong, like the main model's, and both are rewritten before anything reads them.) kv / pe: the
+    main layers' caches, then the MTP module's."""
+    B, S = ids.shape
+    hidden, logits = forward(s, W, ids, positions, rows, kv[:-1], pe[:-1], visible,
+                             torch.arange(B * S, device=ids.device))
+    best = logits.argmax(-1).view(B, S)
+    last = (best[:, 0] == ids[:, 1]).long() + S * torch.arange(B, device=ids.device)  # the last valid position
+    drafts = forward_mtp(s, W, hidden, best, positions, rows, kv[-1], pe[-1], visible, last).argmax(-1)
+    return logits.view(B, S, logits.shape[-1]), best, drafts
 
 
 def _rope_tables(s: Spec, W: dict, positions: torch.Tensor, dtype: torch.dtype):
@@ -289,16 +311,18 @@ class InferenceModel:
         self.compiled = compile
         self._sources = [*model.parameters(), *model.buffers()]
         self._stamp, self._weights = None, None
-        self._forward, self._forward_mtp = forward, forward_mtp
+        self._views: tuple = (None,)  # (cache, its per-layer kv views, pe views)
+        self._forward, self._forward_mtp, self._forward_speculative = forward, forward_mtp, forward_speculative
         if compile:
             self._forward = torch.compile(forward, fullgraph=True)
             self._forward_mtp = torch.compile(forward_mtp, fullgraph=True)
+            self._forward_speculative = torch.compile(forward_speculative, fullgraph=True)
 
     @property
     def weights(self) -> dict:
         """`weights(model)`, rebuilt when a parameter is replaced or changed in place (e.g. by an optimizer
         step between RL rollouts: tensors count their in-place changes in _version)."""
-        stamp = [(t.data_ptr(), t._version) for t in self._sources]
+        stamp = [(t.data_ptr(), t._version) for t in self._sources]  # ~20 us: cheap next to a forward
         if stamp != self._stamp:
             self._weights, self._stamp = weights(self.model, self.spec), stamp
         return self._weights
@@ -312,10 +336,10 @@ class InferenceModel:
         flat = (torch.arange(B * S, device=ids.device) if select is None
                 else (select + S * torch.arange(B, device=ids.device)[:, None]).view(-1))
         n = self.config.num_hidden_layers
+        kv, pe = self._layers(cache)
         ids, positions, rows, visible, flat = self._prepare(ids, positions, rows, self._visible(positions), flat)
         with self._mode():
-            hidden, logits = self._forward(self.spec, self.weights, ids, positions, rows,
-                                           [cache.kv[l] for l in range(n)], [cache.pe[l] for l in range(n)], visible, flat)
+            hidden, logits = self._forward(self.spec, self.weights, ids, positions, rows, kv[:n], pe[:n], visible, flat)
         return hidden, logits.view(B, K, logits.shape[-1])
 
     def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
@@ -324,28 +348,46 @@ class InferenceModel:
         writing its latents -> float32 logits [B, K, vocab] of the positions select [B, K] (K may be 0):
         drafts for the tokens two places after them."""
         B, S = next_ids.shape
-        L = self.config.num_hidden_layers
+        kv, pe = self._layers(cache)
         flat = (select + S * torch.arange(B, device=select.device)[:, None]).view(-1)
         hidden, next_ids, positions, rows, visible, flat = self._prepare(hidden, next_ids, positions, rows,
                                                                         self._visible(positions), flat)
         with self._mode():
-            logits = self._forward_mtp(self.spec, self.weights, hidden, next_ids, positions, rows, cache.kv[L],
-                                       cache.pe[L], visible, flat)
+            logits = self._forward_mtp(self.spec, self.weights, hidden, next_ids, positions, rows, kv[-1], pe[-1],
+                                       visible, flat)
         return logits.view(B, select.shape[1], logits.shape[-1])
+
+    def speculate(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+                  rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """`forward_speculative`: [token, draft] [B, 2] at positions [B, 2] -> (logits [B, 2, vocab], their
+        argmax [B, 2], the next greedy drafts [B]), the main model's and the MTP module's latents written."""
+        kv, pe = self._layers(cache)
+        ids, positions, rows, visible = self._prepare(ids, positions, rows, self._visible(positions))
+        with self._mode():
+            return self._forward_speculative(self.spec, self.weights, ids, positions, rows, kv, pe, visible)
 
     def _visible(self, positions: torch.Tensor) -> torch.Tensor:
         """[B, S, T]: the keys each query sees, T covering the furthest position in whole key blocks."""
         T = -(-int(positions.max() + 1) // KEY_BLOCK) * KEY_BLOCK
         return torch.arange(T, device=positions.device) <= positions[..., None]
 
+    def _layers(self, cache: LatentCache) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+        """Per-layer views of the cache's kv and pe (made once per cache)."""
+        if self._views[0] is not cache:
+            self._views = (cache, list(cache.kv), list(cache.pe))
+        return self._views[1:]
+
     def _prepare(self, *tensors: torch.Tensor) -> list[torch.Tensor]:
-        """Compiled: the per-call tensors in plain contiguous layouts, their batch, sequence and key lengths
-        marked as varying with no special case for 0 or 1: one compilation serves every batch, with the
-        same generated loops for all, so a row's result does not depend on the shape of its batch."""
+        """Compiled: the per-call tensors in plain row-major layouts (the exact strides: a broadcast row
+        counts as contiguous, but its stride 0 fails the compiled code's guards), their batch, sequence and
+        key lengths marked as varying with no special case for 0 or 1: one compilation serves every batch,
+        with the same generated loops for all, so a row's result does not depend on the shape of its batch.
+        Marked on every call (it costs nothing measurable), so that a recompilation (e.g. after the thread
+        count changed, which the compiled code guards on) is as shape-generic as the first."""
         if not self.compiled:
             return list(tensors)
-        out = [t if t.is_contiguous() and t.storage_offset() == 0 else t.clone(memory_format=torch.contiguous_format)
-               for t in tensors]
+        out = [t if t.stride() == tuple(make_contiguous_strides_for(t.shape)) and t.storage_offset() == 0
+               else torch.empty(t.shape, dtype=t.dtype, device=t.device).copy_(t) for t in tensors]
         for t in out:
             for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
                 torch._dynamo.decorators.mark_unbacked(t, d)

@@ -8,7 +8,9 @@ otherwise the cached latents of position n + 1 are simply overwritten later.
 
 Greedy: accept d iff it is the argmax at n. The engine's forward is batch-invariant (engine/forward.py),
 so the logits at n and n + 1 are bit for bit those of two plain decoding steps, and the output is
-exactly plain decoding's. Sampling: standard speculative sampling (Leviathan et al. 2023, Chen et al.
+exactly plain decoding's. When every running sequence is plain greedy the engine takes the argmax inside
+the forward and runs the MTP module for the next draft in the same call (forward.forward_speculative):
+one forward per step, whose verification of [t, d] costs little more than decoding t alone. Sampling: standard speculative sampling (Leviathan et al. 2023, Chen et al.
 2023): accept d with probability min(1, p(d) / q(d)), where q is the distribution d was drawn from;
 on rejection draw from max(0, p - q) renormalised. Each emitted token is then distributed exactly as
 under plain sampling with the same penalties, temperature, top-k and top-p.
