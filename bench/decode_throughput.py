@@ -139,15 +139,18 @@ def decode(args, path: Path, tokenizer_dir: Path | None, dtype: str) -> list[dic
         print(f"# llama.cpp peer: {note}", flush=True)
         for batch_size in (1, args.batch):
             batch = prompts(batch_size, args.prompt_len, vocab)
-            start = time.perf_counter()
-            engine(model, batch, args.new_tokens, False, compile=True)  # compiles (later engines reuse it)
-            compile_s = time.perf_counter() - start
-            peers = {"compiled": lambda: run_nanoseek(model, batch, args.new_tokens, False, True)[:2],
-                     "eager": lambda: run_nanoseek(model, batch, args.new_tokens, False, False)[:2],
-                     "transformers": lambda: run_hf(hf, batch, args.new_tokens)}
-            if batch_size > 1:  # the same engine with plain batched matmuls (not batch-invariant)
-                peers["compiled_not_invariant"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True,
-                                                                       invariant=False)[:2]
+            peers, compile_s = {}, None
+            if not args.no_compile:
+                start = time.perf_counter()
+                engine(model, batch, args.new_tokens, False, compile=True)  # compiles (later engines reuse it)
+                compile_s = round(time.perf_counter() - start, 1)
+                peers["compiled"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True)[:2]
+                if batch_size > 1:  # the same engine with plain batched matmuls (not batch-invariant)
+                    peers["compiled_not_invariant"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True,
+                                                                           invariant=False)[:2]
+            peers["eager"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, False)[:2]
+            ours = list(peers)
+            peers["transformers"] = lambda: run_hf(hf, batch, args.new_tokens)
             if llm is not None and batch_size == 1:
                 peers["llama.cpp"] = lambda: run_llama(llm, batch, args.new_tokens)
             for run in peers.values():  # warm-up (and the not-invariant engine's compilation)
@@ -159,18 +162,13 @@ def decode(args, path: Path, tokenizer_dir: Path | None, dtype: str) -> list[dic
                     times[k].append(t)
             tokens = batch_size * args.new_tokens
             tok_s = {k: rate(tokens, v) for k, v in times.items()}
-            row = {"dtype": dtype, "batch": batch_size, "tok_s": tok_s,
-                   "compiled_vs_transformers": round(tok_s["compiled"] / tok_s["transformers"], 2),
-                   "eager_vs_transformers": round(tok_s["eager"] / tok_s["transformers"], 2),
-                   "compiled_vs_eager": round(tok_s["compiled"] / tok_s["eager"], 2),
-                   "compile_s": round(compile_s, 1),
-                   "greedy_agreement_transformers": round(agreement(outs["compiled"], outs["transformers"]), 3)}
-            if "llama.cpp" in tok_s:
-                row.update(compiled_vs_llama_cpp=round(tok_s["compiled"] / tok_s["llama.cpp"], 2),
-                           greedy_agreement_llama_cpp=round(agreement(outs["compiled"], outs["llama.cpp"]), 3))
-            if "compiled_not_invariant" in tok_s:
-                row["compiled_not_invariant_vs_transformers"] = round(
-                    tok_s["compiled_not_invariant"] / tok_s["transformers"], 2)
+            row = {"dtype": dtype, "batch": batch_size, "tok_s": tok_s, "compile_s": compile_s}
+            for peer in ("transformers", "llama.cpp"):
+                if peer in tok_s:
+                    row.update({f"{k}_vs_{peer}": round(tok_s[k] / tok_s[peer], 2) for k in ours})
+                    row[f"greedy_agreement_{peer}"] = round(agreement(outs[ours[0]], outs[peer]), 3)
+            if "compiled" in tok_s:
+                row["compiled_vs_eager"] = round(tok_s["compiled"] / tok_s["eager"], 2)
             print(json.dumps(row), flush=True)
             rows.append(row)
     return rows
@@ -183,7 +181,7 @@ def speculation(args, path: Path) -> list[dict]:
         return [{"note": "the checkpoint has no MTP module"}]
     batch = _text_prompts(path, args.prompt_len) or prompts(4, args.prompt_len, model.config.vocab_size)
     rows = []
-    for compile in (True, False):
+    for compile in (False,) if args.no_compile else (True, False):
         plain, spec, accepted, drafted, same = [], [], 0, 0, True
         for p in batch:
             run_nanoseek(model, [p], args.new_tokens, True, compile)  # warm-up (compiles the MTP module)
@@ -274,6 +272,7 @@ def main() -> None:
     ap.add_argument("--dtypes", default="fp32", help="comma-separated: fp32, bf16 (bf16 is slow on CPUs "
                     "without AMX)")
     ap.add_argument("--no-llama", action="store_true", help="leave llama.cpp out")
+    ap.add_argument("--no-compile", action="store_true", help="eager engine only (no torch.compile)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)

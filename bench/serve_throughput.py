@@ -60,9 +60,10 @@ def start_server(path: Path, args) -> tuple[subprocess.Popen, str]:
     cmd = [sys.executable, "-c", launcher, "serve", "--model", str(path), "--port", str(port), "--log-level",
            "warning", "--max-batch", str(args.streams), "--threads", str(args.threads), "--max-len", "1024"]
     cmd += ["--no-speculative"] * args.no_speculative + ["--no-batch-invariant"] * args.no_batch_invariant
+    cmd += ["--no-compile"] * args.no_compile
     proc = subprocess.Popen(cmd)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # start-up compiles the engine's forward
     while time.monotonic() < deadline:
         try:
             if httpx.get(url + "/health").status_code == 200:
@@ -129,6 +130,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=1, help="torch threads of the server's engine and of the peer")
     ap.add_argument("--no-speculative", action="store_true")
     ap.add_argument("--no-batch-invariant", action="store_true", help="plain batched matmuls in the server")
+    ap.add_argument("--no-compile", action="store_true", help="the server's engine runs eagerly")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as tmp:

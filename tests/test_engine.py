@@ -104,6 +104,20 @@ def test_compiled_engine_batched_and_speculative_equal_one_at_a_time(model, comp
         assert (engine.stats.drafted > 0) == spec_on
 
 
+def test_a_failed_compile_falls_back_to_eager_decoding(model, monkeypatch):
+    """An inductor that cannot compile the forward (torch 2.11 on CUDA could not) costs speed, not service."""
+    def broken(self):
+        raise RuntimeError("cannot lower this graph")
+
+    expected = Engine(model, max_batch=2, max_len=64).submit([3, 4, 5], SamplingParams(temperature=0, max_tokens=8))
+    monkeypatch.setattr(Engine, "_compile", broken)
+    with pytest.warns(UserWarning, match="cannot lower this graph"):
+        engine = Engine(model, max_batch=2, max_len=64, compile=True)
+    assert not engine.im.compiled
+    got = engine.submit([3, 4, 5], SamplingParams(temperature=0, max_tokens=8)).result()
+    assert got.output_ids == expected.result().output_ids
+
+
 def test_16_concurrent_greedy_requests_equal_one_at_a_time(model):
     jobs = workload(20)
     solo = []

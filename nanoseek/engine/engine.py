@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+import warnings
 from collections import deque
 
 import torch
@@ -79,7 +80,12 @@ class Engine:
         self._thread: threading.Thread | None = None
         self._closing = False
         if compile:
-            self._compile()
+            try:
+                self._compile()
+            except Exception as e:  # e.g. an inductor that cannot lower these shapes (torch 2.11 on CUDA)
+                warnings.warn(f"torch.compile of the engine's forward failed ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0] if str(e) else ''}); decoding eagerly instead")
+                self.im = InferenceModel(model, batch_invariant, compile=False)
 
     def _compile(self) -> None:
         """Compile now rather than in the first request: one forward of each kind (main model, MTP module,
