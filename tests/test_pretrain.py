@@ -151,3 +151,28 @@ def test_fp8_flag_trains_with_fp8_gemms_and_writes_a_plain_release(data, tmp_pat
     assert abs(fp8["val_loss"] - plain["val_loss"]) < 0.05 * plain["val_loss"]
     release = nanoseek.load(tmp_path / "fp8" / "final")
     assert type(release.layers[0].self_attn.o_proj) is torch.nn.Linear  # the release is an ordinary checkpoint
+
+
+def test_muon_option_trains_and_resumes_exactly(data, tmp_path):
+    import shutil
+
+    # WSD: the learning rate of the first 4 steps does not depend on the run's length, so a 3-step run's last
+    # checkpoint is the 6-step run's state at step 3
+    kw = dict(optimizer="muon", schedule="wsd")
+    pretrain(config(data, tmp_path / "adamw", steps=6, schedule="wsd"))
+    pretrain(config(data, tmp_path / "muon", steps=6, **kw))
+    state = torch.load(tmp_path / "muon" / "checkpoint" / "trainer_state.pt", weights_only=True)
+    assert state["step"] == 6 and set(state["optimizer"]) == {"muon", "adamw"}
+    assert state["optimizer"]["muon"]["state"]  # Muon's momentum buffers were saved
+    muon = losses(tmp_path / "muon")
+    assert muon != losses(tmp_path / "adamw") and muon[6] < muon[1]
+    pretrain(config(data, tmp_path / "cut", steps=3, **kw))
+    assert losses(tmp_path / "cut") == {k: v for k, v in muon.items() if k <= 3}
+    shutil.rmtree(tmp_path / "cut" / "final")
+    with pytest.raises(ValueError, match="trained with muon"):
+        pretrain(config(data, tmp_path / "cut", steps=6, schedule="wsd", resume=True))  # AdamW can't take it
+    pretrain(config(data, tmp_path / "cut", steps=6, resume=True, **kw))
+    assert losses(tmp_path / "cut") == muon  # resumed at step 3: bit for bit the straight run
+    a = nanoseek.load(tmp_path / "muon" / "final", device="cpu").state_dict()
+    b = nanoseek.load(tmp_path / "cut" / "final", device="cpu").state_dict()
+    assert all(torch.equal(a[k], b[k]) for k in a)

@@ -1,4 +1,5 @@
-"""AdamW with the usual parameter groups, and the learning-rate schedules (warm-up + cosine, or WSD)."""
+"""AdamW with the usual parameter groups (or Muon for the hidden matrices), and the learning-rate schedules
+(warm-up + cosine, or WSD)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,56 @@ def param_groups(model: nn.Module, weight_decay: float) -> list[dict]:
     return [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
 
 
-def make_optimizer(model: nn.Module, lr: float, weight_decay: float, betas=(0.9, 0.95)) -> torch.optim.AdamW:
+OPTIMIZERS = ("adamw", "muon")
+
+
+def make_optimizer(model: nn.Module, lr: float, weight_decay: float, betas=(0.9, 0.95), kind: str = "adamw"):
+    """AdamW over param_groups, or with kind="muon" a MuonAdamW; both take the schedule through
+    param_groups[i]["lr"] and checkpoint through state_dict / load_state_dict."""
+    if kind not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {kind!r}; expected one of {', '.join(OPTIMIZERS)}")
     # the fused kernel (one pass over each tensor) exists on CPU and CUDA: 5-10% of a CPU step saved
-    return torch.optim.AdamW(param_groups(model, weight_decay), lr=lr, betas=betas, eps=1e-8, fused=True)
+    adamw = lambda groups: torch.optim.AdamW(groups, lr=lr, betas=betas, eps=1e-8, fused=True)  # noqa: E731
+    if kind == "adamw":
+        return adamw(param_groups(model, weight_decay))
+    hidden = [p for name, p in model.named_parameters() if p.requires_grad and p.ndim == 2
+              and not any(k in name for k in ("embed_tokens", "lm_head", "head.weight", "gate.weight"))]
+    ids = {id(p) for p in hidden}
+    rest = [{**g, "params": [p for p in g["params"] if id(p) not in ids]} for g in param_groups(model, weight_decay)]
+    # scaled to AdamW's update RMS, so the two share one learning rate, schedule and weight decay
+    muon = torch.optim.Muon(hidden, lr=lr, weight_decay=weight_decay, adjust_lr_fn="match_rms_adamw")
+    return MuonAdamW(muon, adamw(rest))
+
+
+class MuonAdamW:
+    """Muon (torch.optim.Muon: the momentum orthogonalised by Newton-Schulz iterations, Jordan et al. 2024)
+    for the 2-D weight matrices of the hidden layers (attention, dense and shared-expert MLPs, MTP eh_proj);
+    AdamW for the rest: embeddings and output head (as Muon's authors advise), norms, biases, the router,
+    and the stacked routed experts (3-D, which torch's Muon does not take)."""
+
+    def __init__(self, muon: torch.optim.Optimizer, adamw: torch.optim.Optimizer):
+        self.muon, self.adamw = muon, adamw
+
+    @property
+    def param_groups(self) -> list[dict]:
+        """Both optimizers' own group dicts (a property: load_state_dict replaces them), so the schedule's lr
+        set here reaches both."""
+        return self.muon.param_groups + self.adamw.param_groups
+
+    def step(self) -> None:
+        self.muon.step()
+        self.adamw.step()
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        self.muon.zero_grad(set_to_none)
+        self.adamw.zero_grad(set_to_none)
+
+    def state_dict(self) -> dict:
+        return {"muon": self.muon.state_dict(), "adamw": self.adamw.state_dict()}
+
+    def load_state_dict(self, state: dict) -> None:
+        self.muon.load_state_dict(state["muon"])
+        self.adamw.load_state_dict(state["adamw"])
 
 
 def lr_factor(step: int, total: int, warmup: int, schedule: str = "cosine", min_ratio: float = 0.1,

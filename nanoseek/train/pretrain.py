@@ -48,6 +48,7 @@ class PretrainConfig:
     seq_len: int = 256
     grad_accum: int = 1
     lr: float = 3e-3
+    optimizer: str = "adamw"  # or "muon" (Muon for the hidden matrices, AdamW for the rest: train/optim.py)
     min_lr_ratio: float = 0.1
     warmup: int = 30
     schedule: str = "cosine"  # or "wsd"
@@ -197,7 +198,14 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
         from ..quant.fp8_train import enable_fp8_training
         enable_fp8_training(model)  # classes only: parameters, optimizer state and checkpoints are unchanged
     model = parallelize(model, world, dtype, tc.expert_parallel)
-    optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
+    if tc.optimizer == "muon" and world.size > 1:
+        raise ValueError("--optimizer muon runs in one process (its Newton-Schulz step needs whole matrices, "
+                         f"and this run has {world.size} ranks); use adamw under torchrun")
+    optimizer = make_optimizer(model, tc.lr, tc.weight_decay, kind=tc.optimizer)
+    saved = state.get("optimizer") if state else None  # (absent from DCP states: those are AdamW's)
+    if isinstance(saved, dict) and ("muon" in saved) != (tc.optimizer == "muon"):
+        raise ValueError(f"the checkpoint was trained with {'muon' if 'muon' in saved else 'adamw'} and this run "
+                         f"asks for --optimizer {tc.optimizer}: resume with the optimizer the run started with")
     step, tokens, train_time = 0, 0, 0.0
     if state is not None:
         restore_optimizer(model, optimizer, state)
