@@ -13,6 +13,11 @@ the machine's noise falls on both: the ratio of medians is the figure.
     python bench/quant.py                    # the speedrun's model: runs/speedrun/{grpo,sft,pretrain}/final
     python bench/quant.py --model runs/speedrun/pretrain/final --data runs/speedrun/data
     python bench/quant.py --model ... --data ... --kernels   # + int kernels vs dequantize-and-matmul
+    python bench/quant.py --model ... --engine --threads 1    # only: each precision in the inference engine
+
+--engine: per precision, the weights the engine holds (the model's tensors plus what the engine derives from
+them: stacked projections, int4's kernel layout; each storage counted once) and its greedy decode tokens/s at
+batch 1 (speculation off), eager and compiled; quantized models run on their integers (engine/forward.py).
 """
 
 from __future__ import annotations
@@ -31,8 +36,11 @@ import torch
 import torch.nn.functional as F
 
 import nanoseek
+from nanoseek.config import get_preset
 from nanoseek.data.loader import val_batches
+from nanoseek.engine import Engine, SamplingParams
 from nanoseek.export.gguf import export_gguf
+from nanoseek.model import Transformer
 from nanoseek.quant import apply_quant, weight_bytes
 from nanoseek.quant import weight_only
 from nanoseek.quant.modules import QuantLinear
@@ -58,9 +66,9 @@ def validate(model, data: str, seq_len: int, batch: int, max_batches: int | None
 
 @torch.inference_mode()
 def nanoseek_tokens(model, prompt, kernels: bool = True):
-    """Greedy tokens, one per next(): the model's own forward over its latent cache. (The batched engine
-    reads weights instead of calling modules, so it would run a quantized model on dequantized copies:
-    see nanoseek/quant/modules.py.) kernels=False: the int kernels off (dequantize + matmul)."""
+    """Greedy tokens, one per next(): the model's own forward over its latent cache (the modules' own
+    arithmetic; --engine measures the inference engine). kernels=False: the int kernels off (dequantize +
+    matmul)."""
     cache = model.new_cache(1, model.config.max_position_embeddings)
     ids = prompt
     while True:
@@ -99,12 +107,18 @@ def lockstep(make: dict, n: int, rounds: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in rates.items()}
 
 
-def precisions(fp32):
-    """name -> (model computing in float32, the same quantization of the bf16 weights: its bytes are what a
-    checkpoint of that precision holds, unquantized tensors in bf16 as in DeepSeek's FP8 release)."""
+def to_bf16(fp32):
+    """A copy with bf16 parameters (buffers, such as the router's expert bias, stay float32, as on load)."""
     bf16 = copy.deepcopy(fp32)
     for p in bf16.parameters():
         p.data = p.data.bfloat16()
+    return bf16
+
+
+def precisions(fp32):
+    """name -> (model computing in float32, the same quantization of the bf16 weights: its bytes are what a
+    checkpoint of that precision holds, unquantized tensors in bf16 as in DeepSeek's FP8 release)."""
+    bf16 = to_bf16(fp32)
     models = {"bf16": (bf16, bf16), "fp32": (fp32, fp32)}
     for kind, group in (("int8", 0), ("int4", 32), ("int4", 64), ("fp8", 0)):
         name = f"{kind}-g{group}" if group else kind
@@ -138,7 +152,7 @@ def kernels():
         x = torch.randn(rows, k)
         q8, q4 = QuantLinear(lin, weight_only.Int8()), QuantLinear(lin, weight_only.Int4(32))
         q4(x[:1])  # builds the int4 kernel's own weight layout
-        pack, scales_zeros = q4._cache["int4pack"], q4._cache["scales_zeros"]
+        pack, scales_zeros = q4._cache["kernel"]
         fns = {"fp32": lambda: F.linear(x, lin.weight),
                "bf16": lambda: F.linear(x.bfloat16(), lin.weight.bfloat16()),
                "int8 kernel": lambda: torch._weight_int8pack_mm(x.bfloat16(), q8.qweight, q8.scales.bfloat16()),
@@ -160,6 +174,44 @@ def kernels():
         print(f"  {rows:5d} x {k:4d} -> {n:4d}: " + "  ".join(f"{name} {v:.1f}" for name, v in us.items()))
 
 
+def engine_tokens(engine: Engine, prompt: list[int], n: int):
+    for event in engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)):
+        yield from event.tokens
+
+
+def engines(fp32, prompt: list[int], tokens: int, rounds: int) -> None:
+    """Each precision in the engine (batch 1, no speculation), eager then compiled: weight MiB held and decode
+    tokens/s, all precisions of one mode in lockstep."""
+    models = {"fp32": fp32, "bf16": to_bf16(fp32)}
+    models |= {kind: apply_quant(copy.deepcopy(fp32), kind) for kind in ("int8", "int4", "fp8")}  # compute in fp32
+    max_len = len(prompt) + tokens + 8
+    held, speed = {}, {}
+    for mode, compile in (("eager", False), ("compiled", True)):
+        built = {}
+        for name, m in models.items():
+            t0 = time.perf_counter()
+            built[name] = Engine(m, max_batch=1, max_len=max_len, speculative=False, compile=compile,
+                                 threads=torch.get_num_threads())
+            held[name, mode] = weight_bytes(m, built[name].im.weights)
+            print(f"  {name} {mode}: engine ready in {time.perf_counter() - t0:.1f} s", flush=True)
+        rates = lockstep({name: (lambda e=e: engine_tokens(e, prompt, tokens)) for name, e in built.items()},
+                         tokens, rounds)
+        speed |= {(name, mode): v for name, v in rates.items()}
+        del built
+    print(f"\n## the inference engine per precision: batch 1, {tokens} greedy tokens, no speculation, "
+          f"{torch.get_num_threads()} thread(s), precisions of one mode in lockstep, median of {rounds}; "
+          "int8/int4/fp8 quantized from fp32, computing in fp32")
+    print("| precision | weights held, eager (MiB) | compiled (MiB) | vs fp32 (eager / compiled) | eager tok/s "
+          "| vs fp32 | compiled tok/s | vs fp32 | compiled / eager |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in models:
+        e, c = held[name, "eager"], held[name, "compiled"]
+        se, sc = speed[name, "eager"], speed[name, "compiled"]
+        print(f"| {name} | {e / 2**20:.2f} | {c / 2**20:.2f} | {e / held['fp32', 'eager']:.2f} / "
+              f"{c / held['fp32', 'compiled']:.2f} | {se:.1f} | {se / speed['fp32', 'eager']:.2f} | {sc:.1f} "
+              f"| {sc / speed['fp32', 'compiled']:.2f} | {sc / se:.2f} |")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--model", help="a trained checkpoint with its tokenizer (default: the speedrun's last stage)")
@@ -172,17 +224,27 @@ def main(argv=None):
     p.add_argument("--tokens", type=int, default=128, help="greedy tokens per decode run")
     p.add_argument("--rounds", type=int, default=3, help="decode rounds (each decoder decodes --tokens per round)")
     p.add_argument("--kernels", action="store_true")
+    p.add_argument("--engine", action="store_true", help="only the engine per precision (no --data needed)")
     p.add_argument("--threads", type=int, default=None, help="torch and llama.cpp threads (default: torch's)")
     args = p.parse_args(argv)
     if args.model is None:
         stages = [Path("runs/speedrun") / s / "final" for s in ("grpo", "sft", "pretrain")]
         args.model = next((str(s) for s in stages if (s / "config.json").exists()), None)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if args.engine:  # the trained checkpoint, else the tiny preset with random weights
+        fp32 = (nanoseek.load(args.model, dtype=torch.float32, device="cpu") if args.model
+                else Transformer(get_preset("tiny")).eval())
+        tok = args.model and Path(args.model, "tokenizer.json").exists() and Tokenizer.load(args.model)
+        prompt = tok.encode("The answer to 17 + 25 is", bos=True) if tok else [0, 5, 17, 99, 3]
+        print(f"# engine per precision: {args.model or 'tiny preset, random weights'}, {datetime.date.today()}, {machine()}, torch {torch.__version__}; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        engines(fp32, prompt, args.tokens, args.rounds)
+        return
     if args.model is None or not Path(args.data, "manifest.json").exists():
         print("bench/quant.py needs a trained checkpoint and its data: run `make speedrun` first, or pass "
               "--model DIR --data DIR")
         return
-    if args.threads:
-        torch.set_num_threads(args.threads)
     import llama_cpp
 
     fp32 = nanoseek.load(args.model, dtype=torch.float32, device="cpu")

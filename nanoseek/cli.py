@@ -50,10 +50,13 @@ def cmd_info(args) -> None:
 def cmd_generate(args) -> None:
     import torch
 
-    from .checkpoint import load
     from .engine import SamplingParams, generate
+    from .quant.apply import load_quantized
 
-    model = load(args.model, dtype=_dtype(args.dtype), device=args.device)
+    try:
+        model = load_quantized(args.model, args.quant, args.group_size, dtype=_dtype(args.dtype), device=args.device)
+    except ValueError as e:
+        sys.exit(f"nanoseek generate: {e}")
     tok = None
     if (Path(args.model) / "tokenizer.json").exists():
         from .tokenizer import Tokenizer
@@ -192,6 +195,9 @@ def cmd_speedrun(args) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # generate takes serve's --quant / --group-size
+    from .serve.commands import quant_flags
+
     p = argparse.ArgumentParser(prog="nanoseek", description="The DeepSeek system in compact PyTorch.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -215,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
     s.add_argument("--compile", action="store_true",
                    help="torch.compile the forward first (seconds; pays for long generations)")
+    quant_flags(s)
     s.set_defaults(fn=cmd_generate)
 
     s = sub.add_parser("data", help="train the tokenizer and write token shards (default: the embedded corpus)")

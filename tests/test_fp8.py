@@ -223,7 +223,8 @@ def train_both(cfg) -> dict[bool, list[float]]:
 
 @pytest.mark.skipif(not (torch.cuda.is_available() and has_fp8_matmul(torch.device("cuda"))),
                     reason="needs a GPU with FP8 tensor cores (Hopper)")
-@pytest.mark.parametrize("M,K,N", [(64, 512, 256), (61, 384, 640)])  # K blocks not a multiple of 4, odd rows
+@pytest.mark.parametrize("M,K,N", [(64, 512, 256), (61, 384, 640), (256, 128, 384)])  # K blocks not a multiple
+# of 4, odd rows, a single K block (an expert's Wgrad over 128 tokens: its scales are one column)
 @pytest.mark.parametrize("b_block", [(128, 128), (128, 1)])  # Fprop/Dgrad weights, Wgrad token tiles
 def test_tensor_core_gemm_matches_the_simulation(M, K, N, b_block):
     from nanoseek.quant.fp8 import _simulated_mm, _tensor_core_mm, _tensor_cores_agree

@@ -23,21 +23,30 @@ at the model sizes a CPU serves the weights stay in cache, and bench/decode_thro
             same loops, which is what keeps rows independent of their batch here (kernels compiled for
             two static shapes differ in their last bits). Several times faster than eager at batch 1.
 The two agree to float rounding, not bit for bit; each is batch-invariant on its own, and an engine uses one.
+
+Quantized models (nanoseek.quant) run on their integers, with no float copy of a weight kept: eager, int8 and
+int4 products go through PyTorch's packed int kernels at every row count (they compute each row on its own,
+with bf16 activations, as the modules' own decoding does); FP8, and the shapes those kernels refuse, are
+dequantized per product. Compiled, the dequantization is part of the product's loop (the integers are what
+is read from memory), in the model's dtype. For int8/int4 the two modes then agree to the kernels' bf16
+rounding of activations; FP8's own roundings (bf16 outputs, e4m3 tiles) amplify float-rounding differences.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import torch
 import torch._inductor.inductor_prims  # registers prims.inductor_force_stride_order
 import torch.nn.functional as F
-from torch._prims_common import make_contiguous_strides_for
 
 from ..model import LatentCache, Transformer
 from ..model.moe import MoE
 from ..model.rope import apply_rope
+from ..quant.modules import QuantEmbedding, QuantExperts, QuantLinear
+from ..quant.weight_only import KERNEL_MAX_ROWS
 
 # Cached keys are attended in blocks of this many positions (the cache's max_len must be a multiple).
 KEY_BLOCK = 128
@@ -67,6 +76,17 @@ class Spec:
     routed_scaling: float
     compiled: bool  # reductions for torch.compile, not bmm
     invariant: bool  # False: plain matrix products (one GEMM per weight for the whole batch)
+    quant: object = None  # the scheme of the quantized weights (QWeight), in its `rows` form; None: float
+
+
+class QWeight(NamedTuple):
+    """A quantized weight [..., out, in] as `forward` reads it: the scheme's integers (or e4m3) and scales in its
+    `rows` form, the packed kernel's operands (eager only; () where none runs), and whether the weight is read
+    transposed (_per_head's layouts)."""
+    q: torch.Tensor
+    s: torch.Tensor
+    kernel: tuple = ()
+    transposed: bool = False
 
 
 def rowwise(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
@@ -91,15 +111,45 @@ def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: float) -> torch.Tensor:
     return weight * F.rms_norm(x.float(), (x.shape[-1],), eps=eps).to(x.dtype)
 
 
+_FORCE_STRIDE = torch.__version__ >= "2.13"  # a TorchVersion compares as a version; 2.13 is what CI runs
+
+
+def _row_major(shape) -> tuple:
+    """Contiguous strides of a shape (torch's own helper is not traceable by torch.compile before 2.13)."""
+    strides, n = [], 1
+    for size in reversed(shape):
+        strides.insert(0, n)
+        n = n * size
+    return tuple(strides)
+
+
 def _stored(x: torch.Tensor) -> torch.Tensor:
     """x written to memory once, row-major. Inductor otherwise inlines a pointwise producer into the loops
     of the reduction that reads it, recomputing it for every output element (for every weight row of a
     product), or keeps the layout of a product's output ([out, rows]) and vectorises over the rows."""
-    return torch.ops.prims.inductor_force_stride_order(x, make_contiguous_strides_for(x.shape))
+    if _FORCE_STRIDE:
+        return torch.ops.prims.inductor_force_stride_order(x, _row_major(x.shape))
+    return x.clone(memory_format=torch.contiguous_format)  # torch 2.11 failed to lower the prim on unbacked sizes
 
 
-def _mm(s: Spec, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None) -> torch.Tensor:
+def _dense(s: Spec, w: torch.Tensor | QWeight, dtype: torch.dtype) -> torch.Tensor:
+    """A weight as floats: a quantized one dequantized here, for this product only (compiled: inside the loops
+    that read it, so no float copy is ever written)."""
+    if not isinstance(w, QWeight):
+        return w
+    d = s.quant.dequantize(w.q, w.s, dtype)
+    d = d.transpose(-1, -2) if w.transposed else d
+    return d if s.compiled else d.contiguous()
+
+
+def _mm(s: Spec, x: torch.Tensor, w: torch.Tensor | QWeight, b: torch.Tensor | None = None) -> torch.Tensor:
     """x [..., in] @ w[out, in]^T (+ b)."""
+    if isinstance(w, QWeight):
+        if w.kernel and (s.invariant or x.numel() <= x.shape[-1] * KERNEL_MAX_ROWS):
+            y = s.quant.kernel_mm(x, *w.kernel)  # every row on its own: batch-invariant at any row count
+        else:
+            y = s.quant.gemm_output(_mm(s, s.quant.quantize_input(x), _dense(s, w, x.dtype)))
+        return y if b is None else y + b
     if not s.invariant:
         if s.compiled:  # one GEMM over all rows, in a layout its kernel takes without asking about sizes
             y = torch.mm(_stored(x).view(-1, x.shape[-1]), w.t()).view(*x.shape[:-1], w.shape[0])
@@ -114,9 +164,10 @@ def _mm(s: Spec, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor | None = None
     return y if b is None else y + b
 
 
-def _per_head(s: Spec, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+def _per_head(s: Spec, x: torch.Tensor, w: torch.Tensor | QWeight) -> torch.Tensor:
     """x [n, heads, a] times per-head matrices -> [n, heads, b]; w is [heads, a, b], or [heads, b, a] when
     compiled (the summed dimension contiguous)."""
+    w = _dense(s, w, x.dtype)
     if s.compiled:
         return (w[:, :, None, :] * _stored(x.transpose(0, 1))[:, None]).sum(-1).permute(2, 0, 1)
     return per_head(x, w) if s.invariant else torch.einsum("nha,hab->nhb", x, w)
@@ -128,7 +179,7 @@ def forward(s: Spec, W: dict, ids: torch.Tensor, positions: torch.Tensor, rows: 
     into the per-layer caches kv[l] [rows, len, rank] / pe[l] [rows, len, rope], attends to each row's
     keys 0..T-1 where visible [B, S, T], and returns the final-norm hidden states [B, S, hidden] and the
     float32 logits [M, vocab] of the tokens `select` [M] (indices into the B * S tokens)."""
-    x = W["embed"][ids]
+    x = _embed(s, W, ids)
     cos, sin = _rope_tables(s, W, positions, x.dtype)
     for l, w in enumerate(W["layers"]):
         x = _block(s, w, x, cos, sin, kv[l], pe[l], rows, positions, visible)
@@ -143,7 +194,7 @@ def forward_mtp(s: Spec, W: dict, hidden: torch.Tensor, next_ids: torch.Tensor, 
     [B, S] -> the float32 logits [M, vocab] of the tokens select [M] (indices into the B * S; drafts of
     the tokens at i + 2; M may be 0), writing the module's own latents into kv / pe like `forward`."""
     m = W["mtp"]
-    emb = W["embed"][next_ids]
+    emb = _embed(s, W, next_ids)
     x = _mm(s, torch.cat([rms_norm(emb, m["enorm"], s.eps), rms_norm(hidden, m["hnorm"], s.eps)], dim=-1), m["eh"])
     cos, sin = _rope_tables(s, W, positions, x.dtype)
     x = _block(s, m, x, cos, sin, kv, pe, rows, positions, visible)
@@ -166,6 +217,27 @@ def forward_speculative(s: Spec, W: dict, ids: torch.Tensor, positions: torch.Te
     last = (best[:, 0] == ids[:, 1]).long() + S * torch.arange(B, device=ids.device)  # the last valid position
     drafts = forward_mtp(s, W, hidden, best, positions, rows, kv[-1], pe[-1], visible, last).argmax(-1)
     return logits.view(B, S, logits.shape[-1]), best, drafts
+
+
+def _embed(s: Spec, W: dict, ids: torch.Tensor) -> torch.Tensor:
+    e = W["embed"]  # a quantized one: only the rows looked up are dequantized
+    return e[ids] if not isinstance(e, QWeight) else s.quant.dequantize(e.q[ids], e.s[ids], W["norm"].dtype)
+
+
+def _pick(w: torch.Tensor | QWeight, i) -> torch.Tensor | QWeight:
+    """The weights of experts i (an id, or ids of any shape) out of stacked ones [experts, out, in]."""
+    if not isinstance(w, QWeight):
+        return w[i]
+    return w._replace(q=w.q[i], s=w.s[i], kernel=tuple(k[i] for k in w.kernel))
+
+
+def _gathered(s: Spec, x: torch.Tensor, w: torch.Tensor | QWeight, experts: torch.Tensor) -> torch.Tensor:
+    """x [n, k or 1, in] times the weights of the experts [n, k] of each (token, slot), read by index -> [n, k, out]
+    (compiled: no gathered copies; a quantized expert dequantized in the loop that reads it)."""
+    quant = s.quant if isinstance(w, QWeight) else None
+    x = x if quant is None else quant.quantize_input(x)
+    y = (_stored(x)[:, :, None, :] * _dense(s, _pick(w, experts), x.dtype)).sum(-1)
+    return y if quant is None else quant.gemm_output(y)
 
 
 def _rope_tables(s: Spec, W: dict, positions: torch.Tensor, dtype: torch.dtype):
@@ -267,8 +339,8 @@ def _moe(s: Spec, w: dict, x: torch.Tensor) -> torch.Tensor:
     if s.compiled:
         weights, experts = route(s, _mm(s, flat.float(), w["gate"]).sigmoid(), w["gate_bias"])
         # each (token, slot) reads its expert's weights by index: no gathered copies, no host sync
-        gate, up = (_stored(flat)[:, None, None, :] * gate_up[experts]).sum(-1).chunk(2, dim=-1)  # [n, k, inter]
-        y = (_stored(F.silu(gate) * up)[:, :, None, :] * down[experts]).sum(-1)  # [n, k, hidden]
+        gate, up = _gathered(s, flat[:, None], gate_up, experts).chunk(2, dim=-1)  # [n, k, inter]
+        y = _gathered(s, F.silu(gate) * up, down, experts)  # [n, k, hidden]
         out = (y * weights.to(y.dtype)[..., None]).sum(1)
     else:
         padded = torch.cat([flat, flat.new_zeros(max(0, _GATE_ROWS - n), Hd)])
@@ -282,10 +354,10 @@ def _moe(s: Spec, w: dict, x: torch.Tensor) -> torch.Tensor:
         for e in sorted(routed):  # one product per active expert over the tokens routed to it
             tokens, slots = zip(*routed[e])
             if n == 1:  # decoding one sequence: no gathering, no scattering
-                out = out + _swiglu(s, flat, gate_up[e], down[e]) * weights[:, slots[0], None]
+                out = out + _swiglu(s, flat, _pick(gate_up, e), _pick(down, e)) * weights[:, slots[0], None]
                 continue
             token = torch.tensor(tokens, device=flat.device)
-            y = _swiglu(s, flat[token], gate_up[e], down[e])
+            y = _swiglu(s, flat[token], _pick(gate_up, e), _pick(down, e))
             out.index_add_(0, token, y * weights[token, torch.tensor(slots, device=flat.device), None])
     out = out.view(B, S, Hd)
     return out if "shared_gate_up" not in w else out + _swiglu(s, x, w["shared_gate_up"], w["shared_down"])
@@ -305,8 +377,8 @@ class InferenceModel:
         each kind (main model, MTP module) compile, which takes seconds to a minute."""
         self.model = model.eval()
         self.config = model.config
-        self.device = model.embed_tokens.weight.device
-        self.dtype = model.embed_tokens.weight.dtype
+        self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
+        self.dtype = model.norm.weight.dtype
         self.spec = spec(model, compile, batch_invariant)
         self.compiled = compile
         self._sources = [*model.parameters(), *model.buffers()]
@@ -325,6 +397,9 @@ class InferenceModel:
         stamp = [(t.data_ptr(), t._version) for t in self._sources]  # ~20 us: cheap next to a forward
         if stamp != self._stamp:
             self._weights, self._stamp = weights(self.model, self.spec), stamp
+            for w in torch.utils._pytree.tree_leaves(self._weights) if self.compiled else ():
+                if isinstance(w, torch.Tensor):  # shapes fixed by the model: in a process that compiles several
+                    torch._dynamo.mark_static(w)  # models, they would otherwise turn symbolic on the second one
         return self._weights
 
     def run(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache, rows: torch.Tensor,
@@ -386,7 +461,7 @@ class InferenceModel:
         count changed, which the compiled code guards on) is as shape-generic as the first."""
         if not self.compiled:
             return list(tensors)
-        out = [t if t.stride() == tuple(make_contiguous_strides_for(t.shape)) and t.storage_offset() == 0
+        out = [t if t.stride() == _row_major(t.shape) and t.storage_offset() == 0
                else torch.empty(t.shape, dtype=t.dtype, device=t.device).copy_(t) for t in tensors]
         for t in out:
             for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
@@ -405,39 +480,70 @@ class InferenceModel:
 
 def weights(model: Transformer, s: Spec) -> dict:
     """The model's weights as `forward` reads them: stacked where one input feeds several linears, W_UK and
-    W_UV split per head out of kv_b_proj (laid out for _per_head), the gate in float32."""
+    W_UV split per head out of kv_b_proj (laid out for _per_head), the gate in float32; quantized ones as
+    QWeight (never dequantized here)."""
     def attention(layer) -> dict:
         a = layer.self_attn
         first = a.q_proj if a.q_lora_rank is None else a.q_a_proj
         kv_a = a.kv_a_proj_with_mqa
-        w_kv = a.kv_b_proj.weight.view(a.n_heads, a.nope_dim + a.v_dim, a.kv_lora_rank)
         d = {"in_norm": layer.input_layernorm.weight, "post_norm": layer.post_attention_layernorm.weight,
-             "qkv_a": torch.cat([first.weight, kv_a.weight]), "kv_norm": a.kv_a_layernorm.weight,
+             "qkv_a": _linear(s, first, kv_a), "kv_norm": a.kv_a_layernorm.weight,
              "qkv_a_bias": None if kv_a.bias is None else torch.cat([
-                 first.bias if first.bias is not None else first.weight.new_zeros(len(first.weight)), kv_a.bias]),
-             "w_uk": (w_kv[:, :a.nope_dim].transpose(1, 2) if s.compiled else w_kv[:, :a.nope_dim]).contiguous(),
-             "w_uv": (w_kv[:, a.nope_dim:] if s.compiled else w_kv[:, a.nope_dim:].transpose(1, 2)).contiguous(),
-             "o": a.o_proj.weight, "o_bias": a.o_proj.bias}
+                 first.bias if first.bias is not None else kv_a.bias.new_zeros(first.out_features), kv_a.bias]),
+             "o": _linear(s, a.o_proj), "o_bias": a.o_proj.bias}
+        if isinstance(a.kv_b_proj, QuantLinear):  # split per head as quantized rows, read as in the float layouts
+            kv_b = _linear(s, a.kv_b_proj, kernel=False)
+            heads = [t.unflatten(0, (a.n_heads, a.nope_dim + a.v_dim)) for t in kv_b[:2]]
+            d.update(w_uk=QWeight(*(t[:, :a.nope_dim] for t in heads), transposed=s.compiled),
+                     w_uv=QWeight(*(t[:, a.nope_dim:] for t in heads), transposed=not s.compiled))
+        else:
+            w_kv = a.kv_b_proj.weight.view(a.n_heads, a.nope_dim + a.v_dim, a.kv_lora_rank)
+            d.update(w_uk=(w_kv[:, :a.nope_dim].transpose(1, 2) if s.compiled else w_kv[:, :a.nope_dim]).contiguous(),
+                     w_uv=(w_kv[:, a.nope_dim:] if s.compiled else w_kv[:, a.nope_dim:].transpose(1, 2)).contiguous())
         if a.q_lora_rank is not None:
-            d.update(q_norm=a.q_a_layernorm.weight, q_b=a.q_b_proj.weight)
+            d.update(q_norm=a.q_a_layernorm.weight, q_b=_linear(s, a.q_b_proj))
         m = layer.mlp
         if not isinstance(m, MoE):
-            return d | {"gate_up": torch.cat([m.gate_proj.weight, m.up_proj.weight]), "down": m.down_proj.weight}
+            return d | {"gate_up": _linear(s, m.gate_proj, m.up_proj), "down": _linear(s, m.down_proj)}
+        experts = m.experts
+        if isinstance(experts, QuantExperts):
+            gate_up, down = (_quantized(s, q, experts.scheme.row_scales(sc, q.shape[-2]))
+                             for q, sc in ((experts.gate_up_qweight, experts.gate_up_scales),
+                                           (experts.down_qweight, experts.down_scales)))
+        else:
+            gate_up, down = experts.gate_up_proj, experts.down_proj
         d.update(gate=m.gate.weight.float(), gate_bias=m.gate.e_score_correction_bias,
-                 experts_gate_up=m.experts.gate_up_proj, experts_down=m.experts.down_proj)
+                 experts_gate_up=gate_up, experts_down=down)
         if m.shared_experts is not None:
             e = m.shared_experts
-            d.update(shared_gate_up=torch.cat([e.gate_proj.weight, e.up_proj.weight]), shared_down=e.down_proj.weight)
+            d.update(shared_gate_up=_linear(s, e.gate_proj, e.up_proj), shared_down=_linear(s, e.down_proj))
         return d
 
     with torch.no_grad():
-        W = {"embed": model.embed_tokens.weight, "norm": model.norm.weight, "head": model.lm_head.weight,
+        e = model.embed_tokens
+        W = {"embed": _quantized(s, e.qweight, e.scales, kernel=False) if isinstance(e, QuantEmbedding)
+             else e.weight, "norm": model.norm.weight, "head": _linear(s, model.lm_head),
              "inv_freq": model.rotary.inv_freq, "layers": [attention(layer) for layer in model.layers]}
         if len(model.mtp):
             m = model.mtp[0]
-            W["mtp"] = attention(m) | {"enorm": m.enorm.weight, "hnorm": m.hnorm.weight, "eh": m.eh_proj.weight,
+            W["mtp"] = attention(m) | {"enorm": m.enorm.weight, "hnorm": m.hnorm.weight, "eh": _linear(s, m.eh_proj),
                                        "head_norm": m.shared_head.norm.weight}
         return _detach(W)
+
+
+def _linear(s: Spec, *linears, kernel: bool = True) -> torch.Tensor | QWeight:
+    """The weight of linear layers that read the same input, stacked along the output (one product for all)."""
+    if not isinstance(linears[0], QuantLinear):
+        return torch.cat([m.weight for m in linears]) if len(linears) > 1 else linears[0].weight
+    parts = [(m.qweight, m.scheme.row_scales(m.scales, m.out_features)) for m in linears]  # then stackable
+    q, scales = (torch.cat(t) if len(t) > 1 else t[0] for t in zip(*parts))
+    return _quantized(s, q, scales, kernel)
+
+
+def _quantized(s: Spec, q: torch.Tensor, scales: torch.Tensor, kernel: bool = True) -> QWeight:
+    """A weight in the `rows` form of its scheme, with the packed kernel's operands when eager."""
+    operands = s.quant.kernel_operands(q, scales) if kernel and not s.compiled else None
+    return QWeight(q, scales, operands or ())
 
 
 def _detach(tree):
@@ -445,7 +551,7 @@ def _detach(tree):
         return {k: _detach(v) for k, v in tree.items()}
     if isinstance(tree, list):
         return [_detach(v) for v in tree]
-    return None if tree is None else tree.detach()
+    return None if tree is None else tree if isinstance(tree, QWeight) else tree.detach()  # (QWeight: buffers)
 
 
 def spec(model: Transformer, compiled: bool, invariant: bool) -> Spec:
@@ -455,4 +561,4 @@ def spec(model: Transformer, compiled: bool, invariant: bool) -> Spec:
                 latent_eps=a.kv_a_layernorm.eps, rope_factor=model.rotary.attention_factor,
                 top_k=cfg.num_experts_per_tok, n_group=cfg.n_group, topk_group=cfg.topk_group,
                 norm_topk=cfg.norm_topk_prob, routed_scaling=cfg.routed_scaling_factor, compiled=compiled,
-                invariant=invariant)
+                invariant=invariant, quant=getattr(getattr(model, "quantization", None), "rows", None))

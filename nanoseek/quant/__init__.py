@@ -7,6 +7,8 @@
     save_fp8(float_model, "out_fp8/")     # DeepSeek's released FP8 layout; nanoseek.load dequantizes it
 
 save.py is imported apart because it needs nanoseek.checkpoint, which itself imports this package.
+The inference engine computes on the quantized weights themselves (engine/forward.py); `nanoseek generate /
+serve --quant int8|int4|fp8` quantize a floating-point checkpoint on load (apply.load_quantized).
 FP8 training: nanoseek/quant/fp8_train.py.
 """
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import warnings
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
@@ -65,6 +66,11 @@ def dequantize_blocks(q: torch.Tensor, s: torch.Tensor, dtype: torch.dtype = tor
 def fake_quantize(x: torch.Tensor, block: tuple[int, int]) -> torch.Tensor:
     """dequantize_blocks(*quantize_blocks(x, block)) in one pass: x rounded to what FP8 with these tiles
     represents, in float32 (the simulation's GEMM operands)."""
+    C, b1 = x.shape[-1], block[1]
+    if block[0] == 1 and C % b1:  # a partial last tile on its own: zero-padded, torch.compile (2.13) gave NaNs
+        full = C - C % b1  # for it when the rows are a symbolic count (the engine's compiled forward)
+        tail = fake_quantize(x[..., full:], (1, C - full))
+        return tail if not full else torch.cat([fake_quantize(x[..., :full], block), tail], dim=-1)
     xb = _blocked(x.float(), block)
     s = _block_scales(xb)
     return _unblocked((xb / s).clamp_(-E4M3_MAX, E4M3_MAX).to(E4M3).float().mul_(s), x.shape)
@@ -101,7 +107,8 @@ def _tensor_core_mm(a, a_block, b, b_block) -> torch.Tensor:
     qb, sb = b if isinstance(b, tuple) else quantize_blocks(b, b_block)
     M = a.shape[0]
     qa, sa = quantize_blocks(F.pad(a, (0, 0, 0, -M % 4)), a_block)
-    col = lambda t: t.t().contiguous().t()  # noqa: E731  (same shape, column-major)
+    # same shape, column-major (strides (1, rows)) even with one column, where t().contiguous() keeps (1, 1)
+    col = lambda t: torch.empty_strided(t.shape, (1, t.shape[0]), dtype=t.dtype, device=t.device).copy_(t)  # noqa: E731
     if b_block == WEIGHT_BLOCK:
         sb = col(F.pad(sb, (0, 0, 0, -sb.shape[0] % 4)))
     else:  # (128, 1) tiles of b [K, N] are b^T's 1x128 tiles: scales [N, K / 128]
@@ -139,24 +146,45 @@ def fp8_mm(a: torch.Tensor, a_block: tuple[int, int], b: Operand, b_block: tuple
     return _simulated_mm(a, a_block, b, b_block)
 
 
+@dataclass(frozen=True)
 class FP8:
-    """The FP8 scheme of the inference modules (modules.py): 128x128 weight blocks, 1x128 activation tiles."""
+    """The FP8 scheme of the inference modules (modules.py): weight blocks (DeepSeek's 128x128; the engine reads
+    them as 1x128, see `rows`), 1x128 activation tiles, the GEMM's output in bf16 as tensor cores write it."""
 
     name = "fp8"
+    block: tuple[int, int] = WEIGHT_BLOCK
 
     def config(self) -> dict:
         return dict(QUANTIZATION_CONFIG)
 
     def quantize(self, w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        return quantize_blocks(w, WEIGHT_BLOCK)
+        return quantize_blocks(w, self.block)
 
     def dequantize(self, q: torch.Tensor, s: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
-        return dequantize_blocks(q, s, dtype, WEIGHT_BLOCK)
+        return dequantize_blocks(q, s, dtype, self.block)
 
     def quantize_input(self, x: torch.Tensor) -> torch.Tensor:
         return fake_quantize(x, ACT_TILE).to(x.dtype)
 
+    def gemm_output(self, y: torch.Tensor) -> torch.Tensor:
+        """y rounded to bf16 (to nearest, ties to even), in y's dtype: y.to(bfloat16).to(y.dtype) in integer
+        arithmetic, since inductor drops such a down-and-up cast pair inside a fused loop."""
+        i = y.float().view(torch.int32)
+        return ((i + (0x7FFF + ((i >> 16) & 1))) & -65536).view(torch.float32).to(y.dtype)
+
+    @property
+    def rows(self) -> FP8:
+        """The same weights in 1 x 128 blocks (row_scales: each block's scale repeated over its rows): a form
+        whose output channels can be sliced and concatenated, as engine/forward.py does with projections."""
+        return FP8((1, self.block[1]))
+
+    def row_scales(self, s: torch.Tensor, out_features: int) -> torch.Tensor:
+        return s.repeat_interleave(self.block[0], dim=-2)[..., :out_features, :]
+
+    def kernel_operands(self, q: torch.Tensor, s: torch.Tensor) -> None:
+        return None  # no packed CPU kernel: dequantized on the fly
+
     def linear(self, x: torch.Tensor, q: torch.Tensor, s: torch.Tensor, cache: dict) -> torch.Tensor:
-        # the weight [out, in] in 128x128 blocks, transposed, is b [in, out] in the same blocks
-        out = fp8_mm(x.reshape(-1, x.shape[-1]), ACT_TILE, (q.t(), s.t()), WEIGHT_BLOCK)
+        # the weight [out, in] in (b0, b1) blocks, transposed, is b [in, out] in (b1, b0) blocks
+        out = fp8_mm(x.reshape(-1, x.shape[-1]), ACT_TILE, (q.t(), s.t()), self.block[::-1])
         return out.view(*x.shape[:-1], -1).to(x.dtype)

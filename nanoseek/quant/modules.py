@@ -6,12 +6,11 @@ checkpoint.save writes a quantized model and checkpoint.load reads it back with 
 arithmetic is the scheme's (weight_only.Int8 / Int4, fp8.FP8); `dtype` is the floating-point dtype the model
 computes in.
 
-Code that reads weights instead of calling modules still works: the absorbed MLA path folds
-kv_b_proj.weight into the query, and the engine's batch-invariant forward (engine/forward.py) reads every
-linear's `.weight` and the experts' `gate_up_proj` / `down_proj`. For them a linear's `.weight` and the
-experts' stacks are dequantized once and kept (so caches keyed on those tensors stay valid): correct, but
-a float copy in memory for each weight read that way. The embedding's `.weight` is dequantized per access
-and not kept (it is read for its device and dtype).
+The engine (engine/forward.py) reads `qweight` / `scales` and computes with them directly. Code that reads
+`.weight` instead still works (the model's own absorbed MLA path folds kv_b_proj.weight into the query):
+a linear's `.weight` and the experts' `gate_up_proj` / `down_proj` are dequantized once and kept (so
+caches keyed on those tensors stay valid), a float copy in memory for each weight read that way. The
+embedding's `.weight` is dequantized per access and not kept.
 """
 
 from __future__ import annotations
@@ -151,9 +150,11 @@ class QuantExperts(_Derived):
                 return torch.cat(outs)
             used = counts.nonzero().squeeze(1)  # experts without rows can be left out: offsets stay right
             w = self.dequantized("gate_up", used).to(xs.dtype).transpose(1, 2)  # [used, hidden, 2 * inter]
-            gate, up = grouped_mm(self.scheme.quantize_input(xs), w, counts[used]).chunk(2, dim=-1)
+            y = self.scheme.gemm_output(grouped_mm(self.scheme.quantize_input(xs), w, counts[used]))
+            gate, up = y.chunk(2, dim=-1)
             h = self.scheme.quantize_input(F.silu(gate) * up)
-            return grouped_mm(h, self.dequantized("down", used).to(xs.dtype).transpose(1, 2), counts[used])
+            down = self.dequantized("down", used).to(xs.dtype).transpose(1, 2)
+            return self.scheme.gemm_output(grouped_mm(h, down, counts[used]))
 
         return dispatch(x, experts, weights, self.n_experts, ffn)
 

@@ -10,9 +10,13 @@ Leading dimensions are kept, so stacked experts [experts, out, in] quantize like
 Matmuls: this CPU (AVX-512, no AMX) runs PyTorch's packed int kernels only with bf16 activations, and they
 pay only for a few rows (decoding); for many rows (prefill, evaluation) dequantizing to the activations'
 dtype and one float matmul is faster (bench/quant.py measures both). So `linear` picks by row count.
+The kernels compute every row on its own (the same bits whatever the other rows): the engine's
+batch-invariant forward (engine/forward.py) runs them at every row count, through `kernel_mm`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
@@ -28,7 +32,36 @@ class WeightOnly:
     def quantize_input(self, x: torch.Tensor) -> torch.Tensor:
         return x
 
+    def gemm_output(self, y: torch.Tensor) -> torch.Tensor:
+        return y
 
+    @property
+    def rows(self) -> WeightOnly:
+        """The scheme of these weights in a form whose output channels can be sliced and concatenated (as
+        engine/forward.py does with projections): per-channel and per-group scales already are."""
+        return self
+
+    def row_scales(self, s: torch.Tensor, out_features: int) -> torch.Tensor:
+        return s
+
+    def linear(self, x: torch.Tensor, q: torch.Tensor, s: torch.Tensor, cache: dict) -> torch.Tensor:
+        if x.numel() <= x.shape[-1] * KERNEL_MAX_ROWS:
+            if "kernel" not in cache:  # built once per layer
+                cache["kernel"] = self.kernel_operands(q, s)
+            if cache["kernel"] is not None:
+                return self.kernel_mm(x, *cache["kernel"])
+        return self.dequantized_linear(x, q, s)
+
+    def dequantized_linear(self, x: torch.Tensor, q: torch.Tensor, s: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.dequantize(q, s, x.dtype))
+
+    def kernel_mm(self, x: torch.Tensor, *operands: torch.Tensor) -> torch.Tensor:
+        """x [..., in] @ the weight^T through the packed kernel (bf16 activations): [..., out] in x's dtype."""
+        out = self._kernel(x.reshape(-1, x.shape[-1]).bfloat16(), *operands)
+        return out.view(*x.shape[:-1], out.shape[-1]).to(x.dtype)
+
+
+@dataclass(frozen=True)
 class Int8(WeightOnly):
     name = "int8"
 
@@ -44,21 +77,24 @@ class Int8(WeightOnly):
     def dequantize(self, q: torch.Tensor, s: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
         return q.to(dtype) * s[..., None].to(dtype)
 
-    def linear(self, x: torch.Tensor, q: torch.Tensor, s: torch.Tensor, cache: dict) -> torch.Tensor:
-        rows = x.numel() // x.shape[-1]
-        if x.device.type == "cpu" and rows <= KERNEL_MAX_ROWS:
-            out = torch._weight_int8pack_mm(x.reshape(rows, -1).bfloat16(), q, s.bfloat16())
-            return out.view(*x.shape[:-1], -1).to(x.dtype)
+    def kernel_operands(self, q: torch.Tensor, s: torch.Tensor) -> tuple[torch.Tensor, ...] | None:
+        """What kernel_mm takes for the weight (q, s), or None where the kernel does not run."""
+        return (q, s.bfloat16()) if q.device.type == "cpu" else None
+
+    _kernel = staticmethod(torch._weight_int8pack_mm)
+
+    def dequantized_linear(self, x: torch.Tensor, q: torch.Tensor, s: torch.Tensor) -> torch.Tensor:
         return F.linear(x, q.to(x.dtype)) * s.to(x.dtype)  # per-output-channel scale after the sum
 
 
+@dataclass(frozen=True)
 class Int4(WeightOnly):
     name = "int4"
+    group_size: int = 32
 
-    def __init__(self, group_size: int = 32):
-        if group_size < 2 or group_size % 2:
-            raise ValueError(f"int4 group_size must be an even number >= 2; got {group_size}")
-        self.group_size = group_size
+    def __post_init__(self):
+        if self.group_size < 2 or self.group_size % 2:
+            raise ValueError(f"int4 group_size must be an even number >= 2; got {self.group_size}")
 
     def config(self) -> dict:
         return {"bits": 4, "group_size": self.group_size}
@@ -76,24 +112,24 @@ class Int4(WeightOnly):
 
     def unpack(self, packed: torch.Tensor) -> torch.Tensor:
         """uint8 [..., out, in / 2] -> the signed integers [..., out, in] (int8)."""
-        q = torch.stack([packed & 15, packed >> 4], dim=-1).flatten(-2)
-        return q.to(torch.int8) - 8
+        shifts = torch.tensor([0, 4], dtype=torch.uint8, device=packed.device)  # (pointwise: compiles into a loop)
+        return ((packed[..., None] >> shifts) & 15).flatten(-2).to(torch.int8) - 8
 
     def dequantize(self, packed: torch.Tensor, s: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
         q = self.unpack(packed).unflatten(-1, (s.shape[-1], self.group_size))
         return (q.to(dtype) * s[..., None].to(dtype)).flatten(-2)
 
-    def linear(self, x: torch.Tensor, packed: torch.Tensor, s: torch.Tensor, cache: dict) -> torch.Tensor:
-        rows = x.numel() // x.shape[-1]
-        out_features = packed.shape[0]
-        if (x.device.type == "cpu" and rows <= KERNEL_MAX_ROWS and out_features % 16 == 0
-                and self.group_size in (32, 64, 128, 256)):
-            if "int4pack" not in cache:  # the kernel's own tiled layout, built once per layer (memory: +1 copy)
-                q = self.unpack(packed).to(torch.int32) + 8
-                cache["int4pack"] = torch._convert_weight_to_int4pack_for_cpu(q, 1)
-                # the kernel computes (q - 8) * scale + zero; symmetric quantization has zero = 0
-                cache["scales_zeros"] = torch.stack([s.t(), torch.zeros_like(s.t())], -1).bfloat16().contiguous()
-            out = torch._weight_int4pack_mm_for_cpu(x.reshape(rows, -1).bfloat16(), cache["int4pack"],
-                                                    self.group_size, cache["scales_zeros"])
-            return out.view(*x.shape[:-1], -1).to(x.dtype)
-        return F.linear(x, self.dequantize(packed, s, x.dtype))
+    def kernel_operands(self, packed: torch.Tensor, s: torch.Tensor) -> tuple[torch.Tensor, ...] | None:
+        """The kernel's own tiled layout of the weight (as many bytes again as `packed`) and its scales, per
+        matrix of stacked ones; None where the kernel does not run."""
+        if packed.device.type != "cpu" or packed.shape[-2] % 16 or self.group_size not in (32, 64, 128, 256):
+            return None
+        if packed.dim() > 2:  # stacked experts: each its own
+            return tuple(map(torch.stack, zip(*(self.kernel_operands(p, t) for p, t in zip(packed, s)))))
+        q = self.unpack(packed).to(torch.int32) + 8
+        # the kernel computes (q - 8) * scale + zero; symmetric quantization has zero = 0
+        scales_zeros = torch.stack([s.t(), torch.zeros_like(s.t())], -1).bfloat16().contiguous()
+        return torch._convert_weight_to_int4pack_for_cpu(q, 1), scales_zeros
+
+    def _kernel(self, x: torch.Tensor, pack: torch.Tensor, scales_zeros: torch.Tensor) -> torch.Tensor:
+        return torch._weight_int4pack_mm_for_cpu(x, pack, self.group_size, scales_zeros)

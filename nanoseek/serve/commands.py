@@ -14,6 +14,7 @@ API_KEY_ENV = "NANOSEEK_API_KEY"  # one key, or several separated by commas
 def _engine_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", required=True, help="checkpoint directory (with tokenizer.json)")
     p.add_argument("--dtype", choices=["fp32", "bf16"], default=None, help="default: as stored")
+    quant_flags(p)
     p.add_argument("--device", default=None, help="cpu, cuda, ... (default: cuda if available)")
     p.add_argument("--max-batch", type=int, default=16, help="sequences decoded together (cache rows)")
     p.add_argument("--max-len", type=int, default=None, help="context per sequence (default: the model's)")
@@ -26,17 +27,26 @@ def _engine_flags(p: argparse.ArgumentParser) -> None:
                         "(seconds to a minute, /health answers 503 meanwhile), ~2.7x faster decoding on a CPU")
 
 
+def quant_flags(p: argparse.ArgumentParser) -> None:
+    from ..quant import KINDS
+
+    p.add_argument("--quant", choices=KINDS, default=None,
+                   help="quantize a floating-point checkpoint on load and run on the quantized weights (a quantized "
+                        "checkpoint runs as stored)")
+    p.add_argument("--group-size", type=int, default=None, help="int4: input channels per scale (default 32)")
+
+
 def load_engine(args):
     """Model, tokenizer and engine from the flags of _engine_flags."""
     import torch
 
-    from ..checkpoint import load
     from ..engine import Engine
+    from ..quant.apply import load_quantized
     from ..tokenizer import Tokenizer
 
     dtype = {None: None, "fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
     tokenizer = Tokenizer.load(args.model)
-    model = load(args.model, dtype=dtype, device=args.device)
+    model = load_quantized(args.model, args.quant, args.group_size, dtype=dtype, device=args.device)
     engine = Engine(model, tokenizer, max_batch=args.max_batch, max_len=args.max_len,
                     speculative=False if args.no_speculative else None, threads=args.threads or None,
                     batch_invariant=not args.no_batch_invariant, compile=not args.no_compile)
