@@ -11,12 +11,18 @@ same order, rendered by the same chat template. nanoseek runs its real training 
 completion, as TRL does); its step time is the `seconds_per_step` it logs. TRL's is timed by a callback
 from `on_step_begin` to `on_step_end` (generation, reward, loss, backward, optimizer step). Rounds of
 --steps steps alternate between the two (a fresh run from the same weights each round), so the
-machine's noise falls on both; the first step of each round (warm-up) is left out.
+machine's noise falls on both; the first step of each round (warm-up) is left out. With --compile
+nanoseek's rollouts run their decode steps of at most ENGINE_ROWS rows (nanoseek/train/rollout.py;
+--engine-rows sets it) through the engine's compiled forward, as `nanoseek grpo --compile` does; grpo
+compiles it before its first step, once per process (later rounds reuse the compiled code), and logs the
+time apart: it is in no step's time, and the benchmark prints it on its own. (A random model's rows never stop early: with 16 rows and the
+default ENGINE_ROWS of 8, no decode step here is compiled; --engine-rows 16 compiles them all.)
 
     python bench/grpo_throughput.py                       # 2 prompts x G=8, 32 tokens, 3 rounds of 4 steps
     python bench/grpo_throughput.py --prompts 4 --group 8 --max-tokens 64
     python bench/grpo_throughput.py --profile             # where nanoseek's step spends its time
     python bench/grpo_throughput.py --threads 1           # steadier while other jobs share the cores
+    python bench/grpo_throughput.py --compile --engine-rows 16   # every decode step of 16 rows compiled
 
 On a random-weight model the task reward is 0 for every completion (it never writes the answer format), so
 the advantages are 0; both sides still run the whole step (the loss, its backward and the AdamW update).
@@ -45,6 +51,7 @@ from nanoseek.data import default_corpus
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train.grpo import GRPOConfig, grpo
+from nanoseek.train import rollout
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.sft import task_conversations
 
@@ -67,14 +74,18 @@ def build_checkpoint(directory: Path, preset: str, vocab: int, seed: int) -> Pat
 
 
 def nanoseek_round(args, ckpt: Path, out: Path) -> tuple[list[float], float]:
-    """seconds per step and the mean completion length of one fresh nanoseek GRPO run."""
+    """seconds per step and the mean completion length of one fresh nanoseek GRPO run (its compilation time,
+    if it compiled, printed apart)."""
     grpo(GRPOConfig(init=str(ckpt), out=str(out), task=args.task, difficulty=args.difficulty, steps=args.steps,
                     prompts_per_step=args.prompts, group_size=args.group, max_tokens=args.max_tokens,
                     temperature=1.0, lr=args.lr, loss_mode="dapo", eps_low=0.2, eps_high=0.28, beta=0.0,
                     scale_std=False, dynamic_sampling=False, overlong="none", eval_every=10**9, eval_problems=1,
-                    ckpt_every=10**9, seed=args.seed, dtype="fp32", device="cpu", progress=False,
-                    tensorboard=False))
+                    ckpt_every=10**9, seed=args.seed, dtype="fp32", device="cpu", compile=args.compile,
+                    progress=False, tensorboard=False))
     records = read_metrics(out)
+    if "compile_seconds" in records[0]:
+        print(f"  nanoseek compiled its rollout forward in {records[0]['compile_seconds']:.1f} s "
+              "(before step 1, in no step's time)", flush=True)
     return [r["seconds_per_step"] for r in records], statistics.mean(r["response_length"] for r in records)
 
 
@@ -162,6 +173,10 @@ def main(argv=None):
     p.add_argument("--lr", type=float, default=1e-5)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=0, help="torch threads (default: torch's choice)")
+    p.add_argument("--compile", action=argparse.BooleanOptionalAction, default=False,
+                   help="nanoseek's rollouts through the compiled engine forward (as `nanoseek grpo --compile`)")
+    p.add_argument("--engine-rows", type=int, default=None,
+                   help="decode steps of at most this many rows run compiled (default: rollout.ENGINE_ROWS)")
     p.add_argument("--profile", action="store_true", help="profile one nanoseek round (torch.profiler)")
     p.add_argument("--profile-rows", type=int, default=30)
     p.add_argument("--skip-trl", action="store_true", help="nanoseek only (e.g. while profiling)")
@@ -170,6 +185,8 @@ def main(argv=None):
         p.error("--steps must be >= 2 (the first step of each round is warm-up)")
     if args.threads:
         torch.set_num_threads(args.threads)
+    if args.engine_rows is not None:
+        rollout.ENGINE_ROWS = args.engine_rows
     logging.getLogger("transformers").setLevel(logging.ERROR)
 
     with tempfile.TemporaryDirectory() as tmp:

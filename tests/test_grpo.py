@@ -7,6 +7,7 @@ import torch
 
 from helpers import random_model, small_config
 from nanoseek.engine import SamplingParams, generate
+from nanoseek.engine.forward import InferenceModel
 from nanoseek.engine.sampling import filtered_logits
 from nanoseek.train.grpo import completion_mask, group_advantages, grpo_loss, overlong_penalty, token_logprobs
 from nanoseek.train.rollout import draw, rollout
@@ -130,6 +131,60 @@ def test_rollout_stops_rows_at_the_stop_token():
     free = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=None)[0][0]
     stopped = rollout(model, [[1, 2, 3]], 1, SamplingParams(temperature=0, max_tokens=8), stop_id=free[3])[0][0]
     assert stopped == free[: free.index(free[3]) + 1]
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    """A random model and its compiled engine forward, as GRPO's rollouts use them (one compilation for the
+    module, ~20-90 s cold, specialised to the cache's shape: every rollout below has 6 rows of 128 positions;
+    later InferenceModels of the same shapes in this process reuse it)."""
+    model = random_model(small_config())
+    im = InferenceModel(model, compile=True)
+    return model.train(), im  # InferenceModel puts it in eval mode; GRPO's policy trains
+
+
+def test_compiled_rollout_gives_the_tokens_of_the_model_forward(compiled, monkeypatch, one_thread):
+    model, im = compiled
+    prompts = [[1, 5, 9, 3], [7, 2], [4, 4, 4, 4, 4, 4]]
+    greedy = SamplingParams(temperature=0, max_tokens=12)
+    want = rollout(model, prompts, 2, greedy, stop_id=None)
+    monkeypatch.setattr("nanoseek.train.rollout.ENGINE_ROWS", 10**6)  # prefill and every step compiled
+    assert rollout(model, prompts, 2, greedy, None, im) == want
+    assert model.training  # left in the mode it was found in
+    # rows stop at the stop token one by one; the model's forward runs while more than 4 rows are active
+    stop = want[0][0][4]
+    monkeypatch.setattr("nanoseek.train.rollout.ENGINE_ROWS", 4)
+    stopped = rollout(model, prompts, 2, greedy, stop, im)
+    assert stopped == rollout(model, prompts, 2, greedy, stop)
+    assert stopped[0][0] == want[0][0][:want[0][0].index(stop) + 1]
+
+
+def test_compiled_sampled_rollout_is_deterministic_under_a_seed(compiled, monkeypatch, one_thread):
+    model, im = compiled
+    monkeypatch.setattr("nanoseek.train.rollout.ENGINE_ROWS", 10**6)
+    prompts = [[1, 5, 9, 3], [7, 2], [4, 4, 4]]
+    runs = [rollout(model, prompts, 2, SamplingParams(temperature=1.0, top_p=0.9, max_tokens=10, seed=s), None, im)
+            for s in (3, 3, 4)]
+    assert runs[0] == runs[1] and runs[0] != runs[2]
+    assert len({tuple(c) for c in runs[0][0]}) > 1  # the rows of a group are sampled, not copies
+
+
+def test_compiled_rollout_sees_the_weights_after_an_optimizer_step(one_thread):
+    """InferenceModel caches the weights it reads; an optimizer's in-place update must reach the next rollout."""
+    model = random_model(small_config()).train()
+    im = InferenceModel(model, compile=True)  # the compiled code of the fixture's model: same shapes, reused
+    model.train()
+    prompts, greedy = [[1, 5, 9, 3], [7, 2], [4, 4, 4]], SamplingParams(temperature=0, max_tokens=8)
+    before = rollout(model, prompts, 2, greedy, None, im)
+    target = 17
+    assert target not in {t for cs in before for c in cs for t in c}
+    optimizer = torch.optim.SGD(model.parameters(), lr=5.0)
+    ids = torch.tensor([[1, 5, 9, 3, 7, 2, 4, 8]])
+    (-model(ids).log_softmax(-1)[..., target].mean()).backward()  # one big step towards always saying 17
+    optimizer.step()
+    after = rollout(model, prompts, 2, greedy, None, im)
+    assert after == rollout(model, prompts, 2, greedy, None)  # the updated weights, as the model's forward
+    assert after != before and target in after[0][0]
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,14 @@ dynamic sampling and overlong shaping. Formulas: ../shared/reference/grpo.md.
 One step: draw prompts, sample G completions each with the current policy (the "old" policy), score them
 with the task's rule-based reward, turn rewards into group-relative advantages, then take mu optimizer
 steps on the clipped surrogate (minus beta * KL to a frozen reference, k3 estimator).
+
+Rollouts only produce tokens: every log-probability the loss uses (the "old" ones included, taken in the
+first of the mu updates, before any optimizer step) comes from the training forward. On a CPU the rollouts'
+decode steps of few rows (rollout.ENGINE_ROWS: small batches, the tail of a batch whose rows mostly
+stopped) can run the engine's compiled forward (--compile; engine/forward.py), which reads the policy's
+weights as the optimizer leaves them (it rebuilds them when a parameter's version changes) and is compiled
+once, before the first step. Off by default: at GRPO's batch sizes it did not make a step faster
+(BENCHMARKS.md#grpo-step), and compiling costs 10 s to 2 minutes.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from pathlib import Path
 import torch
 
 from ..checkpoint import load
+from ..engine.forward import InferenceModel
 from ..engine.sampling import SamplingParams
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
@@ -24,7 +33,7 @@ from .evaluate import evaluate_task
 from .metrics import MetricsLog
 from .optim import make_optimizer
 from .pretrain import _StopFlag, autocast, pick_device
-from .rollout import rollout
+from .rollout import rollout, rollout_cache_len
 from .runstate import latest_checkpoint, load_checkpoint, save_checkpoint, save_release
 
 
@@ -58,6 +67,7 @@ class GRPOConfig:
     seed: int = 0
     dtype: str = "fp32"
     device: str | None = None
+    compile: bool = False  # decode steps of few rows through the engine's compiled forward (measured: no gain yet)
     resume: bool = False
     progress: bool = True
     tensorboard: bool = True
@@ -158,6 +168,19 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     return logp, entropy
 
 
+def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel, float]:
+    """The engine's forward of `model` through torch.compile, compiled now by one token into a cache of the
+    rollouts' shape, `rows` x `cache_len` -> (it, seconds). Batch, sequence and key lengths are symbolic, but
+    the cache's shape is not: every rollout allocates this shape, and this one compilation serves them all."""
+    t0 = time.perf_counter()
+    engine = InferenceModel(model, compile=True)
+    model.train()  # InferenceModel puts the model in eval mode
+    zeros = [torch.zeros(shape, dtype=torch.long, device=engine.device) for shape in ((1, 1), (1, 1), 1)]
+    with torch.no_grad():  # as in rollout(): the cache and its views made without autograd
+        engine.run(*zeros[:2], model.new_cache(rows, cache_len), zeros[2])  # token 0 at position 0 of row 0
+    return engine, time.perf_counter() - t0
+
+
 def grpo(tc: GRPOConfig) -> dict:
     device = pick_device(tc.device)
     torch.manual_seed(tc.seed)
@@ -179,6 +202,11 @@ def grpo(tc: GRPOConfig) -> dict:
         ref = load(tc.init, dtype=torch.float32, device=device).eval() if tc.init else copy.deepcopy(model).eval()
     optimizer = make_optimizer(model, tc.lr, tc.weight_decay)
     step, drawn, train_time = 0, 0, 0.0
+    prompt_ids = lambda p: tok.apply_chat_template(p.messages(), add_generation_prompt=True)
+    cache_len = rollout_cache_len([len(prompt_ids(p)) for p in problems], tc.max_tokens)
+    engine, compile_seconds = None, None
+    if tc.compile:
+        engine, compile_seconds = compiled_rollouts(model, tc.prompts_per_step * tc.group_size, cache_len)
     if state is not None:
         optimizer.load_state_dict(state["optimizer"])
         torch.set_rng_state(state["rng"].cpu())
@@ -186,7 +214,6 @@ def grpo(tc: GRPOConfig) -> dict:
     (run / "train_config.json").write_text(json.dumps(asdict(tc), indent=2) + "\n")
     log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
     params = SamplingParams(temperature=tc.temperature, max_tokens=tc.max_tokens)
-    prompt_ids = lambda p: tok.apply_chat_template(p.messages(), add_generation_prompt=True)
     bar = None
     if tc.progress:
         from tqdm import tqdm
@@ -201,7 +228,8 @@ def grpo(tc: GRPOConfig) -> dict:
                 batch = problems[drawn:drawn + tc.prompts_per_step]
                 drawn += len(batch)
                 params.seed = tc.seed * 1_000_003 + drawn
-                completions = rollout(model, [prompt_ids(p) for p in batch], tc.group_size, params, tok.eos_id)
+                completions = rollout(model, [prompt_ids(p) for p in batch], tc.group_size, params, tok.eos_id,
+                                      engine, cache_len)
                 for p, comps in zip(batch, completions):
                     scored = []
                     for c in comps:
@@ -253,6 +281,8 @@ def grpo(tc: GRPOConfig) -> dict:
             train_time += dt
             step += 1
             record["seconds_per_step"] = dt
+            if compile_seconds is not None:  # once per process, before the first step: not in its seconds
+                record["compile_seconds"], compile_seconds = compile_seconds, None
             if step % tc.eval_every == 0 or step == tc.steps:
                 val = {f"test_{k}": v for k, v in
                        evaluate_task(model, tok, task, tc.eval_problems, difficulty=tc.difficulty,
