@@ -35,6 +35,31 @@ def test_difficulty_knob_changes_problems():
     assert all(len(p.data["numbers"]) == 4 for p in get_task("countdown").problems(5, seed=0, difficulty=4))
 
 
+def test_word_problems_level_zero_keeps_numbers_small_and_other_levels_unchanged():
+    import re
+
+    words = get_task("word_problem")
+    easy = words.problems(200, seed=0, difficulty=0)
+    assert all(len(p.steps) == 1 for p in easy)
+    assert max(int(n) for p in easy for n in re.findall(r"\d+", p.question)) <= 9
+    assert max(int(p.answer) for p in easy) <= 18 and len({p.answer for p in easy}) > 10
+    one = words.problems(200, seed=0, difficulty=1)
+    assert max(int(n) for p in one for n in re.findall(r"\d+", p.question)) > 9
+    assert words.problems(1, seed=0)[0].question == (  # drawn before level 0 existed: same problems as then
+        "Dev has 11 cards. Then the number of cards Dev has doubles. Dev buys 12 more. "
+        "How many cards does Dev have now?")
+
+
+def test_task_mix_names_a_difficulty_per_task():
+    from nanoseek.train.sft import task_conversations
+
+    mix = task_conversations("word_problem:0,word_problem,chain_sum:2", 5, seed=0)
+    questions = [c[1]["content"] for c in mix]
+    assert questions[:5] == [p.question for p in get_task("word_problem").problems(5, seed=0, difficulty=0)]
+    assert questions[5:10] == [p.question for p in get_task("word_problem").problems(5, seed=0)]
+    assert all(q.count(" + ") + q.count(" - ") == 1 for q in questions[10:])
+
+
 def hand_problem(answer="42"):
     return Problem("arithmetic", "What is 40 + 2?", answer)
 

@@ -41,10 +41,12 @@ class SFTConfig(PretrainConfig):
 
 
 def task_conversations(tasks: str, n: int, seed: int, difficulty: int | None = None) -> list[list[dict]]:
-    """Worked solutions of train-split problems as chat conversations."""
+    """Worked solutions of train-split problems as chat conversations. `tasks` is comma-separated names, each
+    optionally with its own difficulty (`word_problem:1`); a name without one takes `difficulty`."""
     out = []
-    for name in tasks.split(","):
-        for p in get_task(name.strip()).problems(n, "train", seed=seed, difficulty=difficulty):
+    for item in tasks.split(","):
+        name, _, level = item.strip().partition(":")
+        for p in get_task(name).problems(n, "train", seed=seed, difficulty=int(level) if level else difficulty):
             out.append(p.messages() + [{"role": "assistant", "content": p.solution()}])
     return out
 
