@@ -74,6 +74,9 @@ def to_hf_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
                 out[f"{base}{e}.down_proj.weight"] = t[e]
         else:
             out[hf] = t
+    if "model.embed_tokens.weight" in out:  # as DeepSeek's release: each MTP layer repeats the shared embedding
+        for k in range(len(model.mtp)):  # (vLLM's MTP loader reads it there; nanoseek's loader skips it)
+            out[f"model.layers.{cfg.num_hidden_layers + k}.embed_tokens.weight"] = out["model.embed_tokens.weight"]
     # safetensors stores no aliases: give every tensor its own contiguous storage
     return {k: v.detach().contiguous().clone() for k, v in out.items()}
 

@@ -5,6 +5,12 @@ nanoseek's checkpoints already have the Hugging Face DeepSeek-V3 layout (checkpo
 is what other tools need and a nanoseek checkpoint may lack: floating-point weights (int8/int4 checkpoints
 are nanoseek's own format and get dequantized; FP8 ones load dequantized), in the dtype asked for, with the
 tokenizer files beside them. MTP modules stay, at layer index num_hidden_layers + k as in DeepSeek's release.
+
+vLLM (checked against its deepseek_v2.py / deepseek_mtp.py source, not run here: it needs a CUDA build of
+torch): every tensor written is loaded or, for the MTP layers, skipped by DeepseekV3ForCausalLM, and its MTP
+drafter finds the embedding copy each MTP layer carries. Its MLA attention kernels take only a latent head
+of kv_lora_rank + qk_rope_head_dim = 576 (the `base` and `deepseek-v3` presets) or 320; smaller presets
+run there with VLLM_MLA_DISABLE=1 (plain attention over the expanded heads).
 """
 
 from __future__ import annotations
