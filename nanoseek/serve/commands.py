@@ -47,6 +47,9 @@ def load_engine(args):
     dtype = {None: None, "fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
     tokenizer = Tokenizer.load(args.model)
     model = load_quantized(args.model, args.quant, args.group_size, dtype=dtype, device=args.device)
+    if not args.no_compile:
+        print("compiling the engine's forward (torch.compile: seconds to a minute; --no-compile skips it)",
+              file=sys.stderr, flush=True)
     engine = Engine(model, tokenizer, max_batch=args.max_batch, max_len=args.max_len,
                     speculative=False if args.no_speculative else None, threads=args.threads or None,
                     batch_invariant=not args.no_batch_invariant, compile=not args.no_compile)
