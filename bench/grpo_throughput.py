@@ -12,17 +12,17 @@ completion, as TRL does); its step time is the `seconds_per_step` it logs. TRL's
 from `on_step_begin` to `on_step_end` (generation, reward, loss, backward, optimizer step). Rounds of
 --steps steps alternate between the two (a fresh run from the same weights each round), so the
 machine's noise falls on both; the first step of each round (warm-up) is left out. With --compile
-nanoseek's rollouts run their decode steps of at most ENGINE_ROWS rows (nanoseek/train/rollout.py;
+nanoseek's rollouts run their forwards of at most ENGINE_ROWS rows (32; nanoseek/train/rollout.py;
 --engine-rows sets it) through the engine's compiled forward, as `nanoseek grpo --compile` does; grpo
 compiles it before its first step, once per process (later rounds reuse the compiled code), and logs the
-time apart: it is in no step's time, and the benchmark prints it on its own. (A random model's rows never stop early: with 16 rows and the
-default ENGINE_ROWS of 8, no decode step here is compiled; --engine-rows 16 compiles them all.)
+time apart: it is in no step's time, and the benchmark prints it on its own. (A random model's rows never
+stop early: with P x G <= 32 every forward of a rollout is compiled, with more none is.)
 
     python bench/grpo_throughput.py                       # 2 prompts x G=8, 32 tokens, 3 rounds of 4 steps
     python bench/grpo_throughput.py --prompts 4 --group 8 --max-tokens 64
     python bench/grpo_throughput.py --profile             # where nanoseek's step spends its time
     python bench/grpo_throughput.py --threads 1           # steadier while other jobs share the cores
-    python bench/grpo_throughput.py --compile --engine-rows 16   # every decode step of 16 rows compiled
+    python bench/grpo_throughput.py --compile             # rollouts through the compiled forward
 
 On a random-weight model the task reward is 0 for every completion (it never writes the answer format), so
 the advantages are 0; both sides still run the whole step (the loss, its backward and the AdamW update).

@@ -139,8 +139,22 @@ def compiled():
     module, ~20-90 s cold, specialised to the cache's shape: every rollout below has 6 rows of 128 positions;
     later InferenceModels of the same shapes in this process reuse it)."""
     model = random_model(small_config())
-    im = InferenceModel(model, compile=True)
+    im = InferenceModel(model, batch_invariant=False, compile=True)  # as grpo's compiled_rollouts makes it
     return model.train(), im  # InferenceModel puts it in eval mode; GRPO's policy trains
+
+
+def test_compiled_rollout_forward_is_the_models(compiled, one_thread):
+    """Plain GEMMs and the dense routed experts (every expert over every token, the unchosen weighted 0): the
+    model's logits to float rounding, for a prefill of several rows and a decode step."""
+    model, im = compiled
+    ids = torch.randint(0, 160, (6, 9))
+    cache = model.new_cache(6, 128)
+    with torch.no_grad():
+        got = im.run(ids[:, :8], torch.arange(8).expand(6, 8), cache, torch.arange(6))[1]
+        step = im.run(ids[:, 8:], torch.full((6, 1), 8), cache, torch.arange(6))[1]
+        want = model.eval()(ids)
+    model.train()
+    assert (torch.cat([got, step], 1) - want).abs().max() < 1e-4
 
 
 def test_compiled_rollout_gives_the_tokens_of_the_model_forward(compiled, monkeypatch, one_thread):
@@ -172,7 +186,7 @@ def test_compiled_sampled_rollout_is_deterministic_under_a_seed(compiled, monkey
 def test_compiled_rollout_sees_the_weights_after_an_optimizer_step(one_thread):
     """InferenceModel caches the weights it reads; an optimizer's in-place update must reach the next rollout."""
     model = random_model(small_config()).train()
-    im = InferenceModel(model, compile=True)  # the compiled code of the fixture's model: same shapes, reused
+    im = InferenceModel(model, batch_invariant=False, compile=True)  # the fixture's compiled code: same shapes
     model.train()
     prompts, greedy = [[1, 5, 9, 3], [7, 2], [4, 4, 4]], SamplingParams(temperature=0, max_tokens=8)
     before = rollout(model, prompts, 2, greedy, None, im)

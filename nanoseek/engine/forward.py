@@ -23,6 +23,10 @@ at the model sizes a CPU serves the weights stay in cache, and bench/decode_thro
             same loops, which is what keeps rows independent of their batch here (kernels compiled for
             two static shapes differ in their last bits). Several times faster than eager at batch 1.
 The two agree to float rounding, not bit for bit; each is batch-invariant on its own, and an engine uses one.
+With batch_invariant=False the products are plain GEMMs over the batch instead, and the compiled routed experts
+run as two GEMMs over all tokens and every expert, the unchosen ones weighted 0 (4x the expert FLOPs at top-4
+of 16, each weight read once: at a few dozen rows that beats reading an expert per (token, expert) pair, and
+GRPO's rollouts, which need no bit-exact batch independence, use it).
 
 Quantized models (nanoseek.quant) run on their integers, with no float copy of a weight kept: eager, int8 and
 int4 products go through PyTorch's packed int kernels at every row count (they compute each row on its own,
@@ -274,7 +278,7 @@ def _attention(s: Spec, w: dict, x, cos, sin, kv_cache, pe_cache, rows, position
     if s.compiled:  # every score and every weighted sum its own reduction, reading the cache in place
         lat = kv_cache[rows, :T].to(x.dtype)[:, None, None]  # [B, 1, 1, T, r]
         q_pe = _stored(q_pe).view(B, S, H, 1, rope)
-        scores = ((q_lat.view(B, S, H, 1, r) * lat).sum(-1)
+        scores = ((_stored(q_lat).view(B, S, H, 1, r) * lat).sum(-1)
                   + (q_pe * pe_cache[rows, :T].to(x.dtype)[:, None, None]).sum(-1))
         probs = (scores.view(B * S, H, T) * s.scale).masked_fill(hidden, float("-inf"))
         probs = _stored(probs.softmax(dim=-1, dtype=torch.float32).to(x.dtype)).view(B, S, H, T, 1)
@@ -336,7 +340,13 @@ def _moe(s: Spec, w: dict, x: torch.Tensor) -> torch.Tensor:
     flat = x.reshape(-1, Hd)
     n = flat.shape[0]
     gate_up, down = w["experts_gate_up"], w["experts_down"]  # [E, 2 * inter, hidden], [E, hidden, inter]
-    if s.compiled:
+    if "experts_down_cat" in w:  # compiled, not batch-invariant: every expert over every token, two GEMMs
+        weights, experts = route(s, _mm(s, flat.float(), w["gate"]).sigmoid(), w["gate_bias"])
+        E = gate_up.shape[0]
+        mix = torch.zeros(n, E, dtype=flat.dtype, device=flat.device).scatter(1, experts, weights.to(flat.dtype))
+        gate, up = _mm(s, flat, gate_up.view(-1, Hd)).view(n, E, -1).chunk(2, dim=-1)  # [n, E, inter] each
+        out = _mm(s, (F.silu(gate) * up * mix[..., None]).view(n, -1), w["experts_down_cat"])  # unchosen: weight 0
+    elif s.compiled:
         weights, experts = route(s, _mm(s, flat.float(), w["gate"]).sigmoid(), w["gate_bias"])
         # each (token, slot) reads its expert's weights by index: no gathered copies, no host sync
         gate, up = _gathered(s, flat[:, None], gate_up, experts).chunk(2, dim=-1)  # [n, k, inter]
@@ -514,6 +524,8 @@ def weights(model: Transformer, s: Spec) -> dict:
             gate_up, down = experts.gate_up_proj, experts.down_proj
         d.update(gate=m.gate.weight.float(), gate_bias=m.gate.e_score_correction_bias,
                  experts_gate_up=gate_up, experts_down=down)
+        if s.compiled and not s.invariant and not isinstance(experts, QuantExperts):
+            d.update(experts_down_cat=down.permute(1, 0, 2).reshape(down.shape[1], -1))  # [hidden, E * inter]
         if m.shared_experts is not None:
             e = m.shared_experts
             d.update(shared_gate_up=_linear(s, e.gate_proj, e.up_proj), shared_down=_linear(s, e.down_proj))

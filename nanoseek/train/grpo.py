@@ -7,11 +7,12 @@ steps on the clipped surrogate (minus beta * KL to a frozen reference, k3 estima
 
 Rollouts only produce tokens: every log-probability the loss uses (the "old" ones included, taken in the
 first of the mu updates, before any optimizer step) comes from the training forward. On a CPU the rollouts'
-decode steps of few rows (rollout.ENGINE_ROWS: small batches, the tail of a batch whose rows mostly
-stopped) can run the engine's compiled forward (--compile; engine/forward.py), which reads the policy's
-weights as the optimizer leaves them (it rebuilds them when a parameter's version changes) and is compiled
-once, before the first step. Off by default: at GRPO's batch sizes it did not make a step faster
-(BENCHMARKS.md#grpo-step), and compiling costs 10 s to 2 minutes.
+forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch whose rows mostly stopped)
+can run the engine's compiled forward (--compile; engine/forward.py), in its not batch-invariant form (plain
+GEMMs; rollouts need no bit-exact batch independence), which reads the policy's weights as the optimizer
+leaves them (it rebuilds them when a parameter's version changes) and is compiled once, before the first
+step. Off by default: it makes a step of 16 rollout rows ~1.15x faster (BENCHMARKS.md#grpo-step) but
+compiling costs 10 s to 2 minutes, and batches of more than 32 rows gain nothing.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class GRPOConfig:
     seed: int = 0
     dtype: str = "fp32"
     device: str | None = None
-    compile: bool = False  # decode steps of few rows through the engine's compiled forward (measured: no gain yet)
+    compile: bool = False  # forwards of <= rollout.ENGINE_ROWS rows through the engine's compiled forward
     resume: bool = False
     progress: bool = True
     tensorboard: bool = True
@@ -173,7 +174,7 @@ def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel,
     rollouts' shape, `rows` x `cache_len` -> (it, seconds). Batch, sequence and key lengths are symbolic, but
     the cache's shape is not: every rollout allocates this shape, and this one compilation serves them all."""
     t0 = time.perf_counter()
-    engine = InferenceModel(model, compile=True)
+    engine = InferenceModel(model, batch_invariant=False, compile=True)
     model.train()  # InferenceModel puts the model in eval mode
     zeros = [torch.zeros(shape, dtype=torch.long, device=engine.device) for shape in ((1, 1), (1, 1), 1)]
     with torch.no_grad():  # as in rollout(): the cache and its views made without autograd

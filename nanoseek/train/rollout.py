@@ -22,10 +22,10 @@ from ..engine.sampling import SamplingParams, filtered_logits
 from ..model import Transformer
 
 PREFILL_PROMPTS = 16  # prompts prefilled together (bounds the prefill's activations for long prompt lists)
-# The compiled engine forward reads a routed expert's weights once per (token, expert) pair, the model's own
-# forward once per expert over all its tokens. A 32-token rollout of a random tiny-preset model, 1 thread, 2026-11:
-# the engine's was ~1.8x the model's at 4 rows, ~1.6x at 8, no faster at 16 (0.9-1.1x over runs), 0.8x at 32.
-ENGINE_ROWS = 8
+# GRPO's compiled forward (engine/forward.py, not batch-invariant: plain GEMMs, every routed expert over every
+# token) against the model's own (grouped GEMMs over the tokens of each expert), a 32-token rollout of a random
+# tiny-preset model, 1 thread, 2026-11-22: 1.33x at 8 rows, 1.30x at 16, 1.07x at 32, 0.91x at 64.
+ENGINE_ROWS = 32
 
 
 def draw(logits: torch.Tensor, params: SamplingParams, generator: torch.Generator) -> torch.Tensor:
