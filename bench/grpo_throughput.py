@@ -11,7 +11,9 @@ same order, rendered by the same chat template. nanoseek runs its real training 
 completion, as TRL does); its step time is the `seconds_per_step` it logs. TRL's is timed by a callback
 from `on_step_begin` to `on_step_end` (generation, reward, loss, backward, optimizer step). Rounds of
 --steps steps alternate between the two (a fresh run from the same weights each round), so the
-machine's noise falls on both; the first step of each round (warm-up) is left out. With --compile
+machine's noise falls on both; the first step of each round (warm-up) is left out. Rollout tokens/s: completion
+tokens sampled per second of sampling (nanoseek: the `rollout_tokens` / `rollout_seconds` grpo logs per step;
+TRL: its completions' mean length x P x G over the time spent in the model's `generate`, wrapped here). With --compile
 nanoseek's rollouts run their forwards of at most ENGINE_ROWS rows (32; nanoseek/train/rollout.py;
 --engine-rows sets it) through the engine's compiled forward, as `nanoseek grpo --compile` does; grpo
 compiles it before its first step, once per process (later rounds reuse the compiled code), and logs the
@@ -73,9 +75,9 @@ def build_checkpoint(directory: Path, preset: str, vocab: int, seed: int) -> Pat
     return directory
 
 
-def nanoseek_round(args, ckpt: Path, out: Path) -> tuple[list[float], float]:
-    """seconds per step and the mean completion length of one fresh nanoseek GRPO run (its compilation time,
-    if it compiled, printed apart)."""
+def nanoseek_round(args, ckpt: Path, out: Path) -> tuple[list[float], float, list[float]]:
+    """seconds per step, the mean completion length and the rollout tokens/s of each step, of one fresh nanoseek
+    GRPO run (its compilation time, if it compiled, printed apart)."""
     grpo(GRPOConfig(init=str(ckpt), out=str(out), task=args.task, difficulty=args.difficulty, steps=args.steps,
                     prompts_per_step=args.prompts, group_size=args.group, max_tokens=args.max_tokens,
                     temperature=1.0, lr=args.lr, loss_mode="dapo", eps_low=0.2, eps_high=0.28, beta=0.0,
@@ -86,7 +88,8 @@ def nanoseek_round(args, ckpt: Path, out: Path) -> tuple[list[float], float]:
     if "compile_seconds" in records[0]:
         print(f"  nanoseek compiled its rollout forward in {records[0]['compile_seconds']:.1f} s "
               "(before step 1, in no step's time)", flush=True)
-    return [r["seconds_per_step"] for r in records], statistics.mean(r["response_length"] for r in records)
+    return ([r["seconds_per_step"] for r in records], statistics.mean(r["response_length"] for r in records),
+            [r["rollout_tokens"] / r["rollout_seconds"] for r in records])
 
 
 class TRLPeer:
@@ -116,15 +119,27 @@ class TRLPeer:
 
         self.reward = reward
 
-    def round(self, index: int) -> tuple[list[float], float]:
+    def round(self, index: int) -> tuple[list[float], float, list[float]]:
         from transformers import PrinterCallback, TrainerCallback
         from trl import GRPOConfig as TRLConfig, GRPOTrainer
 
-        times, lengths = [], []
+        times, lengths, generated, rollout_rates = [], [], [], []
+        model = copy.deepcopy(self.model)
+        generate = model.generate
+
+        def timed_generate(*a, **k):  # TRL samples through the model's generate (on a CPU, this very object)
+            t0 = time.perf_counter()
+            out = generate(*a, **k)
+            generated.append(time.perf_counter() - t0)
+            return out
+
+        model.generate = timed_generate
+        samples = self.args.group * self.args.prompts
 
         class Timer(TrainerCallback):
             def on_step_begin(self, *a, **k):
                 self.t0 = time.perf_counter()
+                generated.clear()
 
             def on_step_end(self, *a, **k):
                 times.append(time.perf_counter() - self.t0)
@@ -132,6 +147,7 @@ class TRLPeer:
             def on_log(self, _args, _state, _control, logs=None, **k):
                 if logs and "completions/mean_length" in logs:
                     lengths.append(logs["completions/mean_length"])
+                    rollout_rates.append(samples * logs["completions/mean_length"] / sum(generated))
 
         a = self.args
         config = TRLConfig(
@@ -144,11 +160,11 @@ class TRLPeer:
             shuffle_dataset=False, seed=a.seed, disable_tqdm=True, dataloader_num_workers=0, bf16=False)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # transformers' deprecation notices about its own defaults
-            trainer = GRPOTrainer(model=copy.deepcopy(self.model), reward_funcs=self.reward, args=config,
+            trainer = GRPOTrainer(model=model, reward_funcs=self.reward, args=config,
                                   train_dataset=self.dataset, processing_class=self.tokenizer, callbacks=[Timer()])
             trainer.remove_callback(PrinterCallback)  # it prints every step's logs
             trainer.train()
-        return times, statistics.mean(lengths) if lengths else float("nan")
+        return times, statistics.mean(lengths) if lengths else float("nan"), rollout_rates
 
 
 def profile_nanoseek(args, ckpt: Path, work: Path) -> None:
@@ -205,15 +221,17 @@ def main(argv=None):
         peer = None if args.skip_trl else TRLPeer(args, ckpt, work)
         times = {"nanoseek": [], "trl": []}
         lengths = {"nanoseek": [], "trl": []}
+        rollout_rate = {"nanoseek": [], "trl": []}  # rollout tokens/s of each step
         for r in range(args.rounds):
             sides = ["nanoseek", "trl"] if r % 2 == 0 else ["trl", "nanoseek"]
             for side in sides:
                 if side == "trl" and peer is None:
                     continue
-                t, n = (nanoseek_round(args, ckpt, work / f"nanoseek-{r}") if side == "nanoseek"
-                        else peer.round(r))
+                t, n, rates = (nanoseek_round(args, ckpt, work / f"nanoseek-{r}") if side == "nanoseek"
+                               else peer.round(r))
                 times[side] += t[1:]
                 lengths[side].append(n)
+                rollout_rate[side] += rates[1:]
                 print(f"  round {r} {side:8s}: " + " ".join(f"{x:.3f}" for x in t) + " s/step, "
                       f"mean completion {n:.1f} tokens", flush=True)
         print(f"# load average after: {os.getloadavg()[0]:.1f}")
@@ -225,17 +243,22 @@ def main(argv=None):
             med, best = statistics.median(ts), min(ts)
             summary[side] = (med, best)
             print(f"{side:9s} {samples / med:7.1f} samples/s ({med * 1e3:6.0f} ms/step median, "
-                  f"best {best * 1e3:6.0f} ms), mean completion {statistics.mean(lengths[side]):.1f} tokens")
+                  f"best {best * 1e3:6.0f} ms), mean completion {statistics.mean(lengths[side]):.1f} tokens, "
+                  f"rollouts {statistics.median(rollout_rate[side]):.0f} tokens/s")
         if len(summary) == 2:
             ratio = summary["trl"][0] / summary["nanoseek"][0]
             best_ratio = summary["trl"][1] / summary["nanoseek"][1]
-            print(f"ratio nanoseek/TRL: {ratio:.2f}x (median steps), {best_ratio:.2f}x (best steps)")
+            rollout_ratio = statistics.median(rollout_rate["nanoseek"]) / statistics.median(rollout_rate["trl"])
+            print(f"ratio nanoseek/TRL: {ratio:.2f}x (median steps), {best_ratio:.2f}x (best steps); "
+                  f"rollout tokens/s {rollout_ratio:.2f}x")
             cmd = "python bench/grpo_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
             print("\n| command | machine | date | prompts x G x tokens | nanoseek samples/s | TRL samples/s "
-                  "| ratio (best steps) |\n|---|---|---|---|---|---|---|")
+                  "| ratio (best steps) | rollout tokens/s nanoseek / TRL |\n|---|---|---|---|---|---|---|---|")
             print(f"| `{cmd.strip()}` | {machine()} | {datetime.date.today().isoformat()} | "
                   f"{args.prompts}x{args.group}x{args.max_tokens} | {samples / summary['nanoseek'][0]:.1f} | "
-                  f"{samples / summary['trl'][0]:.1f} | {ratio:.2f}x ({best_ratio:.2f}x) |")
+                  f"{samples / summary['trl'][0]:.1f} | {ratio:.2f}x ({best_ratio:.2f}x) | "
+                  f"{statistics.median(rollout_rate['nanoseek']):.0f} / {statistics.median(rollout_rate['trl']):.0f} "
+                  f"({rollout_ratio:.2f}x) |")
         if args.profile:
             profile_nanoseek(args, ckpt, work)
 

@@ -239,6 +239,9 @@ def test_dynamic_sampling_drops_zero_variance_groups(sft_policy, tmp_path):
     grpo(grpo_config(sft_policy, tmp_path, steps=1, temperature=0.0, max_draws=2))
     (record,) = read_metrics(tmp_path)
     assert record["frac_reward_zero_std"] == 1.0 and "loss" not in record  # nothing left to learn from
+    # both draws of 6 prompts x 8 were sampled and timed, though none was kept
+    assert record["rollout_tokens"] == pytest.approx(2 * 6 * 8 * record["response_length"])
+    assert 0 < record["rollout_seconds"] < record["seconds_per_step"]
     before, after = load(sft_policy).state_dict(), load(tmp_path / "final").state_dict()
     assert all(torch.equal(before[k], after[k]) for k in before)
 

@@ -224,13 +224,15 @@ def grpo(tc: GRPOConfig) -> dict:
         while step < tc.steps:
             t0 = time.perf_counter()
             # 1. rollouts, scored; dynamic sampling keeps only groups whose rewards differ
-            groups, seen, dropped = [], [], 0
+            groups, seen, dropped, rollout_seconds = [], [], 0, 0.0
             for _ in range(tc.max_draws):
                 batch = problems[drawn:drawn + tc.prompts_per_step]
                 drawn += len(batch)
                 params.seed = tc.seed * 1_000_003 + drawn
+                t_roll = time.perf_counter()
                 completions = rollout(model, [prompt_ids(p) for p in batch], tc.group_size, params, tok.eos_id,
                                       engine, cache_len)
+                rollout_seconds += time.perf_counter() - t_roll
                 for p, comps in zip(batch, completions):
                     scored = []
                     for c in comps:
@@ -281,7 +283,8 @@ def grpo(tc: GRPOConfig) -> dict:
             dt = time.perf_counter() - t0
             train_time += dt
             step += 1
-            record["seconds_per_step"] = dt
+            record.update(seconds_per_step=dt, rollout_seconds=rollout_seconds,
+                          rollout_tokens=sum(len(c) for c, *_ in seen))  # every sampled token, dropped groups too
             if compile_seconds is not None:  # once per process, before the first step: not in its seconds
                 record["compile_seconds"], compile_seconds = compile_seconds, None
             if step % tc.eval_every == 0 or step == tc.steps:
