@@ -14,11 +14,11 @@ from `on_step_begin` to `on_step_end` (generation, reward, loss, backward, optim
 machine's noise falls on both; the first step of each round (warm-up) is left out. Rollout tokens/s: completion
 tokens sampled per second of sampling (nanoseek: the `rollout_tokens` / `rollout_seconds` grpo logs per step;
 TRL: its completions' mean length x P x G over the time spent in the model's `generate`, wrapped here). With --compile
-nanoseek's rollouts run their forwards of at most ENGINE_ROWS rows (32; nanoseek/train/rollout.py;
+nanoseek's rollouts run their forwards of at most ENGINE_ROWS rows (64; nanoseek/train/rollout.py;
 --engine-rows sets it) through the engine's compiled forward, as `nanoseek grpo --compile` does; grpo
 compiles it before its first step, once per process (later rounds reuse the compiled code), and logs the
 time apart: it is in no step's time, and the benchmark prints it on its own. (A random model's rows never
-stop early: with P x G <= 32 every forward of a rollout is compiled, with more none is.)
+stop early: with P x G <= 64 every forward of a rollout is compiled, with more none is.)
 
     python bench/grpo_throughput.py                       # 2 prompts x G=8, 32 tokens, 3 rounds of 4 steps
     python bench/grpo_throughput.py --prompts 4 --group 8 --max-tokens 64

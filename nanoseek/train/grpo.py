@@ -11,8 +11,8 @@ forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch
 can run the engine's compiled forward (--compile; engine/forward.py), in its not batch-invariant form (plain
 GEMMs; rollouts need no bit-exact batch independence), which reads the policy's weights as the optimizer
 leaves them (it rebuilds them when a parameter's version changes) and is compiled once, before the first
-step. Off by default: it makes a step of 16 rollout rows 1.1-1.15x faster (BENCHMARKS.md#grpo-step) but
-compiling costs 10 s to 2 minutes, and batches of more than 32 rows gain nothing.
+step. Off by default: it makes a step of 16 rollout rows ~1.2x faster (its rollouts ~1.45x; BENCHMARKS.md#grpo-step)
+but compiling costs 10 s to 2 minutes, and batches of more than 64 rows gain nothing.
 """
 
 from __future__ import annotations

@@ -22,10 +22,11 @@ from ..engine.sampling import SamplingParams, filtered_logits
 from ..model import Transformer
 
 PREFILL_PROMPTS = 16  # prompts prefilled together (bounds the prefill's activations for long prompt lists)
-# GRPO's compiled forward (engine/forward.py, not batch-invariant: plain GEMMs, every routed expert over every
-# token) against the model's own (grouped GEMMs over the tokens of each expert), a 32-token rollout of a random
-# tiny-preset model, 1 thread, 2026-11-22: 1.33x at 8 rows, 1.30x at 16, 1.07x at 32, 0.91x at 64.
-ENGINE_ROWS = 32
+# GRPO's compiled forward (engine/forward.py, not batch-invariant: plain GEMMs on transposed weights, every routed
+# expert over every token) against the model's own (grouped GEMMs over the tokens of each expert), whole 32-token
+# rollouts of a random tiny-preset model, interleaved, 1 thread, 2026-11-22: 2.13x at 8 rows, 1.65x at 16, 1.38x
+# at 32, 1.18x at 64, 0.90x at 128.
+ENGINE_ROWS = 64
 
 
 def draw(logits: torch.Tensor, params: SamplingParams, generator: torch.Generator) -> torch.Tensor:
