@@ -146,9 +146,10 @@ def _stored(x: torch.Tensor) -> torch.Tensor:
 
 
 def _operand(x: torch.Tensor) -> torch.Tensor:
-    """A compiled reduction's activation operand, stored once and in float32: inductor computes a bf16 product in
-    float32 anyway (the same numbers), and converting the activation once, not once per weight row that reads
-    it, leaves the weights' conversion as the loop's only one (~1.2x at batch 1 in bf16)."""
+    """A compiled reduction's activation operand, stored once and in float32. With bf16 weights the loop then
+    converts only the weight, not also the activation again for every weight row that reads it (~1.1x per step
+    at batch 1 in bf16), and the float32 products bring the logits closer to float32 math (mean |error| 0.0035
+    vs 0.0064 with the bf16 activation, on the speedrun's checkpoint). A no-op in float32."""
     return _stored(x.float() if x.dtype in (torch.bfloat16, torch.float16) else x)
 
 
