@@ -82,7 +82,7 @@ def nanoseek_round(args, ckpt: Path, out: Path) -> tuple[list[float], float, lis
                     prompts_per_step=args.prompts, group_size=args.group, max_tokens=args.max_tokens,
                     temperature=1.0, lr=args.lr, loss_mode="dapo", eps_low=0.2, eps_high=0.28, beta=0.0,
                     scale_std=False, dynamic_sampling=False, overlong="none", eval_every=10**9, eval_problems=1,
-                    ckpt_every=10**9, seed=args.seed, dtype="fp32", device="cpu", compile=args.compile,
+                    ckpt_every=10**9, seed=args.seed, dtype=args.dtype, device="cpu", compile=args.compile,
                     progress=False, tensorboard=False))
     records = read_metrics(out)
     if "compile_seconds" in records[0]:
@@ -157,7 +157,7 @@ class TRLPeer:
             temperature=1.0, top_p=1.0, top_k=0, learning_rate=a.lr, lr_scheduler_type="constant",
             warmup_steps=0, weight_decay=0.0, max_grad_norm=1.0, adam_beta1=0.9, adam_beta2=0.95,
             loss_type="dapo", epsilon=0.2, epsilon_high=0.28, beta=0.0, scale_rewards="none", num_iterations=1,
-            shuffle_dataset=False, seed=a.seed, disable_tqdm=True, dataloader_num_workers=0, bf16=False)
+            shuffle_dataset=False, seed=a.seed, disable_tqdm=True, dataloader_num_workers=0, bf16=a.dtype == "bf16")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # transformers' deprecation notices about its own defaults
             trainer = GRPOTrainer(model=model, reward_funcs=self.reward, args=config,
@@ -188,6 +188,8 @@ def main(argv=None):
     p.add_argument("--rounds", type=int, default=3, help="rounds per side, alternating")
     p.add_argument("--lr", type=float, default=1e-5)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dtype", choices=["fp32", "bf16"], default="fp32",
+                   help="the update's precision, on both sides (bf16: autocast over float32 weights)")
     p.add_argument("--threads", type=int, default=0, help="torch threads (default: torch's choice)")
     p.add_argument("--compile", action=argparse.BooleanOptionalAction, default=False,
                    help="nanoseek's rollouts through the compiled engine forward (as `nanoseek grpo --compile`)")

@@ -131,13 +131,13 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     of each of those distributions (no gradient). Completions come in groups: prompt i's are completions
     i*G .. i*G + G-1, G = N / len(prompts).
 
-    Each prompt runs once, not once per completion: its latents go to a cache row that is forked into its
-    G completions' rows, and the completions run on top of them on the cache path (as in rollouts). With
-    G = 8 that takes 7 copies of every prompt out of the forward and backward passes. Gradients flow back
-    through the cache into the prompt: autograd tracks the cache's in-place writes, which is sound because
-    every read passes `rows` and so is a copy (a read without rows returns a view of the cache, which the
-    next layer's write would invalidate). Only completion positions go through the output head and the
-    log-softmax over the vocabulary.
+    Each prompt runs once, not once per completion: a group goes through the model as one packed sequence,
+    its prompt then every completion but the last token of each, [p, c_1[:-1], ..., c_G[:-1]]. A completion's
+    tokens take the positions that follow the prompt and attend to the prompt and to their own completion's
+    earlier tokens only (an attention mask), so each hidden state is the one of prompt + completion run on its
+    own. With G = 8 that takes 7 copies of every prompt out of the forward and backward passes, and each
+    weight is read once per pass. Only the positions that predict a completion token go through the output
+    head, fused with the log-softmax (`selected_logprobs`).
     """
     n, groups = len(completions), len(prompts)
     if n % groups:
@@ -145,28 +145,79 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     G = n // groups
     device = model.embed_tokens.weight.device
     mask = completion_mask(completions, device)  # [N, L]
-    longest = max(len(p) for p in prompts)
-    cache = model.new_cache(n, longest + mask.shape[1])
-    rows = torch.arange(n, device=device)
-    targets = torch.tensor([c + [pad] * (mask.shape[1] - len(c)) for c in completions], device=device)  # [N, L]
+    streams, picks = [], []  # per group: (token, segment, position) lists; per completion token: its predictor
+    for i, p in enumerate(prompts):
+        ids, seg, pos = list(p), [0] * len(p), list(range(len(p)))
+        for g, c in enumerate(completions[i * G:(i + 1) * G], start=1):
+            picks.append(len(p) - 1)  # the prompt's last position predicts every completion's first token
+            picks += range(len(ids), len(ids) + len(c) - 1)  # then the completion's token j predicts j + 1
+            ids += c[:-1]
+            seg += [g] * (len(c) - 1)
+            pos += range(len(p), len(p) + len(c) - 1)
+        streams.append((ids, seg, pos))
+    S = max(len(ids) for ids, _, _ in streams)
+    ids, seg, pos = (torch.tensor([s[k] + [fill] * (S - len(s[k])) for s in streams], device=device)
+                     for k, fill in ((0, pad), (1, -1), (2, 0)))  # padding: segment -1, sees only padding
+    attend = (pos[:, None, :] <= pos[:, :, None]) & ((seg[:, None, :] == 0) | (seg[:, None, :] == seg[:, :, None]))
+    offsets = [i * S for i in range(groups) for c in completions[i * G:(i + 1) * G] for _ in c]
+    index = torch.tensor(picks, device=device) + torch.tensor(offsets, device=device, dtype=torch.long)
+    targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
     with autocast(device, dtype):
-        ids = torch.tensor([p + [pad] * (longest - len(p)) for p in prompts], device=device)
-        hidden = model.hidden_states(ids, cache, rows=rows[::G])  # [groups, longest, hidden]
-        last = hidden[torch.arange(groups, device=device), torch.tensor([len(p) - 1 for p in prompts], device=device)]
-        for i, p in enumerate(prompts):
-            cache.lengths[i * G] = len(p)  # the padding is forgotten: the completion's latents overwrite it
-            cache.fork(i * G, rows[i * G + 1:(i + 1) * G])
-        hidden = last.repeat_interleave(G, 0)[:, None]  # [N, 1, hidden]: predicts each completion's first token
-        if mask.shape[1] > 1:
-            hidden = torch.cat([hidden, model.hidden_states(targets[:, :-1], cache, rows=rows)], 1)  # [N, L, hidden]
-        logits = model.lm_head(hidden[mask]).float()  # [tokens, vocab]
-    logp_all = logits.log_softmax(-1)
-    logp = logits.new_zeros(mask.shape)
-    logp[mask] = logp_all.gather(-1, targets[mask][:, None])[:, 0]
-    with torch.no_grad():
-        entropy = torch.zeros(mask.shape, device=device)
-        entropy[mask] = -(logp_all.exp() * logp_all).sum(-1)
+        hidden = model.hidden_states(ids, positions=pos, mask=attend)  # [groups, S, hidden]
+    picked, ent = selected_logprobs(hidden.flatten(0, 1)[index], model.lm_head.weight, targets)
+    logp = picked.new_zeros(mask.shape)
+    logp[mask] = picked  # mask's True entries, row by row, are the completions' tokens in order
+    entropy = torch.zeros(mask.shape, device=device)
+    entropy[mask] = ent
     return logp, entropy
+
+
+def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """hidden [T, hidden] through the output head weight [vocab, hidden] -> (log-softmax at targets [T], with
+    gradient; the entropy of each distribution [T], without). `_SelectedLogProbs` below."""
+    return _SelectedLogProbs.apply(hidden, weight, targets)
+
+
+class _SelectedLogProbs(torch.autograd.Function):
+    """The output head, log-softmax and target pick in one step over [T, vocab] logits held once.
+
+    Unfused, autograd keeps the logits, the log-softmax, a zero-filled gradient for the pick and the
+    log-softmax's own gradient: four [T, vocab] float32 tensors, each a pass over memory (measured ~12 ms
+    of a 16-row GRPO step on the bench's model). Here the logits become the probabilities in place, row
+    blocks at a time (cache-sized); the backward turns those into d logp / d logits = onehot - p, in place
+    again, and multiplies. The probabilities are consumed by that backward: it may run only once."""
+
+    ROWS = 64  # rows per block of the softmax: 64 x 4096 float32 = 1 MiB
+
+    @staticmethod
+    def forward(ctx, hidden, weight, targets):
+        w = weight.to(hidden.dtype)  # under autocast, hidden's dtype
+        logits = (hidden @ w.t()).float()  # [T, vocab]
+        picked = logits.gather(1, targets[:, None])[:, 0]
+        lse, entropy = torch.empty_like(picked), torch.empty_like(picked)
+        for s in range(0, len(logits), _SelectedLogProbs.ROWS):
+            z = logits[s:s + _SelectedLogProbs.ROWS]
+            top = z.amax(-1, keepdim=True)
+            e = (z - top).exp_()
+            total = e.sum(-1, keepdim=True)
+            lse[s:s + len(z)] = (top + total.log())[:, 0]
+            entropy[s:s + len(z)] = lse[s:s + len(z)] - torch.linalg.vecdot(e, z) / total[:, 0]  # -sum p log p
+            torch.div(e, total, out=z)  # the probabilities, over the logits
+        ctx.save_for_backward(hidden, w, targets, logits)
+        ctx.weight_dtype, ctx.spent = weight.dtype, False
+        ctx.mark_non_differentiable(entropy)
+        return picked - lse, entropy
+
+    @staticmethod
+    def backward(ctx, grad, _):
+        if ctx.spent:
+            raise RuntimeError("selected_logprobs' backward ran twice: it consumes its saved probabilities")
+        ctx.spent = True
+        hidden, w, targets, probs = ctx.saved_tensors
+        g = probs.mul_(-grad[:, None])  # onehot - p, times the incoming gradient
+        g.scatter_add_(1, targets[:, None], grad[:, None])
+        g = g.to(hidden.dtype)
+        return g @ w, (g.t() @ hidden).to(ctx.weight_dtype), None
 
 
 def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel, float]:
