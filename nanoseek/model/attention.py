@@ -102,8 +102,9 @@ class MLA(nn.Module):
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
                 cache: LatentCache | None = None, positions: torch.Tensor | None = None,
-                rows: torch.Tensor | None = None, mask: torch.Tensor | None = None) -> torch.Tensor:
-        """mask [B, S, S] (no cache only): True where query i may attend to key j; default causal."""
+                rows: torch.Tensor | None = None, attention=None) -> torch.Tensor:
+        """attention (no cache only): a function (q, k, v, scale) -> out over [B, heads, S, dim] in place of
+        causal attention, for packed sequences (Transformer.hidden_states)."""
         B, S, _ = x.shape
         if self.q_lora_rank is None:
             q = self.q_proj(x)
@@ -116,20 +117,21 @@ class MLA(nn.Module):
         kv = self.kv_a_layernorm(kv)  # [B, S, kv_lora_rank]
         k_pe = apply_rope(k_pe[:, :, None, :], cos, sin, self.interleave)[:, :, 0]  # [B, S, rope]
         if cache is None:
-            out = self._expanded(q_nope, q_pe, kv, k_pe, mask)
+            out = self._expanded(q_nope, q_pe, kv, k_pe, attention)
         else:
             kv_all, pe_all = cache.write(self.layer_idx, positions, kv, k_pe, rows)  # [B, T, r], [B, T, rope]
             out = self._absorbed(q_nope, q_pe, kv_all, pe_all, positions)
         return self.o_proj(out.flatten(2))
 
-    def _expanded(self, q_nope, q_pe, kv, k_pe, mask=None) -> torch.Tensor:
+    def _expanded(self, q_nope, q_pe, kv, k_pe, attention=None) -> torch.Tensor:
         B, S, H, _ = q_nope.shape
         k_nope, v = self.kv_b_proj(kv).view(B, S, H, self.nope_dim + self.v_dim).split(
             [self.nope_dim, self.v_dim], dim=-1)
         q = torch.cat([q_nope, q_pe], dim=-1).transpose(1, 2)  # [B, H, S, qk]
         k = torch.cat([k_nope, k_pe[:, :, None, :].expand(B, S, H, self.rope_dim)], dim=-1).transpose(1, 2)
-        out = F.scaled_dot_product_attention(q, k, v.transpose(1, 2), attn_mask=None if mask is None else mask[:, None],
-                                             is_causal=mask is None, scale=self.scale)
+        if attention is not None:
+            return attention(q, k, v.transpose(1, 2), self.scale).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, k, v.transpose(1, 2), is_causal=True, scale=self.scale)
         return out.transpose(1, 2)  # [B, S, H, v]
 
     def _absorbed(self, q_nope, q_pe, kv, pe, positions) -> torch.Tensor:

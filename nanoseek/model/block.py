@@ -16,6 +16,6 @@ class DecoderLayer(nn.Module):
         self.post_attention_layernorm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.mlp = MoE(cfg) if cfg.is_moe_layer(layer_idx) else MLP(cfg.hidden_size, cfg.intermediate_size)
 
-    def forward(self, x, cos, sin, cache=None, positions=None, rows=None, mask=None):
-        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, positions, rows, mask)
+    def forward(self, x, cos, sin, cache=None, positions=None, rows=None, attention=None):
+        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, positions, rows, attention)
         return x + self.mlp(self.post_attention_layernorm(x))

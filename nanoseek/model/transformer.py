@@ -72,26 +72,26 @@ class Transformer(nn.Module):
     # forward passes
     def hidden_states(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
                       rows: torch.Tensor | None = None, positions: torch.Tensor | None = None,
-                      mask: torch.Tensor | None = None) -> torch.Tensor:
+                      attention=None) -> torch.Tensor:
         """input_ids [batch, seq] -> final-norm hidden states [batch, seq, hidden].
 
         With a cache, the tokens are appended after the cached ones of cache rows `rows` (default: row i
         for batch entry i) and attention runs on the absorbed path over the cached latents. The caller
         advances the cache (`forward` does). Without one, packed sequences may pass their tokens' positions
-        [batch, seq] and an attention mask [batch, seq, seq] (True where query i sees key j) instead of the
-        default 0..seq-1 and causal.
+        [batch, seq] (default 0..seq-1) and the attention among them, a function (q, k, v, scale) -> out over
+        [batch, heads, seq, dim] (default causal; e.g. GRPO's shared prompts, train/grpo.py).
         """
         B, S = input_ids.shape
         if cache is not None:
-            if positions is not None or mask is not None:
-                raise ValueError("positions and mask are for packed sequences without a cache; a cache sets both")
+            if positions is not None or attention is not None:
+                raise ValueError("positions and attention are for packed sequences without a cache; a cache sets both")
             positions = cache.positions(S, rows)
         elif positions is None:
             positions = torch.arange(S, device=input_ids.device).expand(B, S)
         x = self.embed_tokens(input_ids)
         cos, sin = self.rotary(positions, x.dtype)
         for layer in self.layers:
-            x = layer(x, cos, sin, cache, positions, rows, mask)
+            x = layer(x, cos, sin, cache, positions, rows, attention)
         return self.norm(x)
 
     def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,

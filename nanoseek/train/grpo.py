@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
+import torch.nn.functional as F
 
 from ..checkpoint import load
 from ..engine.forward import InferenceModel
@@ -131,10 +132,10 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     of each of those distributions (no gradient). Completions come in groups: prompt i's are completions
     i*G .. i*G + G-1, G = N / len(prompts).
 
-    Each prompt runs once, not once per completion: a group goes through the model as one packed sequence,
-    its prompt then every completion but the last token of each, [p, c_1[:-1], ..., c_G[:-1]]. A completion's
-    tokens take the positions that follow the prompt and attend to the prompt and to their own completion's
-    earlier tokens only (an attention mask), so each hidden state is the one of prompt + completion run on its
+    Each prompt runs once, not once per completion: a group is one packed row of the batch, its prompt then
+    each completion but its last token, [p, c_1[:-1], ..., c_G[:-1]] (each padded to the longest). The
+    completions' tokens take the positions that follow their prompt and attend to it and causally to their
+    own completion only (`_SharedPrompts`), so each hidden state is the one of prompt + completion run on its
     own. With G = 8 that takes 7 copies of every prompt out of the forward and backward passes, and each
     weight is read once per pass. Only the positions that predict a completion token go through the output
     head, fused with the log-softmax (`selected_logprobs`).
@@ -144,32 +145,60 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
         raise ValueError(f"{n} completions do not split into groups of equal size for {groups} prompts")
     G = n // groups
     device = model.embed_tokens.weight.device
-    mask = completion_mask(completions, device)  # [N, L]
-    streams, picks = [], []  # per group: (token, segment, position) lists; per completion token: its predictor
+    mask = completion_mask(completions, device)  # [N, L_max]
+    P, L = max(len(p) for p in prompts), mask.shape[1] - 1  # a packed row: P + G * L tokens
+    ids, positions, picks = [], [], []  # picks: the packed position predicting each completion token, in order
     for i, p in enumerate(prompts):
-        ids, seg, pos = list(p), [0] * len(p), list(range(len(p)))
-        for g, c in enumerate(completions[i * G:(i + 1) * G], start=1):
-            picks.append(len(p) - 1)  # the prompt's last position predicts every completion's first token
-            picks += range(len(ids), len(ids) + len(c) - 1)  # then the completion's token j predicts j + 1
-            ids += c[:-1]
-            seg += [g] * (len(c) - 1)
-            pos += range(len(p), len(p) + len(c) - 1)
-        streams.append((ids, seg, pos))
-    S = max(len(ids) for ids, _, _ in streams)
-    ids, seg, pos = (torch.tensor([s[k] + [fill] * (S - len(s[k])) for s in streams], device=device)
-                     for k, fill in ((0, pad), (1, -1), (2, 0)))  # padding: segment -1, sees only padding
-    attend = (pos[:, None, :] <= pos[:, :, None]) & ((seg[:, None, :] == 0) | (seg[:, None, :] == seg[:, :, None]))
-    offsets = [i * S for i in range(groups) for c in completions[i * G:(i + 1) * G] for _ in c]
-    index = torch.tensor(picks, device=device) + torch.tensor(offsets, device=device, dtype=torch.long)
+        row, where = p + [pad] * (P - len(p)), list(range(P))
+        for g, c in enumerate(completions[i * G:(i + 1) * G]):
+            start = i * (P + G * L) + P + g * L
+            picks += [i * (P + G * L) + len(p) - 1, *range(start, start + len(c) - 1)]
+            row += c[:-1] + [pad] * (L - len(c) + 1)
+            where += range(len(p), len(p) + L)
+        ids.append(row)
+        positions.append(where)
+    ids, positions = torch.tensor(ids, device=device), torch.tensor(positions, device=device)
+    attention = _SharedPrompts(torch.tensor([len(p) for p in prompts], device=device), P, G, L)
     targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
     with autocast(device, dtype):
-        hidden = model.hidden_states(ids, positions=pos, mask=attend)  # [groups, S, hidden]
-    picked, ent = selected_logprobs(hidden.flatten(0, 1)[index], model.lm_head.weight, targets)
+        hidden = model.hidden_states(ids, positions=positions, attention=attention)  # [groups, P + G L, hidden]
+    picked, ent = selected_logprobs(hidden.flatten(0, 1)[torch.tensor(picks, device=device)], model.lm_head.weight,
+                                    targets)
     logp = picked.new_zeros(mask.shape)
     logp[mask] = picked  # mask's True entries, row by row, are the completions' tokens in order
     entropy = torch.zeros(mask.shape, device=device)
     entropy[mask] = ent
     return logp, entropy
+
+
+class _SharedPrompts:
+    """Attention over token_logprobs' packed rows, [prompt (P), G completions (L each)]: the prompt causal over
+    itself; each completion over its row's prompt (its first prompt_len keys; the rest is padding) and causally
+    over itself. Two attentions of the shapes the parts need ([rows, P, P] and [rows * G, L, P + L]), not one
+    over the whole row: a completion never looks at its siblings."""
+
+    def __init__(self, prompt_lens: torch.Tensor, P: int, G: int, L: int):
+        self.P, self.G, self.L = P, G, L
+        seen = (torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]).repeat_interleave(G, 0)
+        own = torch.ones(L, L, dtype=torch.bool, device=prompt_lens.device).tril()
+        self.mask = torch.cat([seen[:, None, None, :].expand(-1, 1, L, P), own.expand(len(seen), 1, L, L)], -1)
+
+    def __call__(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float) -> torch.Tensor:
+        """q, k, v [rows, heads, P + G L, dim] -> [rows, heads, P + G L, v dim]."""
+        P, G, L = self.P, self.G, self.L
+        out = F.scaled_dot_product_attention(q[:, :, :P], k[:, :, :P], v[:, :, :P], is_causal=True, scale=scale)
+        if L == 0:
+            return out
+
+        def completions(t):  # [rows, heads, P + G L, d] -> [rows * G, heads, L, d]
+            return t[:, :, P:].unflatten(2, (G, L)).transpose(1, 2).flatten(0, 1)
+
+        def after_prompt(t):  # each completion's keys (or values): its prompt's, then its own
+            return torch.cat([t[:, :, :P].repeat_interleave(G, 0), completions(t)], 2)
+
+        own = F.scaled_dot_product_attention(completions(q), after_prompt(k), after_prompt(v), attn_mask=self.mask,
+                                             scale=scale)  # [rows * G, heads, L, v dim]
+        return torch.cat([out, own.unflatten(0, (len(q), G)).transpose(1, 2).flatten(2, 3)], 2)
 
 
 def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
