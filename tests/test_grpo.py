@@ -149,7 +149,7 @@ def compiled():
     module, ~20-90 s cold, specialised to the cache's shape: every rollout below has 6 rows of 128 positions;
     later InferenceModels of the same shapes in this process reuse it)."""
     model = random_model(small_config())
-    im = InferenceModel(model, batch_invariant=False, compile=True)  # as grpo's compiled_rollouts makes it
+    im = InferenceModel(model, batch_invariant=False, compile=True, mtp=False)  # as grpo's compiled_rollouts does
     return model.train(), im  # InferenceModel puts it in eval mode; GRPO's policy trains
 
 
@@ -165,6 +165,10 @@ def test_compiled_rollout_forward_is_the_models(compiled, one_thread):
         want = model.eval()(ids)
     model.train()
     assert (torch.cat([got, step], 1) - want).abs().max() < 1e-4
+    assert "mtp" not in im.weights  # rollouts never draft: the MTP module's weights are not copied
+    with pytest.raises(RuntimeError, match="mtp=False"):
+        im.draft(torch.zeros(1, 1, model.config.hidden_size), ids[:1, :1], torch.zeros(1, 1, dtype=torch.long), cache,
+                 torch.arange(1), torch.zeros(1, 0, dtype=torch.long))
 
 
 def test_compiled_rollout_gives_the_tokens_of_the_model_forward(compiled, monkeypatch, one_thread):

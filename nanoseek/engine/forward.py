@@ -398,17 +398,19 @@ class InferenceModel:
     each row advances (by 1, or by 2 when a speculative draft is accepted).
     """
 
-    def __init__(self, model: Transformer, batch_invariant: bool = True, compile: bool = False):
+    def __init__(self, model: Transformer, batch_invariant: bool = True, compile: bool = False, mtp: bool = True):
         """batch_invariant=False runs plain matrix products instead (one GEMM per weight for the whole
         batch): faster for large batches, but a token's last bits then depend on its batch.
         compile: run `forward` through torch.compile (see the module's docstring); the first calls of
-        each kind (main model, MTP module) compile, which takes seconds to a minute."""
+        each kind (main model, MTP module) compile, which takes seconds to a minute.
+        mtp=False leaves the MTP module's weights out (no draft, no speculate): GRPO's rollouts never draft,
+        and rebuild the weights after every optimizer step, of which the MTP module's are ~a fifth."""
         self.model = model.eval()
         self.config = model.config
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
         self.dtype = model.norm.weight.dtype
         self.spec = spec(model, compile, batch_invariant)
-        self.compiled = compile
+        self.compiled, self.mtp = compile, mtp
         self._sources = [*model.parameters(), *model.buffers()]
         self._stamp, self._weights = None, None
         self._views: tuple = (None,)  # (cache, its per-layer kv views, pe views)
@@ -426,7 +428,7 @@ class InferenceModel:
         step between RL rollouts: tensors count their in-place changes in _version)."""
         stamp = [(t.data_ptr(), t._version) for t in self._sources]  # ~20 us: cheap next to a forward
         if stamp != self._stamp:
-            self._weights, self._stamp = weights(self.model, self.spec), stamp
+            self._weights, self._stamp = weights(self.model, self.spec, self.mtp), stamp
             for w in torch.utils._pytree.tree_leaves(self._weights) if self.compiled else ():
                 if isinstance(w, torch.Tensor):  # shapes fixed by the model: in a process that compiles several
                     torch._dynamo.mark_static(w)  # models, they would otherwise turn symbolic on the second one
@@ -452,6 +454,7 @@ class InferenceModel:
         """MTP module 1 over positions [B, S] (main hidden at i [B, S, hidden], the token at i + 1 [B, S]),
         writing its latents -> float32 logits [B, K, vocab] of the positions select [B, K] (K may be 0):
         drafts for the tokens two places after them."""
+        self._need_mtp()
         B, S = next_ids.shape
         kv, pe = self._layers(cache)
         flat = (select + S * torch.arange(B, device=select.device)[:, None]).view(-1)
@@ -466,10 +469,15 @@ class InferenceModel:
                   rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """`forward_speculative`: [token, draft] [B, 2] at positions [B, 2] -> (logits [B, 2, vocab], their
         argmax [B, 2], the next greedy drafts [B]), the main model's and the MTP module's latents written."""
+        self._need_mtp()
         kv, pe = self._layers(cache)
         ids, positions, rows, visible = self._prepare(ids, positions, rows, self._visible(positions))
         with self._mode():
             return self._forward_speculative(self.spec, self.weights, ids, positions, rows, kv, pe, visible)
+
+    def _need_mtp(self) -> None:
+        if not self.mtp:
+            raise RuntimeError("this InferenceModel was made with mtp=False: it holds no MTP weights to draft with")
 
     def _visible(self, positions: torch.Tensor) -> torch.Tensor:
         """[B, S, T]: the keys each query sees, T covering the furthest position in whole key blocks."""
@@ -508,7 +516,7 @@ class InferenceModel:
             yield
 
 
-def weights(model: Transformer, s: Spec) -> dict:
+def weights(model: Transformer, s: Spec, mtp: bool = True) -> dict:
     """The model's weights as `forward` reads them: stacked where one input feeds several linears, W_UK and
     W_UV split per head out of kv_b_proj (laid out for _per_head), the gate in float32; quantized ones as
     QWeight (never dequantized here)."""
@@ -558,7 +566,7 @@ def weights(model: Transformer, s: Spec) -> dict:
         W = {"embed": _quantized(s, e.qweight, e.scales, kernel=False) if isinstance(e, QuantEmbedding)
              else e.weight, "norm": model.norm.weight, "head": _linear(s, model.lm_head),
              "inv_freq": model.rotary.inv_freq, "layers": [attention(layer) for layer in model.layers]}
-        if len(model.mtp):
+        if mtp and len(model.mtp):
             m = model.mtp[0]
             W["mtp"] = attention(m) | {"enorm": m.enorm.weight, "hnorm": m.hnorm.weight, "eh": _linear(s, m.eh_proj),
                                        "head_norm": m.shared_head.norm.weight}

@@ -254,7 +254,7 @@ def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel,
     rollouts' shape, `rows` x `cache_len` -> (it, seconds). Batch, sequence and key lengths are symbolic, but
     the cache's shape is not: every rollout allocates this shape, and this one compilation serves them all."""
     t0 = time.perf_counter()
-    engine = InferenceModel(model, batch_invariant=False, compile=True)
+    engine = InferenceModel(model, batch_invariant=False, compile=True, mtp=False)
     model.train()  # InferenceModel puts the model in eval mode
     zeros = [torch.zeros(shape, dtype=torch.long, device=engine.device) for shape in ((1, 1), (1, 1), 1)]
     with torch.no_grad():  # as in rollout(): the cache and its views made without autograd
