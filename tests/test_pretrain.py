@@ -124,6 +124,22 @@ def test_lr_schedules():
         lr_factor(50, 100, 10, "linear")
 
 
+@pytest.mark.parametrize("scale", [1e-3, 1e3])  # gradient norms below and above the limit
+def test_clip_grad_norm_matches_torch(scale):
+    from helpers import random_model, small_config
+    from nanoseek.train.distributed import clip_grad_norm
+
+    models = [random_model(small_config()) for _ in range(2)]
+    models[1].load_state_dict(models[0].state_dict())
+    ids = torch.randint(0, 100, (2, 12))
+    for m in models:
+        (m(ids).square().mean() * scale).backward()
+    want = float(torch.nn.utils.clip_grad_norm_(models[0].parameters(), 1.0))
+    assert clip_grad_norm(models[1], 1.0) == pytest.approx(want, rel=1e-6)
+    for a, b in zip(models[0].parameters(), models[1].parameters()):
+        assert (a.grad is None and b.grad is None) or torch.equal(a.grad, b.grad)
+
+
 def test_vocab_mismatch_is_refused(data, tmp_path):
     other = tmp_path / "init"
     nanoseek.save(nanoseek.Transformer(nanoseek.get_preset("smoke").replace(vocab_size=999)), other)

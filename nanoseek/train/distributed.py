@@ -121,9 +121,16 @@ def set_gradient_sync(model: Transformer, enabled: bool) -> None:
 
 
 def clip_grad_norm(model: Transformer, max_norm: float) -> float:
-    """Clip to the global gradient norm (over every rank's shards) and return that norm."""
-    norm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
-    return float(norm.full_tensor() if isinstance(norm, DTensor) else norm)
+    """Clip to the global gradient norm (over every rank's shards) and return that norm. As clip_grad_norm_,
+    but the gradients are scaled only when that changes them: it multiplies every gradient by
+    min(1, max_norm / (norm + 1e-6)) even when that is 1, a pass over all of them (~3 ms of a 16-row GRPO
+    step on the tiny preset)."""
+    params = [p for p in model.parameters() if p.grad is not None]
+    norm = torch.nn.utils.get_total_norm([p.grad for p in params])
+    value = float(norm.full_tensor() if isinstance(norm, DTensor) else norm)
+    if not value + 1e-6 <= max_norm:  # (a non-finite norm too, as clip_grad_norm_ does)
+        torch.nn.utils.clip_grads_with_norm_(params, max_norm, norm)
+    return value
 
 
 def reduce_expert_load(model: Transformer, world: World) -> dict:

@@ -31,6 +31,7 @@ from ..engine.forward import InferenceModel
 from ..engine.sampling import SamplingParams
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
+from .distributed import clip_grad_norm
 from .evaluate import evaluate_task
 from .metrics import MetricsLog
 from .optim import make_optimizer
@@ -354,7 +355,7 @@ def grpo(tc: GRPOConfig) -> dict:
                     loss, stats = grpo_loss(logp, old_logp, ref_logp, adv, mask, tc.eps_low, tc.eps_high, tc.beta,
                                             tc.loss_mode, tc.max_tokens)
                     loss.backward()
-                    grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip))
+                    grad_norm = clip_grad_norm(model, tc.grad_clip)
                     optimizer.step()
                     optimizer.zero_grad(set_to_none=True)
                     model.update_expert_bias(0.001)
