@@ -63,3 +63,22 @@ def test_grpo_runs_on_cuda(tmp_path):
                     progress=False, tensorboard=False))
     records = read_metrics(tmp_path / "run")
     assert {r["step"] for r in records} == {1, 2} and (tmp_path / "run" / "final" / "model.safetensors").exists()
+
+
+@pytest.mark.parametrize("dtype", ["fp32", "bf16"])
+def test_grpo_token_logprobs_on_cuda_match_the_cpu(dtype):
+    """The packed shared-prompt forward (SDPA on CUDA) and the fused output head: the CPU's values and
+    gradients (bf16: to its precision)."""
+    from nanoseek.train.grpo import token_logprobs
+
+    torch.backends.cuda.matmul.allow_tf32 = False
+    model = random_model(small_config()).train()
+    prompts, comps = [[1, 5, 9, 3, 7], [4, 2]], [[8, 9, 10], [11], [12, 13], [14, 15, 16], [17], [18, 19]]
+    got = {}
+    for device, m in (("cpu", model), ("cuda", copy.deepcopy(model).cuda())):
+        logp, entropy = token_logprobs(m, prompts, comps, dtype, pad=0)
+        logp.sum().backward()
+        got[device] = (logp.detach().cpu(), entropy.cpu(), m.lm_head.weight.grad.cpu(), m.embed_tokens.weight.grad.cpu())
+    tol = 1e-4 if dtype == "fp32" else 5e-2
+    for a, b in zip(got["cpu"], got["cuda"]):
+        assert (a - b).abs().max() <= tol * max(1.0, a.abs().max())
