@@ -6,13 +6,15 @@ with the task's rule-based reward, turn rewards into group-relative advantages, 
 steps on the clipped surrogate (minus beta * KL to a frozen reference, k3 estimator).
 
 Rollouts only produce tokens: every log-probability the loss uses (the "old" ones included, taken in the
-first of the mu updates, before any optimizer step) comes from the training forward. On a CPU the rollouts'
-forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch whose rows mostly stopped)
-can run the engine's compiled forward (--compile; engine/forward.py), in its not batch-invariant form (plain
-GEMMs; rollouts need no bit-exact batch independence), which reads the policy's weights as the optimizer
-leaves them (it rebuilds them when a parameter's version changes) and is compiled once, before the first
-step. Off by default: it makes a step of 16 rollout rows ~1.2x faster (its rollouts ~1.45x; BENCHMARKS.md#grpo-step)
-but compiling costs 10 s to 2 minutes, and batches of more than 64 rows gain nothing.
+first of the mu updates, before any optimizer step) comes from the training forward, which runs each group's
+prompt once, packed with its G completions, and fuses the output head with the log-softmax (`token_logprobs`).
+On a CPU the rollouts' forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch whose
+rows mostly stopped) can run the engine's compiled forward (--compile; engine/forward.py), in its not
+batch-invariant form (plain GEMMs; rollouts need no bit-exact batch independence), which reads the policy's
+weights as the optimizer leaves them (it rebuilds them when a parameter's version changes) and is compiled
+once, before the first step. Off by default: it makes a step of 16 rollout rows ~1.2x faster (its rollouts
+~1.45x; BENCHMARKS.md#grpo-step) but compiling costs 10 s to 2 minutes, and batches of more than 64 rows gain
+nothing.
 """
 
 from __future__ import annotations
