@@ -114,6 +114,15 @@ def test_shared_prompt_logprobs_equal_full_sequence_logprobs_and_gradients():
         logp2.sum().backward()
 
 
+def test_an_empty_completion_gets_no_logprobs_and_leaves_the_others_alone():
+    model = random_model(small_config()).train()
+    with torch.no_grad():
+        logp, _ = token_logprobs(model, [[1, 5, 9]], [[8, 9], [], [10]], "fp32", pad=0)
+        want, _ = token_logprobs(model, [[1, 5, 9]], [[8, 9], [10], [10]], "fp32", pad=0)
+    assert (logp[1] == 0).all()
+    assert torch.allclose(logp[0], want[0], atol=1e-6) and torch.allclose(logp[2], want[2], atol=1e-6)
+
+
 def test_greedy_rollout_equals_plain_generation(monkeypatch):
     monkeypatch.setattr("nanoseek.train.rollout.PREFILL_PROMPTS", 2)  # prefill in two batches, padded
     model = random_model(small_config())

@@ -149,14 +149,14 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     G = n // groups
     device = model.embed_tokens.weight.device
     mask = completion_mask(completions, device)  # [N, L_max]
-    P, L = max(len(p) for p in prompts), mask.shape[1] - 1  # a packed row: P + G * L tokens
+    P, L = max(len(p) for p in prompts), max(mask.shape[1] - 1, 0)  # a packed row: P + G * L tokens
     ids, positions, picks = [], [], []  # picks: the packed position predicting each completion token, in order
     for i, p in enumerate(prompts):
         row, where = p + [pad] * (P - len(p)), list(range(P))
         for g, c in enumerate(completions[i * G:(i + 1) * G]):
-            start = i * (P + G * L) + P + g * L
-            picks += [i * (P + G * L) + len(p) - 1, *range(start, start + len(c) - 1)]
-            row += c[:-1] + [pad] * (L - len(c) + 1)
+            start, inputs = i * (P + G * L) + P + g * L, c[:-1]
+            picks += [i * (P + G * L) + len(p) - 1] * bool(c) + list(range(start, start + len(inputs)))
+            row += inputs + [pad] * (L - len(inputs))
             where += range(len(p), len(p) + L)
         ids.append(row)
         positions.append(where)
