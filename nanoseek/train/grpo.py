@@ -149,13 +149,14 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     G = n // groups
     device = model.embed_tokens.weight.device
     mask = completion_mask(completions, device)  # [N, L_max]
-    P, L = max(len(p) for p in prompts), max(mask.shape[1] - 1, 0)  # a packed row: P + G * L tokens
+    P, L = max(len(p) for p in prompts), max(mask.shape[1] - 1, 0)
+    width = P + G * L  # a packed row
     ids, positions, picks = [], [], []  # picks: the packed position predicting each completion token, in order
     for i, p in enumerate(prompts):
         row, where = p + [pad] * (P - len(p)), list(range(P))
         for g, c in enumerate(completions[i * G:(i + 1) * G]):
-            start, inputs = i * (P + G * L) + P + g * L, c[:-1]
-            picks += [i * (P + G * L) + len(p) - 1] * bool(c) + list(range(start, start + len(inputs)))
+            start, inputs = i * width + P + g * L, c[:-1]
+            picks += [i * width + len(p) - 1] * bool(c) + list(range(start, start + len(inputs)))
             row += inputs + [pad] * (L - len(inputs))
             where += range(len(p), len(p) + L)
         ids.append(row)
