@@ -150,7 +150,7 @@ def test_models_health_tokenize_and_metrics(server):
     text = httpx.post(server.url + "/detokenize", headers=h, json={"tokens": ids[1:]}).json()["prompt"]
     assert text == "hello world"
     ask(client(server), max_tokens=2)
-    m = httpx.get(server.url + "/metrics").text
+    m = httpx.get(server.url + "/metrics", headers=h).text
     for series in ("nanoseek_generation_tokens_total", "nanoseek_kv_cache_usage_ratio", "nanoseek_batch_size",
                    "nanoseek_time_to_first_token_seconds_bucket", 'nanoseek_requests_total{finish_reason="length"}',
                    "nanoseek_spec_accepted_tokens_total",
@@ -181,14 +181,14 @@ def test_completions_echo_gives_prompt_logprobs(random_ckpt):
                                                          "temperature": 0, "logprobs": 1, "echo": True}).json()
         ids = tok.encode(prompt, bos=True)
         lp = r["choices"][0]["logprobs"]
-        assert r["choices"][0]["text"].startswith(prompt) and len(lp["tokens"]) == len(ids) + 1
-        assert lp["token_logprobs"][0] is None and lp["top_logprobs"][0] is None
+        # the BOS the server added is not echoed: the first prompt token is scored after it
+        assert r["choices"][0]["text"].startswith(prompt) and len(lp["tokens"]) == len(ids) - 1 + 1
         model = nanoseek.load(random_ckpt, device="cpu")
         with torch.no_grad():
             ref = model(torch.tensor([ids]))[0].log_softmax(-1)
         want = [float(ref[i - 1, ids[i]]) for i in range(1, len(ids))]
-        assert lp["token_logprobs"][1:len(ids)] == pytest.approx(want, abs=1e-4)
-        assert all(len(t) == 1 for t in lp["top_logprobs"][1:])
+        assert lp["token_logprobs"][:len(ids) - 1] == pytest.approx(want, abs=1e-4)
+        assert all(len(t) == 1 for t in lp["top_logprobs"])
         c = openai.OpenAI(base_url=s.url + "/v1", api_key="none", max_retries=0)
         out = c.completions.create(model="rigged", prompt=[ids, ids[:3]], max_tokens=4, temperature=0)
         assert len(out.choices) == 2 and out.usage.completion_tokens == 8

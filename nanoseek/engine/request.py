@@ -42,7 +42,7 @@ class Request:
     id: int = field(default_factory=lambda: next(_ids))
     output_ids: list[int] = field(default_factory=list)
     text: str = ""
-    finish_reason: str | None = None
+    reason: str | None = None  # how it ended; read it as finish_reason
     error: str | None = None
     prompt_logprobs: list[TokenLogprob | None] | None = None  # entry i: prompt token i (None for i = 0)
     cached_tokens: int = 0  # prompt tokens whose latents were reused from an earlier request
@@ -63,6 +63,18 @@ class Request:
         self._sync: queue.Queue | None = None if self.loop else queue.Queue()
         self._async: asyncio.Queue | None = asyncio.Queue() if self.loop else None
         self._done = threading.Event()
+        self.sampler.on_error = self.fail
+
+    # A request that failed alone (its sampling raised) is cancelled, and the engine ends cancelled requests
+    # as "cancelled" (or "stop", should a placeholder token be a stop token): reported here as "error", with
+    # its message in `error`, for the caller and the stats.
+    @property
+    def finish_reason(self) -> str | None:
+        return "error" if self.reason and self.error else self.reason
+
+    @finish_reason.setter
+    def finish_reason(self, reason: str | None) -> None:
+        self.reason = reason
 
     @property
     def finished(self) -> bool:
@@ -73,8 +85,18 @@ class Request:
         self.cancelled = True
         self.engine.notify()
 
+    def fail(self, message: str) -> None:
+        """This request alone failed (called by the engine thread): it ends with finish_reason "error" at the
+        engine's next step, and the placeholder tokens its sampler handed out meanwhile are never shown."""
+        self.error = message
+        self.cancelled = True
+
     def push(self, event: Event) -> None:
         """Called by the engine thread."""
+        if self.error is not None:
+            if event.finish_reason is None:
+                return
+            event.finish_reason = "error"
         if event.finish_reason is not None:
             self._done.set()
         if self._async is None:

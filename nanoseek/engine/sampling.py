@@ -1,16 +1,29 @@
-"""Turning logits into tokens, per request: penalties, greedy, temperature, top-k, top-p, a seed, logprobs."""
+"""Turning logits into tokens, per request: penalties, greedy, temperature, top-k, top-p, a seed, logprobs.
+
+The arithmetic holds for every value SamplingParams accepts (temperature 1e-40, top_p 1e-46, a repetition
+penalty of 1e-40 that sends logits to inf): a sampled distribution is always finite with at least one
+token left. Should a request's sampling still raise, Sampler fails that request alone (on_error) and hands
+the engine a placeholder, so its batch-mates go on.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
 import random
 from dataclasses import dataclass, field
 
 import torch
 
+# Below this a temperature is greedy (as vLLM): logits / 1e-40 overflow float32, and nothing but exact ties
+# could tell such a temperature from 0.
+MIN_TEMPERATURE = 1e-5
+_FMAX = torch.finfo(torch.float32).max
+
 
 @dataclass
 class SamplingParams:
-    temperature: float = 1.0  # 0 = greedy
+    temperature: float = 1.0  # 0 (or below MIN_TEMPERATURE) = greedy
     top_k: int = 0  # 0 = off
     top_p: float = 1.0  # 1 = off
     max_tokens: int = 64
@@ -26,6 +39,11 @@ class SamplingParams:
     def __post_init__(self):
         self.stop_token_ids = tuple(self.stop_token_ids)
         self.stop = tuple(self.stop)
+        numbers = {"temperature": self.temperature, "top_p": self.top_p, "presence_penalty": self.presence_penalty,
+                   "frequency_penalty": self.frequency_penalty, "repetition_penalty": self.repetition_penalty}
+        for name, value in numbers.items():
+            if not math.isfinite(value):
+                raise ValueError(f"{name} must be a finite number; got {value}")
         checks = [
             (self.temperature >= 0, f"temperature must be >= 0; got {self.temperature}"),
             (0 < self.top_p <= 1, f"top_p must be in (0, 1]; got {self.top_p}"),
@@ -46,16 +64,25 @@ class SamplingParams:
 
     @property
     def greedy(self) -> bool:
-        return self.temperature == 0
+        return self.temperature < MIN_TEMPERATURE
 
     @property
     def penalized(self) -> bool:
         return bool(self.presence_penalty or self.frequency_penalty or self.repetition_penalty != 1.0)
 
 
+def finite(logits: torch.Tensor) -> torch.Tensor:
+    """Logits with NaN as -inf and +inf as the largest float: a penalty's overflow must not give inf - inf."""
+    return logits.float().nan_to_num(nan=float("-inf"), posinf=_FMAX)
+
+
 def filtered_logits(logits: torch.Tensor, p: SamplingParams) -> torch.Tensor:
-    """logits [batch, vocab] -> temperature-scaled logits with everything outside top-k / top-p at -inf."""
-    logits = logits.float() / p.temperature
+    """logits [batch, vocab] -> temperature-scaled logits with everything outside top-k / top-p at -inf.
+
+    The best logit is subtracted before dividing by the temperature: the top token stays at 0 and the others
+    can only fall (to -inf at tiny temperatures), never overflow to +inf."""
+    logits = finite(logits)
+    logits = (logits - logits.amax(-1, keepdim=True)) / p.temperature
     if p.top_k and p.top_k < logits.shape[-1]:
         kth = logits.topk(p.top_k, dim=-1).values[..., -1:]
         logits = logits.masked_fill(logits < kth, float("-inf"))
@@ -64,6 +91,7 @@ def filtered_logits(logits: torch.Tensor, p: SamplingParams) -> torch.Tensor:
         probs = sorted_logits.softmax(-1)
         # drop a token when the tokens ranked above it already hold top_p of the mass (the first always stays)
         drop = probs.cumsum(-1) - probs >= p.top_p
+        drop[..., 0] = False  # even when top_p is below float32's smallest number (1e-46 rounds to 0)
         logits = logits.masked_fill(drop.scatter(-1, order, drop), float("-inf"))
     return logits
 
@@ -83,13 +111,37 @@ def top_logprobs(logits: torch.Tensor, token: int, n: int) -> tuple[float, list[
     return float(logp[token]), [] if top is None else list(zip(top.indices.tolist(), top.values.tolist()))
 
 
+def _isolated(placeholder):
+    """For the Sampler methods the engine calls per request: an exception there fails this request only
+    (Sampler.fail), and the engine gets placeholder(input) so that the batch's step goes on."""
+    def wrap(method):
+        @functools.wraps(method)
+        def run(self, x: torch.Tensor):
+            try:
+                return method(self, x)
+            except Exception as e:
+                self.fail(e)
+                return placeholder(x)
+        return run
+    return wrap
+
+
+def _one_hot(x: torch.Tensor) -> torch.Tensor:
+    out = torch.zeros(x.shape[-1], device=x.device)
+    out[0] = 1
+    return out
+
+
 class Sampler:
     """One request's sampling state: its seeded generator and the token history its penalties need."""
 
     def __init__(self, params: SamplingParams, prompt_ids: list[int], vocab_size: int, device: torch.device):
         self.params = params
+        self.error: str | None = None  # set when sampling this request raised
+        self.on_error = None  # called with the message, once (the engine's Request fails itself)
         seed = params.seed if params.seed is not None else random.getrandbits(63)
-        self.generator = torch.Generator(device=device).manual_seed(seed)
+        # any int: a generator takes [-2**63, 2**64), and OpenAI's seed + choice index can pass its end
+        self.generator = torch.Generator(device=device).manual_seed(seed % 2**64)
         self.counts = self.seen = None
         if params.presence_penalty or params.frequency_penalty:
             self.counts = torch.zeros(vocab_size, device=device)  # generated tokens only (as OpenAI)
@@ -112,15 +164,24 @@ class Sampler:
             logits[self.seen] = torch.where(picked > 0, picked / r, picked * r)
         if self.counts is not None:
             logits = logits - p.frequency_penalty * self.counts - p.presence_penalty * (self.counts > 0).float()
-        return logits
+        return finite(logits) if self.seen is not None else logits  # a tiny or huge penalty overflows
 
+    def fail(self, e: Exception) -> None:
+        if self.error is None:
+            self.error = f"sampling failed: {type(e).__name__}: {e}"
+            if self.on_error is not None:
+                self.on_error(self.error)
+
+    @_isolated(_one_hot)
     def probs(self, logits: torch.Tensor) -> torch.Tensor:
         """The distribution [vocab] a sampled token is drawn from (adjusted logits -> filtered softmax)."""
         return filtered_logits(self.adjust(logits)[None], self.params)[0].softmax(-1)
 
+    @_isolated(lambda probs: 0)
     def draw(self, probs: torch.Tensor) -> int:
         return int(torch.multinomial(probs, 1, generator=self.generator))
 
+    @_isolated(lambda logits: 0)
     def choose(self, logits: torch.Tensor) -> int:
         """The next token given raw logits [vocab]."""
         if self.params.greedy:

@@ -27,7 +27,7 @@ def draft(sampler: Sampler, mtp_logits: torch.Tensor) -> tuple[int, torch.Tensor
     """The draft token from the MTP module's logits [vocab], and the distribution q it was drawn from
     (None under greedy, where the draft is the argmax)."""
     if sampler.params.greedy:
-        return int(sampler.adjust(mtp_logits).argmax()), None
+        return sampler.choose(mtp_logits), None
     q = sampler.probs(mtp_logits)
     return sampler.draw(q), q
 

@@ -4,11 +4,13 @@
     app = create_app(state)          # serves 503 until state.attach(engine, tokenizer) (loading in a thread)
     uvicorn.run(app, host="127.0.0.1", port=8000)
 
-Auth comes first (401 before the body is read), then readiness (503), then the body (413, 400, 422).
+Auth comes first (401 before the body is read), then readiness (503), then the body (413, 400, 422), then
+the key's limits (429). /openapi.json describes every route from the request models in schemas.py.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 from contextlib import asynccontextmanager
@@ -23,7 +25,9 @@ from starlette.exceptions import HTTPException
 from ..engine import Engine
 from ..tokenizer import Tokenizer
 from . import completions, metrics
-from .errors import ApiError, bad_request, parse_body
+from .errors import ApiError, bad_request, parse_json, read_body
+from .limits import Limiter
+from .openapi import ROUTES, openapi
 from .schemas import ChatRequest, CompletionRequest, DetokenizeRequest, TokenizeRequest
 
 STATIC = Path(__file__).parent / "static"
@@ -31,11 +35,17 @@ STATIC = Path(__file__).parent / "static"
 
 @dataclass
 class Limits:
+    """What one request may ask for, whoever sends it (per-key limits: limits.py)."""
     max_body_bytes: int = 1 << 20
     max_prompt_tokens: int | None = None  # None: the engine's context length minus one
     max_tokens: int | None = None  # None: the engine's context length
     max_messages: int = 256
     max_n: int = 8
+    max_choices: int = 64  # prompts x n of one completions request
+    max_stop: int = 16  # stop strings (each is matched at every token)
+    max_stop_chars: int = 256
+    request_timeout: float | None = None  # seconds; per-key limits may override it
+    max_queue: int | None = None  # requests waiting for a cache slot; None: the engine's own limit
 
 
 @dataclass
@@ -43,6 +53,8 @@ class ServerState:
     model_name: str
     api_keys: set[str] = field(default_factory=set)  # empty: no auth
     limits: Limits = field(default_factory=Limits)
+    limiter: Limiter = field(default_factory=Limiter)
+    metrics_keys: set[str] = field(default_factory=set)  # may read /metrics (as may every API key)
     engine: Engine | None = None
     tokenizer: Tokenizer | None = None
     load_error: str | None = None
@@ -53,16 +65,21 @@ class ServerState:
         """The model is loaded: start serving it."""
         self.limits.max_prompt_tokens = self.limits.max_prompt_tokens or engine.max_len - 1
         self.limits.max_tokens = self.limits.max_tokens or engine.max_len
+        if self.limits.max_queue is not None:
+            engine.max_waiting = self.limits.max_queue
         self.tokenizer = tokenizer
         self.engine = engine.start()
 
     @property
     def ready(self) -> bool:
-        return self.engine is not None
+        return self.engine is not None and self.engine.running_in_thread
 
 
-class CountRequests:
-    """ASGI middleware: HTTP responses by route and status, for /metrics (unmatched paths count as "other")."""
+class Guard:
+    """ASGI middleware: HTTP responses by route and status, for /metrics (unmatched paths count as "other"),
+    and any exception that escaped a route answered as an OpenAI-shaped 500 *without* re-raising it:
+    Starlette's own handler re-raises after answering, and uvicorn then drops the keep-alive connection, so
+    the client's next request on it failed too."""
 
     def __init__(self, app, counter: Counter):
         self.app, self.counter = app, counter
@@ -70,7 +87,7 @@ class CountRequests:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        status = [500]
+        status = [None]
 
         async def send_status(message):
             if message["type"] == "http.response.start":
@@ -79,9 +96,15 @@ class CountRequests:
 
         try:
             await self.app(scope, receive, send_status)
+        except Exception as e:
+            if status[0] is not None:
+                raise  # the response had started: nothing else can be sent on it
+            status[0] = 500
+            error = ApiError(500, f"internal error: {type(e).__name__}: {e}", "server_error")
+            await error.response()(scope, receive, send)
         finally:
             route = scope.get("route")
-            self.counter[(getattr(route, "path", "other"), status[0])] += 1
+            self.counter[(getattr(route, "path", "other"), status[0] or 500)] += 1
 
 
 def create_app(state: ServerState) -> FastAPI:
@@ -92,8 +115,9 @@ def create_app(state: ServerState) -> FastAPI:
         if state.engine is not None:
             state.engine.stop(drain=True, timeout=30)
 
-    app = FastAPI(title="nanoseek", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
-    app.add_middleware(CountRequests, counter=state.http)
+    app = FastAPI(title="nanoseek", version="1", docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.openapi = lambda: openapi(app, state.model_name)
+    app.add_middleware(Guard, counter=state.http)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, e: ApiError):
@@ -102,22 +126,25 @@ def create_app(state: ServerState) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, e: HTTPException):
         code = {404: "not_found", 405: "method_not_allowed"}.get(e.status_code)
-        return ApiError(e.status_code, f"{request.method} {request.url.path}: {e.detail}", code=code).response()
+        error = ApiError(e.status_code, f"{request.method} {request.url.path}: {e.detail}", code=code)
+        error.headers.update(e.headers or {})  # 405's Allow
+        return error.response()
 
-    @app.exception_handler(Exception)
-    async def server_error(request: Request, e: Exception):
-        return ApiError(500, f"internal error: {type(e).__name__}: {e}", "server_error").response()
+    def key_of(request: Request, keys: set[str]) -> str | None:
+        """The caller's API key (None without auth); 401 unless it is one of `keys`."""
+        header = request.headers.get("authorization", "")
+        key = header[7:].strip() if header.lower().startswith("bearer ") else None
+        if keys and key not in keys:
+            raise ApiError(401, "missing or invalid API key: send 'Authorization: Bearer <key>'",
+                           code="invalid_api_key")
+        return key if keys else None
 
-    def gate(request: Request, auth: bool = True) -> None:
-        if auth and state.api_keys:
-            header = request.headers.get("authorization", "")
-            key = header[7:].strip() if header.lower().startswith("bearer ") else None
-            if key not in state.api_keys:
-                raise ApiError(401, "missing or invalid API key: send 'Authorization: Bearer <key>'",
-                               code="invalid_api_key")
+    def gate(request: Request) -> str | None:
+        key = key_of(request, state.api_keys)
         if not state.ready:
             message = f"the model failed to load: {state.load_error}" if state.load_error else "the model is loading"
             raise ApiError(503, message, "server_error", code="model_loading")
+        return key
 
     def check_model(name: str | None) -> None:
         if name is not None and name != state.model_name:
@@ -125,62 +152,80 @@ def create_app(state: ServerState) -> FastAPI:
                                 "(GET /v1/models)", param="model", code="model_not_found")
 
     async def body(request: Request, schema):
-        gate(request)
-        parsed = await parse_body(request, schema, state.limits.max_body_bytes)
+        key = gate(request)
+        raw = await read_body(request, state.limits.max_body_bytes)
+        # parsing up to 1 MB is milliseconds of CPU: off the event loop, so other streams keep flowing
+        parsed = await asyncio.to_thread(parse_json, raw, schema) if len(raw) > 1 << 16 else parse_json(raw, schema)
         check_model(parsed.model)
-        return parsed
+        return key, parsed
 
-    @app.post("/v1/chat/completions")
+    @app.post("/v1/chat/completions", **ROUTES["chat"])
     async def chat(request: Request):
-        return await completions.chat(state, await body(request, ChatRequest), request)
+        key, b = await body(request, ChatRequest)
+        return await completions.chat(state, b, request, key)
 
-    @app.post("/v1/completions")
+    @app.post("/v1/completions", **ROUTES["completions"])
     async def complete(request: Request):
-        return await completions.completions(state, await body(request, CompletionRequest), request)
+        key, b = await body(request, CompletionRequest)
+        return await completions.completions(state, b, request, key)
 
-    @app.get("/v1/models")
+    @app.get("/v1/models", **ROUTES["models"])
     async def models(request: Request):
         gate(request)
         return {"object": "list", "data": [_model_card(state)]}
 
-    @app.get("/v1/models/{name}")
+    @app.get("/v1/models/{name}", **ROUTES["model"])
     async def model(name: str, request: Request):
         gate(request)
         check_model(name)
         return _model_card(state)
 
-    @app.post("/tokenize")
+    @app.post("/tokenize", **ROUTES["tokenize"])
     async def tokenize(request: Request):
-        b = await body(request, TokenizeRequest)
+        _, b = await body(request, TokenizeRequest)
         tok = state.tokenizer
         if (b.prompt is None) == (b.messages is None):
             raise bad_request("give exactly one of prompt and messages", "prompt")
         if b.prompt is not None:
-            ids = tok.encode(b.prompt, bos=b.add_special_tokens)
+            ids = await asyncio.to_thread(tok.encode, b.prompt, b.add_special_tokens)
         else:
-            ids = completions.chat_prompt(state, ChatRequest(model=state.model_name, messages=b.messages))
+            chat_body = ChatRequest(model=state.model_name, messages=b.messages)
+            ids = await asyncio.to_thread(completions.chat_prompt, state, chat_body)
         return {"tokens": ids, "count": len(ids), "max_model_len": state.engine.max_len}
 
-    @app.post("/detokenize")
+    @app.post("/detokenize", **ROUTES["detokenize"])
     async def detokenize(request: Request):
-        b = await body(request, DetokenizeRequest)
+        _, b = await body(request, DetokenizeRequest)
         if any(not 0 <= t < state.tokenizer.vocab_size for t in b.tokens):
             raise bad_request(f"token ids must be in [0, {state.tokenizer.vocab_size})", "tokens")
         return {"prompt": state.tokenizer.decode(b.tokens)}
 
-    @app.get("/health")
-    async def health(request: Request):
-        gate(request, auth=False)
-        return {"status": "ok", "model": state.model_name}
+    # Liveness: the process answers (restart it if not). Readiness: the model is loaded and the engine's
+    # thread runs (send it traffic if so). /health is readiness, as load balancers probe it.
+    @app.get("/health/live", **ROUTES["live"])
+    async def live():
+        return {"status": "alive", "model": state.model_name}
 
-    @app.get("/metrics")
-    async def prometheus():
+    @app.get("/health", **ROUTES["health"])
+    @app.get("/health/ready", **ROUTES["health"])
+    async def health():
+        if not state.ready:
+            reason = (f"the model failed to load: {state.load_error}" if state.load_error else
+                      "the model is loading" if state.engine is None else "the engine has stopped")
+            raise ApiError(503, reason, "server_error", code="not_ready")
+        engine = state.engine
+        return {"status": "ok", "model": state.model_name, "running": len(engine.running),
+                "waiting": len(engine.waiting)}
+
+    @app.get("/metrics", **ROUTES["metrics"])
+    async def prometheus(request: Request):
+        key_of(request, state.api_keys | state.metrics_keys)
         engine = state.engine
         text = metrics.render(engine.stats if engine else None, len(engine.waiting) if engine else 0, state.http,
-                              state.ready)
+                              state.ready, state.limiter.refused)
         return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
 
-    @app.get("/")
+    @app.get("/", include_in_schema=False)
     async def index():
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 

@@ -1,4 +1,10 @@
-"""/v1/chat/completions and /v1/completions: requests -> engine -> OpenAI-shaped responses and SSE streams."""
+"""/v1/chat/completions and /v1/completions: requests -> engine -> OpenAI-shaped responses and SSE streams.
+
+Work per request is bounded before anything is queued (prompt tokens, choices, stop strings, the key's
+limits), tokenization runs off the event loop, and while a request generates it is watched: a client that
+disconnects (streaming or not, queued, prefilling or decoding) or a deadline that passes cancels its engine
+requests within CHECK_EVERY seconds.
+"""
 
 from __future__ import annotations
 
@@ -14,32 +20,63 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, Request as EngineRequest, TokenLogprob
 from ..tokenizer import THINK_END
-from .errors import ApiError, bad_request
-from .reasoning import ReasoningSplitter
+from .errors import ApiError, bad_request, rate_limited
+from .reasoning import ReasoningSplitter, StopText
 from .schemas import ChatRequest, CompletionRequest
+
+CHECK_EVERY = 0.1  # seconds between checks for a gone client or a passed deadline
 
 
 class ClientGone(Exception):
     """The HTTP client disconnected: its engine requests were cancelled."""
 
 
+class DeadlineExceeded(Exception):
+    """The request ran past its deadline: its engine requests were cancelled."""
+
+
+def check_stops(state, body) -> tuple[str, ...]:
+    """The stop strings, bounded: each is matched against the text at every token."""
+    stops, limits = body.stop_strings(), state.limits
+    if len(stops) > limits.max_stop:
+        raise bad_request(f"stop takes at most {limits.max_stop} strings; got {len(stops)}", "stop")
+    longest = max(map(len, stops), default=0)
+    if longest > limits.max_stop_chars:
+        raise bad_request(f"each stop string may have at most {limits.max_stop_chars} characters; got {longest}",
+                          "stop")
+    return stops
+
+
 def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logprobs: int | None,
-           prompt_logprobs: int | None, stops: tuple[str, ...]) -> list[EngineRequest]:
+           prompt_logprobs: int | None, stops: tuple[str, ...], key: str | None,
+           prompt_param: str) -> list[EngineRequest]:
     """n requests per prompt (choice index = prompt * n + i), cancelled together if one is refused."""
     engine: Engine = state.engine
     limits = state.limits
     if body.n > limits.max_n:
         raise bad_request(f"n must be at most {limits.max_n}; got {body.n}", "n")
+    if len(prompts) * body.n > limits.max_choices:
+        raise bad_request(f"{len(prompts)} prompts x n = {body.n} asks for {len(prompts) * body.n} choices; this "
+                          f"server makes at most {limits.max_choices} per request", prompt_param)
+    outs = []
+    for ids in prompts:
+        if len(ids) > limits.max_prompt_tokens:
+            raise bad_request(f"the prompt has {len(ids)} tokens; this server takes at most "
+                              f"{limits.max_prompt_tokens}", prompt_param, "context_length_exceeded")
+        room = engine.max_len - len(ids)
+        n_out = min(room, limits.max_tokens) if max_tokens is None else max_tokens
+        if n_out > limits.max_tokens:
+            raise bad_request(f"max_tokens must be at most {limits.max_tokens}; got {n_out}", "max_tokens")
+        if n_out > room:
+            raise bad_request(f"the prompt ({len(ids)} tokens) plus max_tokens ({n_out}) exceeds the context "
+                              f"length ({engine.max_len}); shorten the prompt or lower max_tokens", "max_tokens",
+                              "context_length_exceeded")
+        outs.append(n_out)
+    tokens = sum((len(ids) + n_out) * body.n for ids, n_out in zip(prompts, outs))
+    state.limiter.check(key, tokens, len(prompts) * body.n, engine.max_waiting)
     reqs = []
     try:
-        for ids in prompts:
-            if len(ids) > limits.max_prompt_tokens:
-                raise bad_request(f"the prompt has {len(ids)} tokens; this server takes at most "
-                                  f"{limits.max_prompt_tokens}", "messages", "context_length_exceeded")
-            room = engine.max_len - len(ids)
-            n_out = min(room, limits.max_tokens) if max_tokens is None else max_tokens
-            if n_out > limits.max_tokens:
-                raise bad_request(f"max_tokens must be at most {limits.max_tokens}; got {n_out}", "max_tokens")
+        for ids, n_out in zip(prompts, outs):
             for i in range(body.n):
                 params = SamplingParams(
                     temperature=body.temperature, top_p=body.top_p, top_k=body.top_k, max_tokens=n_out,
@@ -48,21 +85,21 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
                     frequency_penalty=body.frequency_penalty, repetition_penalty=body.repetition_penalty,
                     logprobs=logprobs, prompt_logprobs=prompt_logprobs)
                 reqs.append(engine.submit(ids, params, loop=asyncio.get_running_loop()))
-    except (ValueError, QueueFull, EngineClosed, ApiError) as e:
+    except (ValueError, QueueFull, EngineClosed) as e:
         for r in reqs:
             r.cancel()
-        if isinstance(e, ApiError):
-            raise
         if isinstance(e, QueueFull):
-            raise ApiError(429, str(e), "rate_limit_error", code="queue_full")
+            raise rate_limited(str(e), "queue_full", 1)
         if isinstance(e, EngineClosed):
             raise ApiError(503, str(e), "server_error", code="shutting_down")
-        raise bad_request(str(e), "max_tokens", "context_length_exceeded")
+        raise bad_request(str(e), None)  # checked above: the engine's own checks are a second line
+    state.limiter.admit(key, reqs, tokens)
     return reqs
 
 
-async def merged(reqs: list[EngineRequest], http: Request) -> AsyncIterator[tuple[int, Event]]:
-    """(choice index, event) from all requests as they come; a disconnected client cancels them all."""
+async def merged(reqs: list[EngineRequest], http: Request, deadline: float | None) -> AsyncIterator[tuple[int, Event]]:
+    """(choice index, event) from all requests as they come; a disconnected client or a passed deadline
+    (time.monotonic) cancels them all. Checked every CHECK_EVERY seconds however fast events come."""
     queue: asyncio.Queue = asyncio.Queue()
 
     async def pump(i: int, r: EngineRequest):
@@ -71,17 +108,22 @@ async def merged(reqs: list[EngineRequest], http: Request) -> AsyncIterator[tupl
 
     tasks = [asyncio.create_task(pump(i, r)) for i, r in enumerate(reqs)]
     try:
-        open_ = len(reqs)
+        open_, next_check = len(reqs), time.monotonic() + CHECK_EVERY
         while open_:
             try:
-                i, event = await asyncio.wait_for(queue.get(), timeout=0.5)
+                i, event = await asyncio.wait_for(queue.get(), timeout=max(0.0, next_check - time.monotonic()))
             except asyncio.TimeoutError:
+                event = None
+            if event is not None:
+                open_ -= event.finish_reason is not None
+                yield i, event
+            if time.monotonic() >= next_check and open_:
                 if await http.is_disconnected():
                     raise ClientGone()
-                continue
-            open_ -= event.finish_reason is not None
-            yield i, event
-    finally:  # normal end, disconnect, or the streaming response cancelled by Starlette
+                if deadline is not None and time.monotonic() > deadline:
+                    raise DeadlineExceeded()
+                next_check = time.monotonic() + CHECK_EVERY
+    finally:  # normal end, disconnect, deadline, or the streaming response cancelled by Starlette
         for r in reqs:
             if not r.finished:
                 r.cancel()
@@ -106,6 +148,23 @@ def _check(state, reqs: list[EngineRequest]) -> None:
     failed = next((r for r in reqs if r.finish_reason == "error"), None)
     if failed is not None:
         raise ApiError(500, f"generation failed: {failed.error}", "server_error", code="engine_error")
+
+
+def deadline_error(timeout: float) -> ApiError:
+    e = ApiError(408, f"the request ran past its deadline of {timeout:g} s and was cancelled; ask for fewer "
+                      "tokens or a longer deadline", "timeout_error", code="deadline_exceeded")
+    e.headers["x-should-retry"] = "false"  # the official clients would otherwise retry a 408
+    return e
+
+
+def _error_event(e: ApiError) -> str:
+    return _sse(e.body())
+
+
+def deadline(state, key: str | None) -> tuple[float | None, float | None]:
+    """(timeout in seconds, its time.monotonic deadline) for the key, or (None, None)."""
+    timeout = state.limiter.limits(key).request_timeout or state.limits.request_timeout
+    return timeout, None if timeout is None else time.monotonic() + timeout
 
 
 def _sse(obj) -> str:
@@ -156,33 +215,64 @@ def _chat_logprobs(state, lps: list[TokenLogprob]) -> dict:
                         for lp in lps]}
 
 
-async def chat(state, body: ChatRequest, http: Request):
-    ids = chat_prompt(state, body)
+class _ChatChoice:
+    """One chat choice's text: split into reasoning and answer, with the stop strings matched in the answer
+    only (the generation prompt opens `<think>`: a stop such as lm-eval's "\\n" must not end the reasoning)."""
+
+    def __init__(self, stops: tuple[str, ...]):
+        self.splitter = ReasoningSplitter()
+        self.stop = StopText(stops) if stops else None
+        self.stopped = False  # a stop string ended the answer: the engine request is being cancelled
+
+    def push(self, event: Event) -> tuple[str, str]:
+        """(reasoning delta, content delta) of an event."""
+        r, c = self.splitter.push(event.text) if event.finish_reason is None else self.splitter.finish()
+        if self.stop is not None:
+            c = self.stop.push(c)
+            self.stopped = self.stop.stopped
+            if event.finish_reason is not None and not self.stopped:
+                c += self.stop.finish()
+        return r, c
+
+    def finish_reason(self, event: Event) -> str | None:
+        return "stop" if self.stopped else event.finish_reason
+
+
+async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
+    timeout, due = deadline(state, key)
+    stops = check_stops(state, body)
+    ids = await asyncio.to_thread(chat_prompt, state, body)  # tokenizing a 1 MB prompt takes a while
     logprobs = (body.top_logprobs or 0) if body.logprobs else None
-    reqs = submit(state, [ids], body, body.max_completion_tokens or body.max_tokens, logprobs, None,
-                  body.stop_strings())
+    reqs = submit(state, [ids], body, body.max_completion_tokens or body.max_tokens, logprobs, None, (), key,
+                  "messages")
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
-    splitters = [ReasoningSplitter() for _ in reqs]
+    choices = [_ChatChoice(stops) for _ in reqs]
     if body.stream:
-        return _stream(_chat_stream(state, body, http, [ids], reqs, head, splitters))
-    reasoning, content, logs = [""] * len(reqs), [""] * len(reqs), [[] for _ in reqs]
+        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due))
+    reasoning, content, logs, reasons = [""] * len(reqs), [""] * len(reqs), [[] for _ in reqs], [None] * len(reqs)
     try:
-        async for i, event in merged(reqs, http):
-            r, c = splitters[i].push(event.text) if event.finish_reason is None else splitters[i].finish()
+        async for i, event in merged(reqs, http, due):
+            if choices[i].stopped:
+                continue  # the rest of a request cancelled by its stop string
+            r, c = choices[i].push(event)
             reasoning[i] += r
             content[i] += c
             logs[i] += event.logprobs or []
+            reasons[i] = choices[i].finish_reason(event)
+            if choices[i].stopped:
+                reqs[i].cancel()
     except ClientGone:
         return JSONResponse({}, status_code=499)
+    except DeadlineExceeded:
+        raise deadline_error(timeout)
     _check(state, reqs)
-    choices = [{"index": i, "message": {"role": "assistant", "content": content[i],
-                                        "reasoning_content": reasoning[i]},
-                "logprobs": _chat_logprobs(state, logs[i]) if body.logprobs else None,
-                "finish_reason": r.finish_reason} for i, r in enumerate(reqs)]
-    return {**head, "object": "chat.completion", "choices": choices, "usage": usage(state, [ids], reqs, body.n)}
+    out = [{"index": i, "message": {"role": "assistant", "content": content[i], "reasoning_content": reasoning[i]},
+            "logprobs": _chat_logprobs(state, logs[i]) if body.logprobs else None,
+            "finish_reason": reasons[i]} for i in range(len(reqs))]
+    return {**head, "object": "chat.completion", "choices": out, "usage": usage(state, [ids], reqs, body.n)}
 
 
-async def _chat_stream(state, body, http, prompts, reqs, head, splitters) -> AsyncIterator[str]:
+async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due) -> AsyncIterator[str]:
     chunk = {**head, "object": "chat.completion.chunk"}
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
@@ -191,18 +281,27 @@ async def _chat_stream(state, body, http, prompts, reqs, head, splitters) -> Asy
         yield _sse({**chunk, "choices": [{"index": i, "delta": delta, "logprobs": None, "finish_reason": None}],
                     **extra})
     try:
-        async for i, event in merged(reqs, http):
+        async for i, event in merged(reqs, http, due):
+            if choices[i].stopped:
+                continue
             if event.finish_reason == "error":
                 yield _sse({"error": {"message": f"generation failed: {reqs[i].error}", "type": "server_error",
                                       "param": None, "code": "engine_error"}})
                 continue
-            r, c = splitters[i].push(event.text) if event.finish_reason is None else splitters[i].finish()
+            r, c = choices[i].push(event)
+            if choices[i].stopped:
+                reqs[i].cancel()
+            finish = choices[i].finish_reason(event)
             delta = {**({"reasoning_content": r} if r else {}), **({"content": c} if c else {})}
             logs = _chat_logprobs(state, event.logprobs) if body.logprobs and event.logprobs else None
-            if delta or logs or event.finish_reason:
+            if delta or logs or finish:
                 yield _sse({**chunk, "choices": [{"index": i, "delta": delta, "logprobs": logs,
-                                                  "finish_reason": event.finish_reason}], **extra})
+                                                  "finish_reason": finish}], **extra})
     except ClientGone:
+        return
+    except DeadlineExceeded:
+        yield _error_event(deadline_error(timeout))
+        yield "data: [DONE]\n\n"
         return
     if with_usage:
         yield _sse({**chunk, "choices": [], "usage": usage(state, prompts, reqs, body.n)})
@@ -211,79 +310,96 @@ async def _chat_stream(state, body, http, prompts, reqs, head, splitters) -> Asy
 
 # ---- completions ------------------------------------------------------------------------------------------
 
-def completion_prompts(state, body: CompletionRequest) -> tuple[list[list[int]], list[str]]:
-    """Token ids and echo text of each prompt (strings get BOS, as the tokenizer's own config says)."""
+def completion_prompts(state, body: CompletionRequest) -> tuple[list[list[int]], list[str], bool]:
+    """Token ids and echo text of each prompt, and whether BOS was added (strings get BOS, as the
+    tokenizer's own config says; token ids are taken as given)."""
     tok, vocab, p = state.tokenizer, state.tokenizer.vocab_size, body.prompt
     if isinstance(p, str) or (p and all(isinstance(x, str) for x in p)):
         texts = [p] if isinstance(p, str) else list(p)
-        return [tok.encode(t, bos=True) for t in texts], texts
+        return [tok.encode(t, bos=True) for t in texts], texts, True
     prompts = [p] if p and isinstance(p[0], int) else list(p)
     if not prompts or any(not ids for ids in prompts):
         raise bad_request("prompt must not be empty", "prompt")
     if any(not 0 <= t < vocab for ids in prompts for t in ids):
         raise bad_request(f"prompt token ids must be in [0, {vocab})", "prompt")
-    return prompts, [tok.decode(ids) for ids in prompts]
+    return prompts, [tok.decode(ids) for ids in prompts], False
 
 
-def _legacy_logprobs(state, lps: list[TokenLogprob]) -> dict:
-    """The legacy completions format; an echoed first prompt token has logprob null (nothing predicts it)."""
+def _legacy_logprobs(state, lps: list[TokenLogprob], offset: int = 0) -> dict:
+    """The legacy completions format; text_offset counts from `offset` in the choice's text. An echoed
+    first prompt token has logprob null (nothing predicts it)."""
     tok = state.tokenizer
     tokens = [tok.decode([lp.token]) for lp in lps]
-    offsets = [sum(map(len, tokens[:i])) for i in range(len(tokens))]
+    offsets = [offset + sum(map(len, tokens[:i])) for i in range(len(tokens))]
     return {"tokens": tokens, "token_logprobs": [lp.logprob for lp in lps],
             "top_logprobs": [None if lp.logprob is None else {tok.decode([t]): v for t, v in lp.top} for lp in lps],
             "text_offset": offsets}
 
 
-async def completions(state, body: CompletionRequest, http: Request):
-    prompts, texts = completion_prompts(state, body)
+async def completions(state, body: CompletionRequest, http: Request, key: str | None = None):
+    timeout, due = deadline(state, key)
+    stops = check_stops(state, body)
+    prompts, texts, bos = await asyncio.to_thread(completion_prompts, state, body)
     scored = body.logprobs if body.echo else None
-    reqs = submit(state, prompts, body, body.max_tokens, body.logprobs, scored, body.stop_strings())
+    reqs = submit(state, prompts, body, body.max_tokens, body.logprobs, scored, stops, key, "prompt")
     head = {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", "created": int(time.time()),
             "model": state.model_name}
     n = body.n
     echo = [texts[i // n] if body.echo else "" for i in range(len(reqs))]
     if body.stream:
-        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo))
+        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due))
     text, logs = list(echo), [[] for _ in reqs]
     try:
-        async for i, event in merged(reqs, http):
+        async for i, event in merged(reqs, http, due):
             text[i] += event.text
             logs[i] += event.logprobs or []
     except ClientGone:
         return JSONResponse({}, status_code=499)
+    except DeadlineExceeded:
+        raise deadline_error(timeout)
     _check(state, reqs)
     choices = []
     for i, r in enumerate(reqs):
         lp = None
         if body.logprobs is not None:
-            lp = _legacy_logprobs(state, (_prompt_entries(r) if body.echo else []) + logs[i])
+            lp = _legacy_logprobs(state, (_prompt_entries(r, bos) if body.echo else []) + logs[i])
         choices.append({"index": i, "text": text[i], "logprobs": lp, "finish_reason": r.finish_reason})
     return {**head, "choices": choices, "usage": usage(state, prompts, reqs, n)}
 
 
-def _prompt_entries(r: EngineRequest) -> list[TokenLogprob]:
+def _prompt_entries(r: EngineRequest, bos: bool) -> list[TokenLogprob]:
+    """Echoed prompt tokens; a BOS the server added is not in the echoed text, so not in its tokens either."""
+    if bos:
+        return list(r.prompt_logprobs[1:])
     return [TokenLogprob(r.prompt_ids[0], None, [])] + list(r.prompt_logprobs[1:])
 
 
-async def _completion_stream(state, body, http, prompts, reqs, head, echo) -> AsyncIterator[str]:
+async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due) -> AsyncIterator[str]:
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
     sent_echo = [False] * len(reqs)
+    offset = [0] * len(reqs)  # characters of each choice's text sent so far (text_offset runs on across chunks)
     try:
-        async for i, event in merged(reqs, http):
+        async for i, event in merged(reqs, http, due):
             if event.finish_reason == "error":
                 yield _sse({"error": {"message": f"generation failed: {reqs[i].error}", "type": "server_error",
                                       "param": None, "code": "engine_error"}})
                 continue
-            text = event.text
+            text, entries = event.text, event.logprobs or []
             if not sent_echo[i]:
                 text, sent_echo[i] = echo[i] + text, True
-            lp = _legacy_logprobs(state, event.logprobs) if body.logprobs is not None and event.logprobs else None
+                if body.echo and body.logprobs is not None:
+                    entries = _prompt_entries(reqs[i], bos) + entries
+            lp = _legacy_logprobs(state, entries, offset[i]) if body.logprobs is not None and entries else None
+            offset[i] += len(text)
             if text or lp or event.finish_reason:
                 yield _sse({**head, "choices": [{"index": i, "text": text, "logprobs": lp,
                                                  "finish_reason": event.finish_reason}], **extra})
     except ClientGone:
+        return
+    except DeadlineExceeded:
+        yield _error_event(deadline_error(timeout))
+        yield "data: [DONE]\n\n"
         return
     if with_usage:
         yield _sse({**head, "choices": [], "usage": usage(state, prompts, reqs, body.n)})

@@ -1,13 +1,19 @@
 """OpenAI-shaped errors, and reading a request body that may be too big, not UTF-8, not JSON or mistyped.
 
 Every error body is {"error": {"message", "type", "param", "code"}} with a status the official clients
-map to their exception classes (400 BadRequest, 401 Authentication, 404 NotFound, 413, 422
-UnprocessableEntity, 429 RateLimit, 503 while loading or shutting down).
+map to their exception classes (400 BadRequest, 401 Authentication, 404 NotFound, 408 past the request's
+deadline, 413, 422 UnprocessableEntity, 429 RateLimit, 503 while loading or shutting down).
+
+A body is checked in the order that keeps each step cheap and safe: its size while it is read, its JSON
+nesting depth before json.loads (which recurses once per level: 1,000 levels raise RecursionError), then
+every string for lone surrogates ("\\ud800" is valid JSON, but not text the tokenizer can take), then the
+schema.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
@@ -20,19 +26,29 @@ class ApiError(Exception):
         super().__init__(message)
         self.status, self.message, self.type, self.param, self.code = status, message, type, param, code
 
+        self.headers: dict[str, str] = {}
+
     def body(self) -> dict:
         return {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}
 
     def response(self) -> JSONResponse:
-        return JSONResponse(self.body(), status_code=self.status)
+        return JSONResponse(self.body(), status_code=self.status, headers=self.headers)
+
+
+def rate_limited(message: str, code: str, retry_after: float | None) -> ApiError:
+    """429; Retry-After in whole seconds (at least 1) when waiting helps."""
+    e = ApiError(429, message, "rate_limit_error", code=code)
+    if retry_after is not None:
+        e.headers["Retry-After"] = str(max(1, int(-(-retry_after // 1))))
+    return e
 
 
 def bad_request(message: str, param: str | None = None, code: str = "invalid_value") -> ApiError:
     return ApiError(400, message, param=param, code=code)
 
 
-async def parse_body(request: Request, schema: type[BaseModel], limit: int) -> BaseModel:
-    """The request's JSON body validated against `schema`, read no further than `limit` bytes."""
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request's body, read no further than `limit` bytes."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -41,6 +57,57 @@ async def parse_body(request: Request, schema: type[BaseModel], limit: int) -> B
         body += chunk
         if len(body) > limit:
             raise _too_large(limit)
+    return bytes(body)
+
+
+MAX_DEPTH = 32  # an OpenAI request nests 5 deep (messages[i].content[j].text)
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def json_depth(body: bytes, limit: int = MAX_DEPTH) -> int:
+    """The nesting depth of JSON text, counted without parsing it (stops counting past `limit`)."""
+    if body.count(b"[") + body.count(b"{") <= limit:
+        return 0  # too few brackets to nest past the limit: nothing to count
+    depth = deepest = 0
+    for b in _STRING.sub(b"", body).translate(None, _NOT_BRACKETS):  # brackets outside strings only
+        depth += 1 if b in b"[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def bad_string(data, path: str = "") -> str | None:
+    """The path of the first string (or key) in parsed JSON that is not valid Unicode text (a lone surrogate
+    such as "\\ud800"), or None. Depth is bounded by json_depth, so the recursion is too."""
+    if isinstance(data, str):
+        return None if data.isascii() or _encodes(data) else path or "body"
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for k, v in items:
+        if isinstance(k, str) and not _encodes(k):  # named with the surrogate escaped: the answer must encode
+            k = k.encode("utf-8", "backslashreplace").decode()
+            return f"{path}.{k}" if path else k
+        here = f"{path}.{k}" if path else str(k)
+        found = bad_string(v, here)
+        if found:
+            return found
+    return None
+
+
+def _encodes(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def parse_json(body: bytes, schema: type[BaseModel]) -> BaseModel:
+    """Bytes -> validated request (CPU work: call it off the event loop for big bodies)."""
+    if json_depth(body) > MAX_DEPTH:
+        raise bad_request(f"the request body nests JSON more than {MAX_DEPTH} levels deep", code="invalid_json")
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -51,6 +118,10 @@ async def parse_body(request: Request, schema: type[BaseModel], limit: int) -> B
     if not isinstance(data, dict):
         raise bad_request(f"the request body must be a JSON object, found {type(data).__name__}",
                           code="invalid_json")
+    where = bad_string(data)
+    if where:
+        raise bad_request(f"{where}: the string holds a lone surrogate (e.g. \\ud800), which is not Unicode text; "
+                          "send valid UTF-16 pairs", where, "invalid_string")
     try:
         return schema.model_validate(data)
     except ValidationError as e:

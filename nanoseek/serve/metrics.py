@@ -23,12 +23,15 @@ def _histogram(name: str, help: str, h: Histogram) -> list[str]:
     return lines + [f"{name}_sum {h.sum:g}", f"{name}_count {h.count}"]
 
 
-def render(stats: Stats | None, waiting: int, http: Counter, ready: bool) -> str:
+def render(stats: Stats | None, waiting: int, http: Counter, ready: bool, refused: Counter | None = None) -> str:
     """Prometheus exposition text; before the model is loaded only the server's own series."""
     lines = _family("nanoseek_ready", "gauge", "1 once the model is loaded and the engine runs.",
                     [("", int(ready))])
     lines += _family("nanoseek_http_requests_total", "counter", "HTTP requests answered, by path and status.",
                      [(f'{{path="{p}",status="{s}"}}', n) for (p, s), n in sorted(http.items())])
+    refused = refused or Counter()
+    lines += _family("nanoseek_rate_limited_total", "counter", "Requests refused by a per-key limit, by limit.",
+                     [(f'{{limit="{r}"}}', refused[r]) for r in ("concurrency", "queue_share", "tokens")])
     if stats is None:
         return "\n".join(lines) + "\n"
     reasons = stats.finished_by_reason or Counter({"stop": 0})

@@ -56,3 +56,29 @@ def split(text: str) -> tuple[str, str]:
     r1, c1 = s.push(text)
     r2, c2 = s.finish()
     return r1 + r2, c1 + c2
+
+
+class StopText:
+    """Stop strings over streamed text (the answer of a chat choice): push(delta) gives the text that is
+    safe to release; once a stop string appears, the text before it and `stopped`. Held back: only the tail
+    that may start a stop string, so each push costs O(stops x their length)."""
+
+    def __init__(self, stops: tuple[str, ...]):
+        self.stops, self.held, self.stopped = stops, "", False
+
+    def push(self, text: str) -> str:
+        if self.stopped:
+            return ""
+        text, self.held = self.held + text, ""
+        hits = [i for i in (text.find(s) for s in self.stops) if i >= 0]
+        if hits:
+            self.stopped = True
+            return text[:min(hits)]
+        keep = max((n for s in self.stops for n in range(min(len(s) - 1, len(text)), 0, -1)
+                    if text.endswith(s[:n])), default=0)
+        self.held = text[len(text) - keep:]
+        return text[:len(text) - keep]
+
+    def finish(self) -> str:
+        held, self.held = self.held, ""
+        return held

@@ -1,7 +1,8 @@
 """Request bodies of the OpenAI-compatible API (pydantic), as the official clients send them.
 
 Unknown fields are ignored (clients send ones nanoseek has no use for, e.g. `user`); known fields are
-checked for type and range here, and against the loaded model's limits in app.py.
+checked for type, range and finiteness (NaN and Infinity, which Python's json accepts, are refused) here,
+and against the server's limits in completions.py. /openapi.json is generated from these models.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
 
 class ContentPart(_Body):
@@ -37,10 +38,10 @@ class _Sampling(_Body):
     top_k: int = Field(0, ge=0)  # beyond OpenAI (as vLLM): 0 = off
     n: int = Field(1, ge=1)
     stop: Union[str, list[str], None] = None
-    seed: int | None = None
+    seed: int | None = Field(None, ge=-(2**63), le=2**63 - 1)  # int64, as vLLM
     presence_penalty: float = Field(0.0, ge=-2, le=2)
     frequency_penalty: float = Field(0.0, ge=-2, le=2)
-    repetition_penalty: float = Field(1.0, gt=0)  # beyond OpenAI (as vLLM)
+    repetition_penalty: float = Field(1.0, gt=0)  # beyond OpenAI (as vLLM); any finite value is safe
     stream: bool = False
     stream_options: StreamOptions | None = None
 
