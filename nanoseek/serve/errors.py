@@ -96,6 +96,18 @@ def bad_string(data, path: str = "") -> str | None:
     return None
 
 
+def integral(data):
+    """Parsed JSON with every integral float (1.0) as an int: JSON Schema's "integer" takes 1.0, and so must
+    the strict request models (a float field takes an int as it is)."""
+    if isinstance(data, float) and data.is_integer():
+        return int(data)
+    if isinstance(data, list):
+        return [integral(x) for x in data]
+    if isinstance(data, dict):
+        return {k: integral(v) for k, v in data.items()}
+    return data
+
+
 def _encodes(s: str) -> bool:
     try:
         s.encode("utf-8")
@@ -123,7 +135,7 @@ def parse_json(body: bytes, schema: type[BaseModel]) -> BaseModel:
         raise bad_request(f"{where}: the string holds a lone surrogate (e.g. \\ud800), which is not Unicode text; "
                           "send valid UTF-16 pairs", where, "invalid_string")
     try:
-        return schema.model_validate(data)
+        return schema.model_validate(integral(data))
     except ValidationError as e:
         first = e.errors()[0]
         param = ".".join(str(p) for p in first["loc"]) or None

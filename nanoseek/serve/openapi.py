@@ -45,7 +45,9 @@ def _body(model: type[BaseModel]) -> dict:
 
 _SECURED = {"security": [{"bearer": []}]}
 _GENERATE = _errors(400, 401, 404, 408, 413, 422, 429, 500, 503)
-_SSE = {"text/event-stream": {"schema": {"type": "string"}}}
+# schemathesis reads an SSE stream as events {"event", "data", ...}: each data line is one JSON chunk
+_SSE = {"text/event-stream": {"schema": {"type": "object", "properties": {"data": {"type": "string"}},
+                                         "required": ["data"]}}}
 
 ROUTES = {
     "chat": dict(summary="Chat completion (reasoning_content beside content); SSE when stream is true",
@@ -78,6 +80,13 @@ def openapi(app, model_name: str) -> dict:
                              description=f"nanoseek serving {model_name!r}: an OpenAI-compatible API")
         models = [(m, "validation") for m in (ChatRequest, CompletionRequest, TokenizeRequest, DetokenizeRequest)]
         _, defs = models_json_schema(models, ref_template="#/components/schemas/{model}")
+        # this server serves one model: say which, so that generated requests name it
+        only = {"type": "string", "enum": [model_name]}
+        for name, required in (("ChatRequest", True), ("CompletionRequest", True), ("TokenizeRequest", False),
+                               ("DetokenizeRequest", False)):
+            props = defs["$defs"][name]["properties"]
+            props["model"] = only if required else {"anyOf": [only, {"type": "null"}], "default": None}
+        schema["paths"]["/v1/models/{name}"]["get"]["parameters"][0]["schema"] = only
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {}).update(defs["$defs"])
         components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+    # strict: "1" is not a number and true is not an integer (lax pydantic would coerce them, and accept bodies
+    # that /openapi.json says are invalid)
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False, strict=True)
 
 
 class ContentPart(_Body):
