@@ -272,9 +272,9 @@ def test_sse_lines_are_plain_json(server):
     assert THINK_END not in "".join(events)
 
 
-def test_sigterm_drains_open_requests_then_exits(random_ckpt):
-    """`nanoseek serve` in its own process (API key from the environment): SIGTERM mid-stream, the stream
-    still ends whole, then it exits."""
+def test_sigterm_drains_open_requests_then_exits(random_ckpt, tmp_path):
+    """`nanoseek serve` in its own process (API keys from the environment and a limits file, a metrics key):
+    SIGTERM mid-stream, the stream still ends whole, then it exits."""
     import os
     import signal
     import subprocess
@@ -292,8 +292,12 @@ def test_sigterm_drains_open_requests_then_exits(random_ckpt):
     port = free_port()
     launcher = ("import argparse, sys; from nanoseek.serve.commands import add_commands; "
                 "p = argparse.ArgumentParser(); add_commands(p.add_subparsers()); a = p.parse_args(); a.fn(a)")
+    limits = tmp_path / "limits.json"
+    limits.write_text(json.dumps({"default": {"max_concurrent": 2}, "keys": {"sk-file": {"tokens_per_minute": 50}}}))
     proc = subprocess.Popen([sys.executable, "-c", launcher, "serve", "--model", str(random_ckpt), "--port",
-                             str(port), "--log-level", "warning", "--max-len", "256", "--no-compile"],
+                             str(port), "--log-level", "warning", "--max-len", "256", "--no-compile",
+                             "--limits", str(limits), "--metrics-key", "sk-prom", "--request-timeout", "60",
+                             "--max-queue", "3"],
                             env={**os.environ, "NANOSEEK_API_KEY": "sk-env-1, sk-env-2"})
     try:
         url = f"http://127.0.0.1:{port}"
@@ -309,6 +313,13 @@ def test_sigterm_drains_open_requests_then_exits(random_ckpt):
         assert httpx.get(url + "/v1/models").status_code == 401
         auth = {"Authorization": "Bearer sk-env-2"}
         assert httpx.get(url + "/v1/models", headers=auth).status_code == 200
+        file_key = {"Authorization": "Bearer sk-file"}  # the limits file's keys are accepted, with their limits
+        assert httpx.get(url + "/v1/models", headers=file_key).status_code == 200
+        r = httpx.post(url + "/v1/chat/completions", headers=file_key, timeout=30,
+                       json={"model": random_ckpt.name, "messages": messages, "max_tokens": 60})
+        assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limit_tokens"  # prompt + 60 > 50
+        assert httpx.get(url + "/metrics", headers={"Authorization": "Bearer sk-prom"}).status_code == 200
+        assert httpx.get(url + "/metrics").status_code == 401
         body = {"model": random_ckpt.name, "messages": messages, "max_tokens": 80, "temperature": 0, "stream": True}
         reasoning, after_term = "", 0
         with httpx.stream("POST", url + "/v1/chat/completions", json=body, headers=auth, timeout=60) as r:

@@ -406,3 +406,19 @@ def test_echo_logprobs_leave_out_the_bos_and_offsets_index_the_text(random_ckpt)
             assert [text[o:o + len(t)] for o, t in zip(lp["text_offset"][:n], lp["tokens"][:n])] == lp["tokens"][:n]
             assert lp["text_offset"][0] == 0 and lp["text_offset"][n] == len(prompt)
             assert None not in lp["token_logprobs"]  # the first prompt token is predicted from BOS
+
+
+
+def test_serve_command_refuses_a_bad_limits_file(rigged, tmp_path, capsys):
+    import argparse
+
+    from nanoseek.serve.commands import add_commands
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"keys": {"sk-a": {"tokens_per_minute": "lots"}}}')
+    p = argparse.ArgumentParser()
+    add_commands(p.add_subparsers())
+    args = p.parse_args(["serve", "--model", str(rigged), "--limits", str(bad)])
+    with pytest.raises(SystemExit) as e:
+        args.fn(args)  # before anything loads or listens
+    assert f"nanoseek serve --limits: limits file {bad}: tokens_per_minute must be a positive number" in str(e.value)

@@ -60,10 +60,17 @@ def cmd_serve(args) -> None:
     import uvicorn
 
     from .app import Limits, ServerState, create_app
+    from .limits import Limiter, load_limits
 
     keys = set(args.api_key or []) | {k.strip() for k in os.environ.get(API_KEY_ENV, "").split(",") if k.strip()}
-    state = ServerState(model_name=args.model_name or Path(args.model).resolve().name, api_keys=keys,
-                        limits=Limits(max_body_bytes=args.max_body_bytes, max_messages=args.max_messages))
+    try:
+        default, per_key = load_limits(args.limits) if args.limits else (None, {})
+    except ValueError as e:
+        sys.exit(f"nanoseek serve --limits: {e}")
+    limits = Limits(max_body_bytes=args.max_body_bytes, max_messages=args.max_messages,
+                    request_timeout=args.request_timeout, max_queue=args.max_queue)
+    state = ServerState(model_name=args.model_name or Path(args.model).resolve().name, api_keys=keys | set(per_key),
+                        limits=limits, limiter=Limiter(default, per_key), metrics_keys=set(args.metrics_key or []))
 
     def load():  # in the background: the server answers 503 (and /health says so) until the model is in
         try:
@@ -99,6 +106,13 @@ def add_commands(sub) -> None:
     s.add_argument("--max-body-bytes", type=int, default=1 << 20)
     s.add_argument("--max-messages", type=int, default=256)
     s.add_argument("--drain-timeout", type=float, default=60, help="seconds SIGTERM waits for open requests")
+    s.add_argument("--limits", default=None, metavar="FILE",
+                   help="per-key limits, JSON: concurrent requests, tokens per minute, queue share, request timeout "
+                        "(nanoseek/serve/limits.py); its keys are accepted API keys too")
+    s.add_argument("--request-timeout", type=float, default=None, metavar="SECONDS",
+                   help="cancel a request that runs longer (408); per key in --limits")
+    s.add_argument("--max-queue", type=int, default=None, help="requests waiting for a cache slot (then 429)")
+    s.add_argument("--metrics-key", action="append", help="a key that may read /metrics only (repeatable)")
     s.add_argument("--log-level", default="info")
     s.set_defaults(fn=cmd_serve)
 
