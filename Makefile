@@ -4,14 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 # torch 2.13.0 is the version these machines carry on disk (a CPU build); pyproject declares a range.
 TORCH ?= torch==2.13.0
+PIP := $(BIN)/pip install -q --disable-pip-version-check
+# the main job's environment (nanoseek and its runtime dependencies), then the test peers on top of it
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: test speedrun bench clean chromium
+.PHONY: test lint speedrun bench clean chromium
 
-$(STAMP): pyproject.toml Makefile
+$(RUN_STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check $(TORCH)
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[test]"
+	$(PIP) $(TORCH)
+	$(PIP) -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
+	$(PIP) -e ".[test]"
 	touch $(STAMP)
 
 # The web-chat test drives Debian's chromium with Playwright (never a downloaded browser).
@@ -22,13 +29,18 @@ chromium:
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
-speedrun: $(STAMP)
+# the code's own hygiene: ruff (pyproject's [tool.ruff]) and the layer contract (import-linter, .importlinter)
+lint: $(STAMP)
+	$(BIN)/ruff check nanoseek tests bench
+	$(BIN)/lint-imports
+
+speedrun: $(RUN_STAMP)
 	$(BIN)/nanoseek speedrun
 
 # the benchmarks' own peers (TRL) on top of the test environment
 BENCH_STAMP := $(VENV)/.installed-bench
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[test,bench]"
+	$(PIP) -e ".[test,bench]"
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)

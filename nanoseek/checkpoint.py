@@ -10,8 +10,10 @@ writes, and nanoseek loads what they load.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+import shutil
 import warnings
 from pathlib import Path
 
@@ -20,8 +22,8 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 from .model import Transformer
-from .quant.apply import prepare_for_load, quantization_config, read_config
-from .quant.fp8 import E4M3, dequantize_blocks, scales_shape
+from .quant.apply import apply_quant, dequantize, prepare_for_load, quantization_config, read_config
+from .quant.fp8 import E4M3, QUANTIZATION_CONFIG, dequantize_blocks, quantize_blocks, scales_shape
 
 WEIGHTS = "model.safetensors"
 INDEX = "model.safetensors.index.json"
@@ -91,7 +93,6 @@ def save(model: Transformer, path: str | Path, max_shard_bytes: int = 2 << 30) -
     d["torch_dtype"] = str(model.embed_tokens.weight.dtype).removeprefix("torch.")
     if (q := quantization_config(model)) is not None:
         if q["quant_method"] == "fp8":  # DeepSeek's layout has names and per-expert tensors of its own
-            from .quant.save import save_fp8
             return save_fp8(model, path)
         d["quantization_config"] = q
     (path / "config.json").write_text(json.dumps(d, indent=2) + "\n")
@@ -290,3 +291,87 @@ def materialize_buffers(model: Transformer, device: torch.device) -> None:
             if buf.is_meta:
                 module._buffers[name] = torch.zeros(buf.shape, dtype=buf.dtype, device=device)
     model.rotary.reset_parameters()
+
+
+# quantized checkpoints: nanoseek's int8/int4 format, and DeepSeek's released FP8 format
+#
+# int8/int4: the quantized modules' `qweight` / `scales` under their Hugging Face names (stacked experts as one
+# tensor each: `model.layers.N.mlp.experts.gate_up_qweight`), and config.json gets {"quant_method": "nanoseek",
+# "scheme": ..., ...}; only nanoseek reads this format. FP8: the released DeepSeek-V3/R1 layout, which
+# transformers, vLLM and SGLang read: per-expert tensors, each linear weight (`*_proj.weight`) in e4m3 beside its
+# float32 `weight_scale_inv` (128x128 blocks), everything else in bf16 (the router's expert bias in float32), and
+# config.json's quantization_config as DeepSeek's.
+
+def _declare(path: Path, quantization: dict, **changes) -> None:
+    cfg_path = path / "config.json"
+    cfg = json.loads(cfg_path.read_text())
+    cfg.update(changes, quantization_config=quantization)
+    cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
+
+
+def save_quantized(model: Transformer, path: str | Path, max_shard_bytes: int = 2 << 30) -> Path:
+    """Write a model quantized in memory by apply_quant(model, "int8" | "int4")."""
+    q = quantization_config(model)
+    if q is None or q["quant_method"] == "fp8":
+        raise ValueError("save_quantized writes int8/int4 models (apply_quant first); for FP8 call save_fp8 "
+                         "on the floating-point model")
+    return save(model, path, max_shard_bytes)  # which declares the quantization in config.json
+
+
+def fp8_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
+    """The model's tensors in DeepSeek's FP8 release layout (names as on disk)."""
+    out = {}
+    for name, t in to_hf_state_dict(model).items():
+        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2:  # every linear layer
+            out[name], out[name + "_scale_inv"] = quantize_blocks(t)
+        elif name.endswith("e_score_correction_bias"):
+            out[name] = t.float()
+        else:
+            out[name] = t.to(torch.bfloat16)
+    return out
+
+
+def save_fp8(model: Transformer, path: str | Path) -> Path:
+    """Write a floating-point model, or one quantized to FP8 in memory, in DeepSeek's FP8 layout (one
+    safetensors file). From FP8 in memory the e4m3 bytes on disk are the very ones held: blocks that were
+    quantized once come back identical when their dequantized values are quantized again."""
+    q = quantization_config(model)
+    if q is not None and q["quant_method"] != "fp8":
+        raise ValueError(f"save_fp8 writes floating-point or FP8 models; this one is quantized to {q['scheme']}")
+    if q is not None:
+        model = dequantize(copy.deepcopy(model))
+    path = save(model, path, max_shard_bytes=1 << 62)  # config.json, generation_config.json; weights replaced:
+    save_file(fp8_state_dict(model), path / WEIGHTS, metadata={"format": "pt"})
+    _declare(path, dict(QUANTIZATION_CONFIG), torch_dtype="bfloat16")
+    return path
+
+
+def load_quantized(path: str | Path, kind: str | None = None, group_size: int | None = None,
+                   dtype: torch.dtype | None = None, device: str | torch.device | None = None) -> Transformer:
+    """A checkpoint loaded to run at the precision asked (`nanoseek generate / serve --quant`): a floating-point
+    one quantized on load to kind (None: kept float); a quantized one as stored (FP8, which nanoseek.load
+    dequantizes, quantized again: the very e4m3 bytes on disk). Asking a quantized one for another is an error."""
+    if group_size is not None and kind != "int4":
+        raise ValueError(f"--group-size sets int4's groups; it means nothing with --quant {kind}")
+    _, stored = read_config(Path(path) / "config.json")
+    model = load(path, dtype=dtype, device=device)
+    if stored is None:
+        return model if kind is None else apply_quant(model, kind, group_size or 32)
+    have = stored.get("scheme", "fp8")
+    have_group = stored.get("group_size", 32) if have == "int4" else None
+    if kind is not None and (kind, group_size or have_group) != (have, have_group):
+        found = have + (f" with groups of {have_group}" if have_group else "")
+        asked = kind + (f" with groups of {group_size or 32}" if kind == "int4" else "")
+        raise ValueError(f"{path} is already quantized to {found}; --quant asks for {asked}. Drop --quant (or "
+                         f"--group-size) to run it as stored, or quantize its floating-point checkpoint instead")
+    return apply_quant(model, "fp8") if have == "fp8" else model
+
+
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json")
+
+
+def copy_tokenizer(src: str | Path, dst: str | Path) -> None:
+    """Put the tokenizer beside the weights, so a checkpoint directory is complete on its own."""
+    for f in TOKENIZER_FILES:
+        if (Path(src) / f).exists():
+            shutil.copy2(Path(src) / f, Path(dst) / f)

@@ -51,7 +51,7 @@ def cmd_generate(args) -> None:
     import torch
 
     from .engine import SamplingParams, generate
-    from .quant.apply import load_quantized
+    from .checkpoint import load_quantized
 
     try:
         model = load_quantized(args.model, args.quant, args.group_size, dtype=_dtype(args.dtype), device=args.device)
@@ -278,9 +278,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_speedrun)
 
     from .export.commands import add_commands as add_export_commands
+    from .guard.commands import add_commands as add_guard_commands
     from .serve.commands import add_commands as add_serve_commands
     add_export_commands(sub)
     add_serve_commands(sub)
+    add_guard_commands(sub)
     return p
 
 

@@ -9,7 +9,7 @@ import torch
 import nanoseek
 from helpers import random_model, small_config
 from nanoseek.engine import Engine, SamplingParams
-from nanoseek.engine.forward import InferenceModel
+from nanoseek.engine.runner import InferenceModel
 from nanoseek.quant import apply_quant
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")

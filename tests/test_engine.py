@@ -8,8 +8,8 @@ import torch
 
 from helpers import random_model, small_config
 from nanoseek.engine import Engine, QueueFull, SamplingParams
-from nanoseek.engine.forward import InferenceModel, route
-from nanoseek.engine.forward import spec as forward_spec
+from nanoseek.engine.runner import InferenceModel
+from nanoseek.model import Compiled
 from nanoseek.engine.sampling import Sampler
 
 
@@ -31,71 +31,68 @@ def workload(n: int, seed: int = 1) -> list[tuple[list[int], int]]:
     return [(torch.randint(0, 160, (rand(1, 40),), generator=g).tolist(), rand(1, 30)) for _ in range(n)]
 
 
-def check_forward(model, im: InferenceModel) -> torch.Tensor:
-    """im's logits equal the model's forward to float rounding and do not depend on the batch, bit for bit."""
+def check_forward(model, im: InferenceModel, invariant: bool = True) -> torch.Tensor:
+    """im's logits (a prefill, decode steps, a speculative [token, draft] pair, the MTP drafts) equal the model's own
+    full forward in fp32 to 1e-5; with invariant, they do not depend on the batch either, bit for bit."""
     ids = torch.randint(0, 160, (3, 20))
     pos = torch.arange(20).expand(3, 20)
     cache = model.new_cache(16, 256)
-    together = im.run(ids, pos, cache, torch.tensor([5, 1, 2]))[1]  # 3 rows, 20 tokens at once
+    hidden, together = im.run(ids, pos, cache, torch.tensor([5, 1, 2]))  # 3 rows, 20 tokens at once
     with torch.no_grad():
-        assert (together - model(ids)).abs().max() < 1e-4  # the same math as the model's forward
+        full = model.hidden_states(ids)
+        assert (together - model.lm_head(full)).abs().max() < 1e-5  # the same math as the model's forward
+        (mtp,) = model.mtp_logits(ids, full)
+    drafts = im.draft(hidden[:, :-1], ids[:, 1:], pos[:, :-1], cache, torch.tensor([5, 1, 2]),
+                      torch.arange(19).expand(3, 19))
+    assert (drafts - mtp).abs().max() < 1e-5
     alone = model.new_cache(16, 256)
     chunks = [im.run(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0]))[1]
               for a, b in [(0, 7), (7, 8), (8, 20)]]  # row 1 alone, as a prefill in pieces and a decode step
-    assert torch.equal(torch.cat(chunks, dim=1), together[1:2])  # bit for bit
     pair = im.run(ids[:2, 8:10], pos[:2, 8:10], cache, torch.tensor([5, 1]))[1]  # [token, draft] of 2 rows again
-    assert torch.equal(pair, together[:2, 8:10])
+    assert (torch.cat(chunks, dim=1) - together[1:2]).abs().max() < 1e-5
+    assert (pair - together[:2, 8:10]).abs().max() < 1e-5
+    if invariant:
+        assert torch.equal(torch.cat(chunks, dim=1), together[1:2])  # bit for bit
+        assert torch.equal(pair, together[:2, 8:10])
     return together
 
 
-def test_forward_matches_the_model_and_is_batch_invariant(model):
-    together = check_forward(model, InferenceModel(model))
-    fast = InferenceModel(model, batch_invariant=False)  # plain GEMMs: the same math, other last bits
-    plain = fast.run(torch.randint(0, 160, (3, 20)), torch.arange(20).expand(3, 20), model.new_cache(8, 256),
-                     torch.tensor([5, 1, 2]))[1]
-    assert plain.shape == together.shape
+def test_forward_is_the_models_in_every_eager_mode(model):
+    check_forward(model, InferenceModel(model, deterministic=True))
+    check_forward(model, InferenceModel(model, deterministic=False), invariant=False)  # plain GEMMs: other last bits
 
 
-def test_routing_selects_what_the_gate_selects():
-    """route (comparisons of every pair of experts, no torch.topk) picks the Gate's experts, in increasing id."""
+def test_compiled_routing_selects_what_the_gate_selects():
+    """The compiled mode's routing (comparisons of every pair of experts, no torch.topk) picks the experts that
+    torch.topk picks, in increasing id, with the same weights."""
     for cfg in (small_config(), small_config(n_routed_experts=64, n_group=8, topk_group=3, num_experts_per_tok=6)):
         m = random_model(cfg)
-        gate = m.moe_layers()[0].gate
+        gate = m.moe_layers()[0].gate.eval()
+        x = torch.randn(300, cfg.hidden_size)
         with torch.no_grad():
-            weights, experts, scores = gate(torch.randn(300, cfg.hidden_size))
-        experts, order = experts.sort(dim=-1)
-        got_weights, got_experts = route(forward_spec(m, compiled=False, invariant=True), scores,
-                                         gate.e_score_correction_bias)
-        assert torch.equal(got_experts, experts)
-        assert torch.allclose(got_weights, weights.gather(1, order))
+            weights, experts, _ = gate(x)
+            got_weights, got_experts, _ = gate(x, Compiled())
+        assert torch.equal(got_experts, experts) and (experts.diff(dim=-1) > 0).all()
+        assert torch.allclose(got_weights, weights)
 
 
 @pytest.fixture(scope="module")
 def compiled(model):
     """The model's forward through torch.compile, compiled once for the module (~20-60 s cold; engines of the
     same cache shape, 16 rows of 256 positions, reuse the compiled code)."""
-    engine = Engine(model, max_batch=16, max_len=128, compile=True)
+    engine = Engine(model, max_batch=16, max_len=128, deterministic=True, compile=True)
     assert engine.cache.kv.shape[1:3] == (16, 256)
     return engine.im
 
 
 @pytest.mark.slow
-def test_compiled_forward_matches_eager_and_is_batch_invariant(model, compiled):
-    torch.manual_seed(0)
-    eager = check_forward(model, InferenceModel(model))
-    torch.manual_seed(0)
-    assert (check_forward(model, compiled) - eager).abs().max() < 1e-4
-    # the MTP module too: drafts of the same positions, eager and compiled
-    hidden, ids, pos = torch.randn(2, 3, model.config.hidden_size), torch.randint(0, 160, (2, 3)), torch.arange(3)
-    pos = pos.expand(2, 3)
-    drafts = [im.draft(hidden, ids, pos, model.new_cache(16, 256), torch.tensor([3, 4]), torch.tensor([[2], [1]]))
-              for im in (InferenceModel(model), compiled)]
-    assert drafts[0].shape == (2, 1, 160) and (drafts[0] - drafts[1]).abs().max() < 1e-4
+def test_compiled_forward_is_the_models_and_batch_invariant(model, compiled):
+    check_forward(model, compiled)
 
 
 @pytest.mark.slow
 def test_compiled_bf16_forward_is_batch_invariant_and_near_float32_math(model):
-    """bf16 weights and cache: the compiled products multiply in float32 (forward._operand), so the logits are
+    """bf16 weights and cache: the compiled products multiply in float32 (model/ops.py: operand), so the logits are
     nearer the same bf16 weights computed in float32 than the model's own bf16 forward is, and a row's logits
     do not depend on its batch, bit for bit."""
     half = copy.deepcopy(model).to(torch.bfloat16)
@@ -114,10 +111,10 @@ def test_compiled_bf16_forward_is_batch_invariant_and_near_float32_math(model):
 @pytest.mark.slow
 def test_compiled_engine_batched_and_speculative_equal_one_at_a_time(model, compiled):
     jobs = workload(20)
-    engine = Engine(model, max_batch=16, max_len=128, compile=True, speculative=False)
+    engine = Engine(model, max_batch=16, max_len=128, deterministic=True, compile=True, speculative=False)
     solo = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)).result().output_ids for p, n in jobs]
     for spec_on in (False, True):  # 20 requests over 16 slots at once, plain and with MTP drafts
-        engine = Engine(model, max_batch=16, max_len=128, compile=True, speculative=spec_on)
+        engine = Engine(model, max_batch=16, max_len=128, deterministic=True, compile=True, speculative=spec_on)
         reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
         assert [r.result().output_ids for r in reqs] == solo
         assert (engine.stats.drafted > 0) == spec_on
@@ -128,10 +125,11 @@ def test_a_failed_compile_falls_back_to_eager_decoding(model, monkeypatch):
     def broken(self):
         raise RuntimeError("cannot lower this graph")
 
-    expected = Engine(model, max_batch=2, max_len=64).submit([3, 4, 5], SamplingParams(temperature=0, max_tokens=8))
+    expected = Engine(model, max_batch=2, max_len=64, deterministic=True).submit(
+        [3, 4, 5], SamplingParams(temperature=0, max_tokens=8))
     monkeypatch.setattr(Engine, "_compile", broken)
     with pytest.warns(UserWarning, match="cannot lower this graph"):
-        engine = Engine(model, max_batch=2, max_len=64, compile=True)
+        engine = Engine(model, max_batch=2, max_len=64, deterministic=True, compile=True)
     assert not engine.im.compiled
     got = engine.submit([3, 4, 5], SamplingParams(temperature=0, max_tokens=8)).result()
     assert got.output_ids == expected.result().output_ids
@@ -141,10 +139,10 @@ def test_16_concurrent_greedy_requests_equal_one_at_a_time(model):
     jobs = workload(20)
     solo = []
     for prompt, n in jobs:
-        engine = Engine(model, max_batch=1, max_len=128)
+        engine = Engine(model, max_batch=1, max_len=128, deterministic=True)
         solo.append(engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)).result().output_ids)
     # 20 requests over 16 slots: they join and leave the running batch at different steps
-    engine = Engine(model, max_batch=16, max_len=128)
+    engine = Engine(model, max_batch=16, max_len=128, deterministic=True)
     reqs = [engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)) for prompt, n in jobs]
     assert [r.result().output_ids for r in reqs] == solo
     assert [len(o) for o in solo] == [n for _, n in jobs]
@@ -155,7 +153,7 @@ def test_speculative_greedy_equals_plain_decoding(model):
     jobs = workload(6, seed=2)
     out = {}
     for spec in (False, True):
-        engine = Engine(model, max_batch=4, max_len=128, speculative=spec)
+        engine = Engine(model, max_batch=4, max_len=128, deterministic=True, speculative=spec)
         reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
         out[spec] = [r.result().output_ids for r in reqs]
         if spec:  # every decode step checked one draft: tokens = first token + steps + accepted drafts
@@ -187,15 +185,16 @@ def test_seeded_sampling_is_reproducible_and_batch_independent(model):
     jobs = workload(5, seed=3)
     params = [SamplingParams(temperature=0.9, top_p=0.9, top_k=50, max_tokens=n, seed=i)
               for i, (_, n) in enumerate(jobs)]
-    alone = [Engine(model, max_batch=1, max_len=128, speculative=False).submit(p, sp).result().output_ids
+    alone = [Engine(model, max_batch=1, max_len=128, deterministic=True, speculative=False)
+             .submit(p, sp).result().output_ids
              for (p, _), sp in zip(jobs, params)]
-    engine = Engine(model, max_batch=8, max_len=128, speculative=False)
+    engine = Engine(model, max_batch=8, max_len=128, deterministic=True, speculative=False)
     together = [engine.submit(p, sp) for (p, _), sp in zip(jobs, params)]
     assert [r.result().output_ids for r in together] == alone
-    spec = [[Engine(model, max_batch=1, max_len=128).submit(jobs[0][0], params[0]).result().output_ids]
+    spec = [[Engine(model, max_batch=1, max_len=128, deterministic=True).submit(jobs[0][0], params[0]).result().output_ids]
             for _ in range(2)]
     assert spec[0] == spec[1]  # with speculation too, a seed gives the same tokens run after run
-    other = Engine(model, max_batch=1, max_len=128).submit(jobs[0][0], SamplingParams(
+    other = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(jobs[0][0], SamplingParams(
         temperature=0.9, max_tokens=jobs[0][1], seed=99)).result().output_ids
     assert other != alone[0]
 
@@ -213,17 +212,18 @@ def test_penalties():
 
 def test_repetition_penalty_changes_greedy_output(model):
     prompt = [5, 6, 7]
-    plain = Engine(model, max_batch=1, max_len=128).submit(prompt, SamplingParams(temperature=0, max_tokens=40))
+    plain = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(
+        prompt, SamplingParams(temperature=0, max_tokens=40))
     plain = plain.result().output_ids
     assert len(set(plain)) < len(plain)  # a random model repeats itself within 40 greedy tokens
-    strict = Engine(model, max_batch=1, max_len=128).submit(
+    strict = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(
         prompt, SamplingParams(temperature=0, max_tokens=40, frequency_penalty=2.0, presence_penalty=2.0))
     out = strict.result().output_ids
     assert len(set(out)) > len(set(plain))
 
 
 def test_stop_token_ids_and_max_tokens(model):
-    engine = Engine(model, max_batch=2, max_len=128)
+    engine = Engine(model, max_batch=2, max_len=128, deterministic=True)
     first = engine.submit([1, 2, 3], SamplingParams(temperature=0, max_tokens=12)).result()
     assert first.finish_reason == "length" and len(first.output_ids) == 12
     stop = first.output_ids[4]
@@ -233,7 +233,7 @@ def test_stop_token_ids_and_max_tokens(model):
 
 def test_logprobs_are_the_models(model):
     prompt = [3, 1, 4, 1, 5, 9, 2, 6]
-    engine = Engine(model, max_batch=2, max_len=128)
+    engine = Engine(model, max_batch=2, max_len=128, deterministic=True)
     r = engine.submit(prompt, SamplingParams(temperature=0, max_tokens=3, logprobs=2, prompt_logprobs=1)).result()
     ids = torch.tensor([prompt + r.output_ids])
     with torch.no_grad():
@@ -247,7 +247,7 @@ def test_logprobs_are_the_models(model):
 
 def test_token_logprobs_stream_with_events(model):
     prompt = [3, 1, 4]
-    engine = Engine(model, max_batch=1, max_len=128, speculative=True)
+    engine = Engine(model, max_batch=1, max_len=128, deterministic=True, speculative=True)
     events = list(engine.submit(prompt, SamplingParams(temperature=0, max_tokens=6, logprobs=3)))
     lps = [lp for e in events if e.logprobs for lp in e.logprobs]
     tokens = [t for e in events for t in e.tokens]
@@ -262,17 +262,17 @@ def test_token_logprobs_stream_with_events(model):
 def test_prefix_reuse_skips_the_shared_prompt_and_changes_nothing(model):
     system = list(range(10, 50))
     a, b = system + [1, 2, 3], system + [7, 8]
-    engine = Engine(model, max_batch=2, max_len=128)
+    engine = Engine(model, max_batch=2, max_len=128, deterministic=True)
     engine.submit(a, SamplingParams(temperature=0, max_tokens=5)).result()
     r = engine.submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
     assert r.cached_tokens == len(system) - 1  # with MTP the last shared token runs again
-    fresh = Engine(model, max_batch=1, max_len=128).submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
+    fresh = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
     assert r.output_ids == fresh.output_ids
     assert engine.stats.cached_tokens == r.cached_tokens
 
 
 def test_cancel_frees_the_slot(model):
-    engine = Engine(model, max_batch=1, max_len=128)
+    engine = Engine(model, max_batch=1, max_len=128, deterministic=True)
     r = engine.submit([1, 2], SamplingParams(temperature=0, max_tokens=50))
     it = iter(r)
     next(it)
@@ -284,7 +284,7 @@ def test_cancel_frees_the_slot(model):
 
 
 def test_bad_requests_are_refused(model):
-    engine = Engine(model, max_batch=1, max_len=64, max_waiting=2)
+    engine = Engine(model, max_batch=1, max_len=64, deterministic=True, max_waiting=2)
     with pytest.raises(ValueError, match="context length"):
         engine.submit([1] * 60, SamplingParams(max_tokens=10))
     with pytest.raises(ValueError, match="empty"):
@@ -300,7 +300,7 @@ def test_bad_requests_are_refused(model):
 
 
 def test_background_thread_streams_to_asyncio_and_drains(model):
-    engine = Engine(model, max_batch=4, max_len=128).start()
+    engine = Engine(model, max_batch=4, max_len=128, deterministic=True).start()
 
     async def run():
         loop = asyncio.get_running_loop()
@@ -312,7 +312,8 @@ def test_background_thread_streams_to_asyncio_and_drains(model):
 
     outs = asyncio.run(run())
     assert all(len(o) == 10 for o in outs)
-    solo = Engine(model, max_batch=1, max_len=128).submit([1, 2, 3], SamplingParams(temperature=0, max_tokens=10))
+    solo = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(
+        [1, 2, 3], SamplingParams(temperature=0, max_tokens=10))
     assert outs[0] == solo.result().output_ids
     engine.stop()
     assert not engine.running_in_thread

@@ -7,7 +7,7 @@ import torch
 
 from helpers import random_model, small_config
 from nanoseek.engine import SamplingParams, generate
-from nanoseek.engine.forward import InferenceModel
+from nanoseek.engine.runner import InferenceModel
 from nanoseek.engine.sampling import filtered_logits
 from nanoseek.train.grpo import completion_mask, group_advantages, grpo_loss, overlong_penalty, token_logprobs
 from nanoseek.train.rollout import draw, rollout
@@ -158,7 +158,7 @@ def compiled():
     module, ~20-90 s cold, specialised to the cache's shape: every rollout below has 6 rows of 128 positions;
     later InferenceModels of the same shapes in this process reuse it)."""
     model = random_model(small_config())
-    im = InferenceModel(model, batch_invariant=False, compile=True, mtp=False)  # as grpo's compiled_rollouts does
+    im = InferenceModel(model, deterministic=False, compile=True)  # as grpo's compiled_rollouts does
     return model.train(), im  # InferenceModel puts it in eval mode; GRPO's policy trains
 
 
@@ -174,10 +174,6 @@ def test_compiled_rollout_forward_is_the_models(compiled, one_thread):
         want = model.eval()(ids)
     model.train()
     assert (torch.cat([got, step], 1) - want).abs().max() < 1e-4
-    assert "mtp" not in im.weights  # rollouts never draft: the MTP module's weights are not copied
-    with pytest.raises(RuntimeError, match="mtp=False"):
-        im.draft(torch.zeros(1, 1, model.config.hidden_size), ids[:1, :1], torch.zeros(1, 1, dtype=torch.long), cache,
-                 torch.arange(1), torch.zeros(1, 0, dtype=torch.long))
 
 
 def test_compiled_rollout_gives_the_tokens_of_the_model_forward(compiled, monkeypatch, one_thread):
@@ -207,9 +203,9 @@ def test_compiled_sampled_rollout_is_deterministic_under_a_seed(compiled, monkey
 
 
 def test_compiled_rollout_sees_the_weights_after_an_optimizer_step(one_thread):
-    """InferenceModel caches the weights it reads; an optimizer's in-place update must reach the next rollout."""
+    """The compiled forward reads the model's parameters in place: an optimizer's update reaches the next rollout."""
     model = random_model(small_config()).train()
-    im = InferenceModel(model, batch_invariant=False, compile=True)  # the fixture's compiled code: same shapes
+    im = InferenceModel(model, deterministic=False, compile=True)  # the fixture's compiled code: same shapes
     model.train()
     prompts, greedy = [[1, 5, 9, 3], [7, 2], [4, 4, 4]], SamplingParams(temperature=0, max_tokens=8)
     before = rollout(model, prompts, 2, greedy, None, im)

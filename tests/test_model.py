@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from helpers import random_model, small_config
-from nanoseek.model import LatentCache, mtp_targets
+from nanoseek.model import Context, LatentCache, mtp_targets
 from nanoseek.model import moe as moe_mod
 
 
@@ -167,10 +167,9 @@ def test_mtp_input_order_is_embedding_then_hidden():
     with torch.no_grad():
         layer.eh_proj.weight[:, H:] = 0  # keep only the first half of the concatenation
         emb = model.embed_tokens(torch.randint(0, cfg.vocab_size, (1, 6)))
-        pos = torch.arange(6)[None]
-        cos, sin = model.rotary(pos, emb.dtype)
-        a = layer(torch.randn(1, 6, H), emb, cos, sin)
-        b = layer(torch.randn(1, 6, H), emb, cos, sin)
+        ctx = model.with_rope(Context(torch.arange(6)[None]), emb.dtype)
+        a = layer(torch.randn(1, 6, H), emb, ctx)
+        b = layer(torch.randn(1, 6, H), emb, ctx)
     assert torch.allclose(a, b)  # the first half is the embedding: the hidden state no longer matters
 
 

@@ -12,7 +12,7 @@ import nanoseek
 from helpers import random_model, small_config
 from nanoseek.quant import apply_quant, dequantize, weight_bytes
 from nanoseek.quant.modules import QuantEmbedding, QuantExperts, QuantLinear
-from nanoseek.quant.save import save_quantized
+from nanoseek.checkpoint import save_quantized
 from nanoseek.quant.weight_only import KERNEL_MAX_ROWS, Int4, Int8
 
 

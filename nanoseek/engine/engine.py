@@ -10,10 +10,11 @@ and prefilled together (chunk by chunk, right-padded); their first token is chos
 sequence advances one forward: one token, or with MTP speculation [token, draft] and one or two tokens
 out (drafting only while the batch is small). Sequences join and leave between any two steps. A finished
 sequence's latents stay in its slot: a later prompt that starts with the same tokens takes that slot and
-prefills only the rest (prefix reuse). By default the forward is batch-invariant (engine/forward.py), so
+prefills only the rest (prefix reuse). The forward is the model's own, in a mode (engine/runner.py): by
+default plain GEMMs over the batch (throughput); Engine(deterministic=True) makes it batch-invariant, so
 none of this changes a greedy request's tokens: batched, prefix-reused or speculative, they are the
-tokens of the same request decoded alone. Engine(compile=True) runs the forward through torch.compile
-(engine/forward.py): several times faster, after a compilation of seconds to minutes at construction.
+tokens of the same request decoded alone. Engine(compile=True) runs it through torch.compile: several
+times faster, after a compilation of seconds to minutes at construction.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from collections import deque
 
 import torch
 
-from ..model import LatentCache, Transformer
+from ..model import KEY_BLOCK, LatentCache, Transformer
 from ..tokenizer import Tokenizer
 from . import speculative
 from .detok import TextStream
-from .forward import KEY_BLOCK, InferenceModel
+from .runner import InferenceModel
 from .request import Event, Request, TokenLogprob
 from .sampling import Sampler, SamplingParams, top_logprobs
 from .stats import Stats
@@ -47,18 +48,18 @@ class Engine:
     def __init__(self, model: Transformer, tokenizer: Tokenizer | None = None, max_batch: int = 16,
                  max_len: int | None = None, speculative: bool | None = None, prefix_reuse: bool = True,
                  max_waiting: int = 256, prefill_chunk: int = 64, threads: int | None = None,
-                 spec_max_batch: int = 4, batch_invariant: bool = True, compile: bool = False):
+                 spec_max_batch: int = 4, deterministic: bool = False, compile: bool = False):
         """max_batch: cache rows (sequences decoded together); max_len: context per sequence (prompt +
         output, default the model's max_position_embeddings); speculative: MTP drafting (default: on when
         the model has an MTP module); prefill_chunk: prompt tokens per row and forward; threads: torch
         threads of the engine's own thread (decode ops are small: 1 avoids OpenMP barrier waits);
         spec_max_batch: MTP drafts only while at most this many sequences run (above it the second token
-        row per sequence costs more than the drafts save); batch_invariant: see InferenceModel (False
-        trades exact batch-independence for speed at large batches); compile: run the forward through
+        row per sequence costs more than the drafts save); deterministic: the batch-invariant mode
+        (engine/runner.py): a request's tokens do not depend on what runs beside it; compile: run the forward through
         torch.compile (several times faster; compiles here, which takes from seconds with inductor's disk
         cache warm to a minute or more cold)."""
         cfg = model.config
-        self.im = InferenceModel(model, batch_invariant, compile)
+        self.im = InferenceModel(model, deterministic, compile)
         self.tokenizer = tokenizer
         self.max_batch, self.max_waiting, self.prefill_chunk = max_batch, max_waiting, prefill_chunk
         self.max_len = max_len or cfg.max_position_embeddings
@@ -69,7 +70,6 @@ class Engine:
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
         self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
-        self.lengths = [0] * max_batch  # tokens whose latents each slot holds (the engine's own count)
         self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
         self.free: deque[int] = deque(range(max_batch))  # least recently used first
         self.slot_tokens: list[list[int]] = [[] for _ in range(max_batch)]  # tokens whose latents a slot holds
@@ -85,7 +85,7 @@ class Engine:
             except Exception as e:  # e.g. an inductor that cannot lower these shapes (torch 2.11 on CUDA)
                 warnings.warn(f"torch.compile of the engine's forward failed ({type(e).__name__}: "
                               f"{str(e).splitlines()[0] if str(e) else ''}); decoding eagerly instead")
-                self.im = InferenceModel(model, batch_invariant, compile=False)
+                self.im = InferenceModel(model, deterministic, compile=False)
 
     def _compile(self) -> None:
         """Compile now rather than in the first request: one forward of each kind (main model, MTP module,
@@ -197,9 +197,14 @@ class Engine:
                     self._finish(r, "error")
         self.stats.step(time.perf_counter() - start, len(self.running), self.kv_usage())
 
+    def _length(self, slot: int) -> int:
+        """Tokens whose latents the slot holds (the cache's count, the only one)."""
+        return int(self.cache.lengths[slot])
+
     def kv_usage(self) -> float:
         """Fraction of the cache's token capacity that running sequences hold."""
-        used = sum(self.lengths[r.slot] for r in self.running)
+        lengths = self.cache.lengths.tolist()
+        used = sum(lengths[r.slot] for r in self.running)
         return used / (self.max_batch * self.max_len)
 
     def _take_slot(self, r: Request) -> int:
@@ -215,13 +220,13 @@ class Engine:
         # the MTP latents of position i were computed with token i + 1, which must match too
         reuse = max(0, min(reuse - (1 if self.speculative else 0), len(r.prompt_ids) - 1))
         self.free.remove(best)
-        self.lengths[best] = reuse
+        self.cache.lengths[best] = reuse
         r.slot, r.cached_tokens = best, reuse
         return best
 
     def _prefill(self, reqs: list[Request]) -> None:
         rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
-        starts = [self.lengths[r.slot] for r in reqs]
+        starts = [self._length(r.slot) for r in reqs]
         todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
         last_hidden, last_logits = [None] * len(reqs), [None] * len(reqs)
         scored = [r.params.prompt_logprobs is not None for r in reqs]
@@ -250,7 +255,7 @@ class Engine:
                 if scored[i]:
                     all_logits[i].append(logits[j, :n])
         for i, r in enumerate(reqs):
-            self.lengths[r.slot] = len(r.prompt_ids)
+            self.cache.lengths[r.slot] = len(r.prompt_ids)
             self.stats.prefilled(len(todo[i]), r.cached_tokens)
             self.running.append(r)
             if scored[i]:
@@ -304,7 +309,8 @@ class Engine:
         rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
         tokens = [[r.pending, r.draft] if spec else [r.pending] for r in reqs]
         ids = torch.tensor(tokens, device=self.im.device)
-        starts = [self.lengths[r.slot] for r in reqs]
+        lengths = self.cache.lengths.tolist()
+        starts = [lengths[r.slot] for r in reqs]
         pos = torch.tensor([[n + k for k in range(ids.shape[1])] for n in starts], device=self.im.device)
         # every row plain greedy: verify, and draft the next token with the MTP module, in one forward
         fused = spec and len(reqs) <= self.spec_max_batch and all(r.sampler.plain_greedy for r in reqs)
@@ -328,7 +334,7 @@ class Engine:
                 r.accepted += accepted
                 self.stats.speculated(accepted)
                 # positions n (pending) and, if accepted, n + 1 (the draft) now hold valid latents
-                self.lengths[r.slot] = n + 1 + accepted
+                self.cache.lengths[r.slot] = n + 1 + accepted
                 if fused:  # the MTP module has run over them too
                     r.draft = drafts[i]
                 else:
@@ -337,7 +343,7 @@ class Engine:
                 out = [greedy[i][0] if r.sampler.plain_greedy else r.sampler.choose(logits[i, 0])]
                 if not r.sampler.plain_greedy:
                     r.sampler.accept(out[0])
-                self.lengths[r.slot] = n + 1
+                self.cache.lengths[r.slot] = n + 1
                 if self.speculative:
                     r.mtp_todo = [(n, hidden[i, 0], out[0])]
             self._emit(r, out, logits[i, : len(out)])
@@ -379,7 +385,7 @@ class Engine:
         r.finished_at = time.monotonic()
         if r.slot is not None:
             # MTP latents lag the main model's by the positions still in mtp_todo; after an error, trust none
-            valid = 0 if reason == "error" else self.lengths[r.slot] - len(r.mtp_todo)
+            valid = 0 if reason == "error" else self._length(r.slot) - len(r.mtp_todo)
             self.slot_tokens[r.slot] = (r.prompt_ids + r.output_ids)[:max(0, valid)]
             self.free.append(r.slot)
             r.slot = None

@@ -6,10 +6,10 @@ n + 1: the main model runs [t, d] at positions n, n + 1. Its logits at n give th
 wants after t; if that is d, the logits at n + 1 give one more token for free (two tokens per forward),
 otherwise the cached latents of position n + 1 are simply overwritten later.
 
-Greedy: accept d iff it is the argmax at n. The engine's forward is batch-invariant (engine/forward.py),
-so the logits at n and n + 1 are bit for bit those of two plain decoding steps, and the output is
-exactly plain decoding's. When every running sequence is plain greedy the engine takes the argmax inside
-the forward and runs the MTP module for the next draft in the same call (forward.forward_speculative):
+Greedy: accept d iff it is the argmax at n. In the engine's deterministic mode (engine/runner.py) the
+logits at n and n + 1 are bit for bit those of two plain decoding steps, and the output is exactly plain
+decoding's (in the throughput mode, up to the last bits of a GEMM's rounding at near-ties). When every running sequence is plain greedy the engine takes the argmax inside
+the forward and runs the MTP module for the next draft in the same call (runner._speculate):
 one forward per step, whose verification of [t, d] costs little more than decoding t alone. Sampling: standard speculative sampling (Leviathan et al. 2023, Chen et al.
 2023): accept d with probability min(1, p(d) / q(d)), where q is the distribution d was drawn from;
 on rejection draw from max(0, p - q) renormalised. Each emitted token is then distributed exactly as

@@ -15,10 +15,8 @@ from pathlib import Path
 
 import torch
 
-from ..checkpoint import load
+from ..checkpoint import copy_tokenizer, load, save_fp8, save_quantized
 from ..quant import KINDS, apply_quant, dequantize
-from ..quant.save import save_fp8, save_quantized
-from ..train.runstate import copy_tokenizer
 from .gguf import QTYPES as GGUF_TYPES, export_gguf
 from .hf import export_hf
 

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import torch
 
-from ..checkpoint import save
+from ..checkpoint import copy_tokenizer, save
 from ..model import Transformer
 from ..quant import dequantize
-from ..train.runstate import copy_tokenizer
 
 DTYPES = {"f32": torch.float32, "bf16": torch.bfloat16, "f16": torch.float16}
 

@@ -17,7 +17,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..config import ModelConfig
+from .context import Context
 from .layers import RMSNorm
+from .ops import KEY_BLOCK, PLAIN, Ops
 from .rope import apply_rope, softmax_scale
 
 
@@ -25,8 +27,9 @@ class LatentCache:
     """Preallocated MLA cache for `batch` sequences of up to `max_len` tokens, one row per sequence.
 
     kv: [layers, batch, max_len, kv_lora_rank]; pe: [layers, batch, max_len, qk_rope_head_dim];
-    lengths[b]: tokens already cached for row b. Rows advance independently (each has its own positions),
-    and a forward pass may touch any subset of rows, so sequences can join and leave a running batch.
+    lengths[b]: tokens already cached for row b (the one count of a row's length). Rows advance independently
+    (each has its own positions), and a forward may touch any subset of rows, so sequences can join and leave
+    a running batch.
     """
 
     def __init__(self, cfg: ModelConfig, batch: int, max_len: int, n_layers: int | None = None,
@@ -35,6 +38,7 @@ class LatentCache:
         self.kv = torch.zeros(n_layers, batch, max_len, cfg.kv_lora_rank, dtype=dtype, device=device)
         self.pe = torch.zeros(n_layers, batch, max_len, cfg.qk_rope_head_dim, dtype=dtype, device=device)
         self.lengths = torch.zeros(batch, dtype=torch.long, device=device)
+        self._layers = None
 
     @property
     def max_len(self) -> int:
@@ -48,19 +52,18 @@ class LatentCache:
                              f"{int(lengths.max())} would overflow it")
         return lengths[:, None] + torch.arange(seq_len, device=self.lengths.device)
 
-    def write(self, layer: int, positions: torch.Tensor, kv: torch.Tensor, pe: torch.Tensor,
-              rows: torch.Tensor | None = None):
-        """Store latents [n, seq, *] at positions [n, seq] of `rows` (default: all rows, n = batch);
-        return the readable prefix [n, end, *] of those rows in this layer."""
-        end = int(positions.max()) + 1
+    def context(self, positions: torch.Tensor, rows: torch.Tensor | None = None, ops: Ops = PLAIN) -> Context:
+        """The Context of a forward writing positions [B, S] of cache rows `rows` (default: row i for entry i):
+        each query sees the keys up to its own position, over whole blocks of KEY_BLOCK keys where the cache
+        allows (the batch-invariant modes need whole blocks; the longest row of the batch sets how many)."""
         if rows is None:
-            index = torch.arange(kv.shape[0], device=kv.device)[:, None]
-            self.kv[layer][index, positions] = kv.to(self.kv.dtype)
-            self.pe[layer][index, positions] = pe.to(self.pe.dtype)
-            return self.kv[layer, :, :end], self.pe[layer, :, :end]
-        self.kv[layer][rows[:, None], positions] = kv.to(self.kv.dtype)
-        self.pe[layer][rows[:, None], positions] = pe.to(self.pe.dtype)
-        return self.kv[layer, rows, :end], self.pe[layer, rows, :end]
+            rows = torch.arange(positions.shape[0], device=positions.device)
+        end = int(positions.max()) + 1
+        T = min(-(-end // KEY_BLOCK) * KEY_BLOCK, self.max_len)
+        visible = torch.arange(T, device=positions.device) <= positions[..., None]
+        if self._layers is None:  # per-layer views, made once
+            self._layers = (list(self.kv), list(self.pe))
+        return Context(positions, *self._layers, rows=rows, visible=visible, ops=ops)
 
     def advance(self, seq_len: int, rows: torch.Tensor | None = None) -> None:
         if rows is None:
@@ -100,28 +103,25 @@ class MLA(nn.Module):
         self.kv_b_proj = nn.Linear(self.kv_lora_rank, self.n_heads * (self.nope_dim + self.v_dim), bias=False)
         self.o_proj = nn.Linear(self.n_heads * self.v_dim, cfg.hidden_size, bias=bias)
 
-    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
-                cache: LatentCache | None = None, positions: torch.Tensor | None = None,
-                rows: torch.Tensor | None = None, attention=None) -> torch.Tensor:
-        """attention (no cache only): a function (q, k, v, scale) -> out over [B, heads, S, dim] in place of
-        causal attention, for packed sequences (Transformer.hidden_states)."""
+    def forward(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
         B, S, _ = x.shape
+        ops = ctx.ops
         if self.q_lora_rank is None:
-            q = self.q_proj(x)
+            q = ops.linear(x, self.q_proj)
         else:
-            q = self.q_b_proj(self.q_a_layernorm(self.q_a_proj(x)))
+            q = ops.linear(self.q_a_layernorm(ops.linear(x, self.q_a_proj)), self.q_b_proj)
         q = q.view(B, S, self.n_heads, self.nope_dim + self.rope_dim)  # [B, S, H, nope + rope]
         q_nope, q_pe = q.split([self.nope_dim, self.rope_dim], dim=-1)
-        q_pe = apply_rope(q_pe, cos, sin, self.interleave)
-        kv, k_pe = self.kv_a_proj_with_mqa(x).split([self.kv_lora_rank, self.rope_dim], dim=-1)
+        q_pe = apply_rope(q_pe, ctx.cos, ctx.sin, self.interleave)
+        kv, k_pe = ops.linear(x, self.kv_a_proj_with_mqa).split([self.kv_lora_rank, self.rope_dim], dim=-1)
         kv = self.kv_a_layernorm(kv)  # [B, S, kv_lora_rank]
-        k_pe = apply_rope(k_pe[:, :, None, :], cos, sin, self.interleave)[:, :, 0]  # [B, S, rope]
-        if cache is None:
-            out = self._expanded(q_nope, q_pe, kv, k_pe, attention)
+        k_pe = apply_rope(k_pe[:, :, None, :], ctx.cos, ctx.sin, self.interleave)[:, :, 0]  # [B, S, rope]
+        if ctx.kv is None:
+            out = self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
         else:
-            kv_all, pe_all = cache.write(self.layer_idx, positions, kv, k_pe, rows)  # [B, T, r], [B, T, rope]
-            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, positions)
-        return self.o_proj(out.flatten(2))
+            kv_all, pe_all = ctx.write(self.layer_idx, kv, k_pe)  # [B, T, r], [B, T, rope]
+            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, ctx)
+        return ops.linear(out.flatten(2), self.o_proj)
 
     def _expanded(self, q_nope, q_pe, kv, k_pe, attention=None) -> torch.Tensor:
         B, S, H, _ = q_nope.shape
@@ -134,14 +134,18 @@ class MLA(nn.Module):
         out = F.scaled_dot_product_attention(q, k, v.transpose(1, 2), is_causal=True, scale=self.scale)
         return out.transpose(1, 2)  # [B, S, H, v]
 
-    def _absorbed(self, q_nope, q_pe, kv, pe, positions) -> torch.Tensor:
-        w = self.kv_b_proj.weight.view(self.n_heads, self.nope_dim + self.v_dim, self.kv_lora_rank)
-        w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:]  # [H, nope, r], [H, v, r]
-        q_lat = torch.einsum("bshd,hdc->bshc", q_nope, w_uk)  # W_UK folded into the query: [B, S, H, r]
-        kv, pe = kv.to(q_lat.dtype), pe.to(q_lat.dtype)
-        scores = torch.einsum("bshc,btc->bsht", q_lat, kv) + torch.einsum("bshr,btr->bsht", q_pe, pe)
-        visible = torch.arange(kv.shape[1], device=kv.device) <= positions[:, :, None]  # [B, S, T]
-        scores = (scores * self.scale).masked_fill(~visible[:, :, None, :], float("-inf"))
-        probs = scores.softmax(dim=-1, dtype=torch.float32).to(q_lat.dtype)
-        out = torch.einsum("bsht,btc->bshc", probs, kv)  # attention over latents: [B, S, H, r]
-        return torch.einsum("bshc,hdc->bshd", out, w_uv)  # W_UV after the sum: [B, S, H, v]
+    def _absorbed(self, q_nope, q_pe, kv, pe, ctx: Context) -> torch.Tensor:
+        B, S, H, _ = q_nope.shape
+        ops = ctx.ops
+        w = self.kv_b_weight(ops, q_nope.dtype).view(H, self.nope_dim + self.v_dim, self.kv_lora_rank)
+        w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:].transpose(1, 2)  # [H, nope, r], [H, r, v]
+        q_lat = ops.per_head(q_nope.reshape(B * S, H, self.nope_dim), w_uk)  # W_UK folded into the query
+        out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, ctx.visible, self.scale)  # over latents [B, S, H, r]
+        return ops.per_head(out.reshape(B * S, H, -1), w_uv).view(B, S, H, self.v_dim)  # W_UV after the sum
+
+    def kv_b_weight(self, ops, dtype: torch.dtype) -> torch.Tensor:
+        """kv_b_proj's weight [H * (nope + v), r] as floats (a quantized one dequantized for this use only,
+        except on the plain path, where the module keeps its float copy)."""
+        if not ops.reads_weights:
+            return self.kv_b_proj.weight
+        return ops.dense(ops.weight(self.kv_b_proj), dtype)

@@ -1,9 +1,11 @@
 """One pre-norm decoder block: x + MLA(norm(x)), then x + FFN(norm(x)) with a dense MLP or DeepSeekMoE."""
 
+import torch
 from torch import nn
 
 from ..config import ModelConfig
 from .attention import MLA
+from .context import Context
 from .layers import MLP, RMSNorm
 from .moe import MoE
 
@@ -16,6 +18,6 @@ class DecoderLayer(nn.Module):
         self.post_attention_layernorm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.mlp = MoE(cfg) if cfg.is_moe_layer(layer_idx) else MLP(cfg.hidden_size, cfg.intermediate_size)
 
-    def forward(self, x, cos, sin, cache=None, positions=None, rows=None, attention=None):
-        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, positions, rows, attention)
-        return x + self.mlp(self.post_attention_layernorm(x))
+    def forward(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
+        x = x + self.self_attn(self.input_layernorm(x), ctx)
+        return x + self.mlp(self.post_attention_layernorm(x), ctx.ops)

@@ -4,6 +4,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .ops import PLAIN, Ops
+
 
 class RMSNorm(nn.Module):
     """x / rms(x) * weight, normalised in float32 and cast back (as the reference does)."""
@@ -29,5 +31,5 @@ class MLP(nn.Module):
         self.up_proj = nn.Linear(hidden_size, intermediate_size, bias=False)
         self.down_proj = nn.Linear(intermediate_size, hidden_size, bias=False)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.down_proj(F.silu(self.gate_proj(x)) * self.up_proj(x))
+    def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
+        return ops.linear(F.silu(ops.linear(x, self.gate_proj)) * ops.linear(x, self.up_proj), self.down_proj)

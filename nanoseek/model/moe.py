@@ -21,6 +21,7 @@ from torch import nn
 
 from ..config import ModelConfig
 from .layers import MLP
+from .ops import PLAIN, Ops
 
 _NO_GROUPED_MM: set[tuple[str, torch.dtype]] = set()  # (device type, dtype) pairs the kernel refused
 
@@ -58,17 +59,14 @@ class Gate(nn.Module):
         # Tokens routed to each expert since the last bias update (for balancing and logging).
         self.register_buffer("load", torch.zeros(cfg.n_routed_experts, dtype=torch.float32), persistent=False)
 
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k], scores [tokens, experts]."""
-        scores = F.linear(x.float(), self.weight.float()).sigmoid()
+    def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k] (increasing ids), scores [tokens, experts]."""
+        scores = ops.mm(x.float(), self.weight.float()).sigmoid()
         biased = scores + self.e_score_correction_bias
         grouped = biased.view(-1, self.n_group, self.n_experts // self.n_group)
-        group_scores = grouped.topk(2, dim=-1).values.sum(-1)  # [tokens, n_group]
-        keep_groups = group_scores.topk(self.topk_group, dim=-1, sorted=False).indices
-        group_mask = torch.zeros_like(group_scores, dtype=torch.bool).scatter_(1, keep_groups, True)
-        biased = biased.masked_fill(~group_mask.repeat_interleave(self.n_experts // self.n_group, dim=1),
-                                    float("-inf"))
-        experts = biased.topk(self.top_k, dim=-1, sorted=False).indices
+        group_scores = torch.where(ops.top(grouped, 2), grouped, 0.0).sum(-1)  # each group's top-2 sum
+        allowed = ops.top(group_scores, self.topk_group).repeat_interleave(self.n_experts // self.n_group, dim=1)
+        experts = ops.chosen(ops.top(biased.masked_fill(~allowed, float("-inf")), self.top_k), self.top_k)
         weights = scores.gather(1, experts)
         if self.norm_topk_prob:
             weights = weights / (weights.sum(-1, keepdim=True) + 1e-20)
@@ -131,13 +129,13 @@ class MoE(nn.Module):
         self.aux_alpha = cfg.aux_loss_alpha
         self.aux_loss: torch.Tensor | None = None  # sequence-wise balance loss of the last training forward
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
         B, S, H = x.shape
         flat = x.reshape(-1, H)
-        weights, experts, scores = self.gate(flat)
-        out = self.experts(flat, experts, weights).view(B, S, H)
+        weights, experts, scores = self.gate(flat, ops)
+        out = ops.experts(self.experts, flat, experts, weights).view(B, S, H)
         if self.shared_experts is not None:
-            out = out + self.shared_experts(x)
+            out = out + self.shared_experts(x, ops)
         self.aux_loss = (self.sequence_balance_loss(scores.view(B, S, -1), experts.view(B, S, -1))
                          if self.training and self.aux_alpha > 0 else None)
         return out

@@ -12,7 +12,9 @@ from torch import nn
 
 from ..config import ModelConfig
 from .block import DecoderLayer
+from .context import Context
 from .layers import RMSNorm
+from .ops import PLAIN, Ops
 
 
 class SharedHead(nn.Module):
@@ -21,8 +23,8 @@ class SharedHead(nn.Module):
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.head = nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=False)  # tied to lm_head by the model
 
-    def forward(self, h: torch.Tensor) -> torch.Tensor:
-        return self.head(self.norm(h))
+    def forward(self, h: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
+        return ops.linear(self.norm(h), self.head)
 
 
 class MTPLayer(DecoderLayer):
@@ -33,8 +35,7 @@ class MTPLayer(DecoderLayer):
         self.eh_proj = nn.Linear(2 * cfg.hidden_size, cfg.hidden_size, bias=False)
         self.shared_head = SharedHead(cfg)
 
-    def forward(self, h: torch.Tensor, emb: torch.Tensor, cos, sin, cache=None, positions=None,
-                rows=None) -> torch.Tensor:
+    def forward(self, h: torch.Tensor, emb: torch.Tensor, ctx: Context) -> torch.Tensor:
         """h: previous depth's hidden [batch, seq, hidden]; emb: embeddings of the tokens k ahead."""
-        x = self.eh_proj(torch.cat([self.enorm(emb), self.hnorm(h)], dim=-1))
-        return super().forward(x, cos, sin, cache, positions, rows)
+        x = ctx.ops.linear(torch.cat([self.enorm(emb), self.hnorm(h)], dim=-1), self.eh_proj)
+        return super().forward(x, ctx)

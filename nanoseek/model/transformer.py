@@ -14,10 +14,12 @@ from torch import nn
 
 from ..config import ModelConfig
 from .attention import LatentCache
+from .context import Context
 from .block import DecoderLayer
 from .layers import RMSNorm
 from .moe import MoE, Gate, Experts
 from .mtp import MTPLayer
+from .ops import PLAIN, Ops
 from .rope import RotaryEmbedding
 
 
@@ -70,47 +72,54 @@ class Transformer(nn.Module):
                 nn.init.normal_(m.down_proj, std=std)
 
     # forward passes
-    def hidden_states(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
-                      rows: torch.Tensor | None = None, positions: torch.Tensor | None = None,
-                      attention=None) -> torch.Tensor:
+    def hidden_states(self, input_ids: torch.Tensor, ctx: Context | None = None) -> torch.Tensor:
         """input_ids [batch, seq] -> final-norm hidden states [batch, seq, hidden].
 
-        With a cache, the tokens are appended after the cached ones of cache rows `rows` (default: row i
-        for batch entry i) and attention runs on the absorbed path over the cached latents. The caller
-        advances the cache (`forward` does). Without one, packed sequences may pass their tokens' positions
-        [batch, seq] (default 0..seq-1) and the attention among them, a function (q, k, v, scale) -> out over
-        [batch, heads, seq, dim] (default causal; e.g. GRPO's shared prompts, train/grpo.py).
+        ctx (model/context.py) says where the tokens sit: by default positions 0..seq-1 under causal attention;
+        with a cache (`LatentCache.context`), after the cached tokens of its rows, attending on the absorbed path
+        over the cached latents (the caller advances the cache; `forward` does); packed sequences give their
+        positions and an attention function. Its ops say how the products are computed (model/ops.py).
         """
-        B, S = input_ids.shape
-        if cache is not None:
-            if positions is not None or attention is not None:
-                raise ValueError("positions and attention are for packed sequences without a cache; a cache sets both")
-            positions = cache.positions(S, rows)
-        elif positions is None:
-            positions = torch.arange(S, device=input_ids.device).expand(B, S)
+        if ctx is None:
+            B, S = input_ids.shape
+            ctx = Context(torch.arange(S, device=input_ids.device).expand(B, S))
         x = self.embed_tokens(input_ids)
-        cos, sin = self.rotary(positions, x.dtype)
+        ctx = self.with_rope(ctx, x.dtype)
         for layer in self.layers:
-            x = layer(x, cos, sin, cache, positions, rows, attention)
+            x = layer(x, ctx)
         return self.norm(x)
+
+    def with_rope(self, ctx: Context, dtype: torch.dtype) -> Context:
+        """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
+        cos, sin = self.rotary(ctx.positions, dtype)
+        return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin)
 
     def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
         """input_ids [batch, seq] -> logits [batch, seq, vocab]; with a cache, continue rows `rows`."""
-        hidden = self.hidden_states(input_ids, cache, rows)
-        if cache is not None:
-            cache.advance(input_ids.shape[1], rows)
+        if cache is None:
+            return self.lm_head(self.hidden_states(input_ids))
+        hidden = self.hidden_states(input_ids, cache.context(cache.positions(input_ids.shape[1], rows), rows))
+        cache.advance(input_ids.shape[1], rows)
         return self.lm_head(hidden)
+
+    def logits(self, hidden: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
+        return ops.linear(hidden, self.lm_head)
+
+    def mtp_hidden(self, hidden: torch.Tensor, next_ids: torch.Tensor, ctx: Context, depth: int = 1) -> torch.Tensor:
+        """MTP module `depth` at ctx's positions: the previous depth's hidden states at i [B, S, hidden] and the
+        tokens at i + depth [B, S] -> its hidden states [B, S, hidden] (before its shared head's norm)."""
+        layer = self.mtp[depth - 1]
+        return layer(hidden, self.embed_tokens(next_ids), self.with_rope(ctx, hidden.dtype))
 
     def mtp_logits(self, input_ids: torch.Tensor, hidden: torch.Tensor) -> list[torch.Tensor]:
         """Logits of every MTP depth k = 1..D: entry k-1 is [batch, seq - k, vocab] and its position i
         predicts token i + k + 1 (the target of position i + k)."""
         B, S = input_ids.shape
         positions = torch.arange(S, device=input_ids.device).expand(B, S)
-        cos, sin = self.rotary(positions, hidden.dtype)
         out, h = [], hidden
         for k, layer in enumerate(self.mtp, start=1):
-            h = layer(h[:, :-1], self.embed_tokens(input_ids[:, k:]), cos[:, : S - k], sin[:, : S - k])
+            h = self.mtp_hidden(h[:, :-1], input_ids[:, k:], Context(positions[:, : S - k]), k)
             out.append(layer.shared_head(h))
         return out
 

@@ -109,29 +109,6 @@ def prepare_for_load(model: Transformer, q: dict | None, dtype: torch.dtype) -> 
     return apply_quant(model, q["scheme"], q.get("group_size", 32), dtype=dtype)
 
 
-def load_quantized(path: str | Path, kind: str | None = None, group_size: int | None = None,
-                   dtype: torch.dtype | None = None, device: str | torch.device | None = None) -> Transformer:
-    """A checkpoint loaded to run at the precision asked (`nanoseek generate / serve --quant`): a floating-point
-    one quantized on load to kind (None: kept float); a quantized one as stored (FP8, which nanoseek.load
-    dequantizes, quantized again: the very e4m3 bytes on disk). Asking a quantized one for another is an error."""
-    from ..checkpoint import load  # (checkpoint imports this module)
-
-    if group_size is not None and kind != "int4":
-        raise ValueError(f"--group-size sets int4's groups; it means nothing with --quant {kind}")
-    _, stored = read_config(Path(path) / "config.json")
-    model = load(path, dtype=dtype, device=device)
-    if stored is None:
-        return model if kind is None else apply_quant(model, kind, group_size or 32)
-    have = stored.get("scheme", "fp8")
-    have_group = stored.get("group_size", 32) if have == "int4" else None
-    if kind is not None and (kind, group_size or have_group) != (have, have_group):
-        found = have + (f" with groups of {have_group}" if have_group else "")
-        asked = kind + (f" with groups of {group_size or 32}" if kind == "int4" else "")
-        raise ValueError(f"{path} is already quantized to {found}; --quant asks for {asked}. Drop --quant (or "
-                         f"--group-size) to run it as stored, or quantize its floating-point checkpoint instead")
-    return apply_quant(model, "fp8") if have == "fp8" else model
-
-
 def weight_bytes(model: nn.Module, *held) -> int:
     """Bytes of memory that the model's weights occupy (each storage counted once: a shared head, views);
     with held (e.g. an engine's weights: dicts, lists and tuples of tensors), also what those hold beside."""

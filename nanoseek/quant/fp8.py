@@ -175,7 +175,7 @@ class FP8:
     @property
     def rows(self) -> FP8:
         """The same weights in 1 x 128 blocks (row_scales: each block's scale repeated over its rows): a form
-        whose output channels can be sliced and concatenated, as engine/forward.py does with projections."""
+        whose output channels can be sliced and concatenated, as the engine's modes (model/ops.py) read them."""
         return FP8((1, self.block[1]))
 
     def row_scales(self, s: torch.Tensor, out_features: int) -> torch.Tensor:

@@ -6,7 +6,7 @@ checkpoint.save writes a quantized model and checkpoint.load reads it back with 
 arithmetic is the scheme's (weight_only.Int8 / Int4, fp8.FP8); `dtype` is the floating-point dtype the model
 computes in.
 
-The engine (engine/forward.py) reads `qweight` / `scales` and computes with them directly. Code that reads
+The engine's modes (model/ops.py) read `qweight` / `scales` and computes with them directly. Code that reads
 `.weight` instead still works (the model's own absorbed MLA path folds kv_b_proj.weight into the query):
 a linear's `.weight` and the experts' `gate_up_proj` / `down_proj` are dequantized once and kept (so
 caches keyed on those tensors stay valid), a float copy in memory for each weight read that way. The

@@ -11,7 +11,7 @@ Matmuls: this CPU (AVX-512, no AMX) runs PyTorch's packed int kernels only with 
 pay only for a few rows (decoding); for many rows (prefill, evaluation) dequantizing to the activations'
 dtype and one float matmul is faster (bench/quant.py measures both). So `linear` picks by row count.
 The kernels compute every row on its own (the same bits whatever the other rows): the engine's
-batch-invariant forward (engine/forward.py) runs them at every row count, through `kernel_mm`.
+batch-invariant mode (model/ops.py) runs them at every row count, through `kernel_mm`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class WeightOnly:
     @property
     def rows(self) -> WeightOnly:
         """The scheme of these weights in a form whose output channels can be sliced and concatenated (as
-        engine/forward.py does with projections): per-channel and per-group scales already are."""
+        the engine's modes read them, model/ops.py): per-channel and per-group scales already are."""
         return self
 
     def row_scales(self, s: torch.Tensor, out_features: int) -> torch.Tensor:

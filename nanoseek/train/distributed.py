@@ -39,7 +39,7 @@ from torch.distributed.device_mesh import DeviceMesh, init_device_mesh
 from torch.distributed.fsdp import FSDPModule, MixedPrecisionPolicy, fully_shard, register_fsdp_forward_method
 from torch.distributed.tensor import DTensor
 
-from ..checkpoint import CheckpointError, load, materialize_buffers, save
+from ..checkpoint import CheckpointError, copy_tokenizer, load, materialize_buffers, save
 from ..config import ModelConfig
 from ..model import Transformer
 from . import runstate
@@ -197,7 +197,7 @@ def describe(path: Path, cfg: ModelConfig, tokenizer_dir: str | Path | None) -> 
     """config.json and the tokenizer beside DCP shards, so the directory is complete on its own."""
     cfg.save(path / "config.json")
     if tokenizer_dir is not None:
-        runstate.copy_tokenizer(tokenizer_dir, path)
+        copy_tokenizer(tokenizer_dir, path)
 
 
 def load_sharded_model(path: str | Path, device: str | torch.device) -> Transformer:
@@ -236,7 +236,7 @@ def dcp_to_release(src: str | Path, out: str | Path) -> Path:
                               "(config.json + safetensors) converts the other way, with --to-dcp")
     model = load_sharded_model(src, "cpu")
     save(model, out)
-    runstate.copy_tokenizer(src, out)
+    copy_tokenizer(src, out)
     return Path(out)
 
 

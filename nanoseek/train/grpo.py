@@ -29,8 +29,9 @@ import torch
 import torch.nn.functional as F
 
 from ..checkpoint import load
-from ..engine.forward import InferenceModel
+from ..engine.runner import InferenceModel
 from ..engine.sampling import SamplingParams
+from ..model import Context
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
 from .distributed import clip_grad_norm
@@ -165,7 +166,7 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     attention = _SharedPrompts(torch.tensor([len(p) for p in prompts], device=device), P, G, L)
     targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
     with autocast(device, dtype):
-        hidden = model.hidden_states(ids, positions=positions, attention=attention)  # [groups, P + G L, hidden]
+        hidden = model.hidden_states(ids, Context(positions, attention=attention))  # [groups, P + G L, hidden]
     picked, ent = selected_logprobs(hidden.flatten(0, 1)[torch.tensor(picks, device=device)], model.lm_head.weight,
                                     targets)
     logp = picked.new_zeros(mask.shape)
@@ -258,11 +259,11 @@ def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel,
     rollouts' shape, `rows` x `cache_len` -> (it, seconds). Batch, sequence and key lengths are symbolic, but
     the cache's shape is not: every rollout allocates this shape, and this one compilation serves them all."""
     t0 = time.perf_counter()
-    engine = InferenceModel(model, batch_invariant=False, compile=True, mtp=False)
-    model.train()  # InferenceModel puts the model in eval mode
+    engine = InferenceModel(model, deterministic=False, compile=True)  # (puts the model in eval mode, as rollouts do)
     zeros = [torch.zeros(shape, dtype=torch.long, device=engine.device) for shape in ((1, 1), (1, 1), 1)]
     with torch.no_grad():  # as in rollout(): the cache and its views made without autograd
         engine.run(*zeros[:2], model.new_cache(rows, cache_len), zeros[2])  # token 0 at position 0 of row 0
+    model.train()
     return engine, time.perf_counter() - t0
 
 

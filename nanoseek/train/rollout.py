@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import torch
 
-from ..engine.forward import KEY_BLOCK, InferenceModel
+from ..engine.runner import InferenceModel
 from ..engine.sampling import SamplingParams, filtered_logits
-from ..model import Transformer
+from ..model import KEY_BLOCK, Transformer
 
 PREFILL_PROMPTS = 16  # prompts prefilled together (bounds the prefill's activations for long prompt lists)
 # GRPO's compiled forward (engine/forward.py, not batch-invariant: plain GEMMs on transposed weights, every routed
@@ -78,7 +78,7 @@ def _rollout(model, prompts, n, params, stop_id, im, cache_len):
     def run(ids: torch.Tensor, rows: torch.Tensor, ends: torch.Tensor) -> torch.Tensor:
         """ids [B, S] after rows' cached tokens -> float32 logits [B, vocab] at positions ends [B]."""
         if im is None or ids.numel() > ENGINE_ROWS:
-            hidden = model.hidden_states(ids, cache, rows=rows)
+            hidden = model.hidden_states(ids, cache.context(cache.positions(ids.shape[1], rows), rows))
             return model.lm_head(hidden[torch.arange(len(ids), device=device), ends]).float()
         positions = cache.positions(ids.shape[1], rows)
         return im.run(ids, positions, cache, rows, select=ends[:, None])[1][:, 0]

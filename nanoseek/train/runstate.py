@@ -4,8 +4,11 @@
                            trainer_state.pt  (optimizer, step, data position, RNG; tensors and plain data)
 A run with several ranks writes DCP shards there instead (nanoseek/train/distributed.py); loading accepts both.
 A new checkpoint is written to a temporary directory and renamed into place; the previous one is moved
-aside first and deleted last, so a crash at any moment leaves a complete checkpoint on disk. The trainer
-state is read with torch.load(weights_only=True): no code is ever unpickled.
+aside first and deleted last, so a crash at any moment leaves a complete checkpoint on disk. A write that
+fails (a full disk) removes its temporary directory and says that the previous checkpoint is intact; the
+temporary directory of a run killed mid-write (`.checkpoint.tmp-<pid>`, its process gone) is removed by
+the next save or resume. The trainer state is read with torch.load(weights_only=True): no code is ever
+unpickled.
 """
 
 from __future__ import annotations
@@ -16,25 +19,53 @@ from pathlib import Path
 
 import torch
 
-from ..checkpoint import CheckpointError, load, save
+from ..checkpoint import CheckpointError, copy_tokenizer, load, save
 from ..model import Transformer
 
 TRAINER_STATE = "trainer_state.pt"
-TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json")
 
 
 def save_checkpoint(run_dir: str | Path, model: Transformer, state: dict, tokenizer_dir: str | Path | None = None,
                     name: str = "checkpoint") -> Path:
     run_dir = Path(run_dir)
     final = run_dir / name
+    remove_stale_tmp(run_dir, name)
     tmp = run_dir / f".{name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    save(model, tmp)
-    if tokenizer_dir is not None:
-        copy_tokenizer(tokenizer_dir, tmp)
-    torch.save(state, tmp / TRAINER_STATE)
+    try:
+        save(model, tmp)
+        if tokenizer_dir is not None:
+            copy_tokenizer(tokenizer_dir, tmp)
+        torch.save(state, tmp / TRAINER_STATE)
+    except (OSError, RuntimeError) as e:  # torch.save reports a full disk as RuntimeError
+        shutil.rmtree(tmp, ignore_errors=True)
+        kept = f"the previous checkpoint {final} is intact" if (final / TRAINER_STATE).exists() else \
+            "there was no previous checkpoint"
+        raise CheckpointError(f"writing the checkpoint to {tmp} failed ({type(e).__name__}: {e}); {kept}. Free "
+                              "disk space and resume with --resume") from e
     replace_dir(tmp, final)
     return final
+
+
+def remove_stale_tmp(run_dir: Path, name: str = "checkpoint") -> list[Path]:
+    """Delete `.<name>.tmp-<pid>` directories whose process is gone (a run killed while writing)."""
+    removed = []
+    for tmp in Path(run_dir).glob(f".{name}.tmp-*"):
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)
+            removed.append(tmp)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def replace_dir(new: Path, final: Path) -> None:
@@ -45,13 +76,6 @@ def replace_dir(new: Path, final: Path) -> None:
         final.rename(old)
     new.rename(final)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def copy_tokenizer(src: str | Path, dst: str | Path) -> None:
-    """Put the tokenizer beside the weights, so a checkpoint directory is complete on its own."""
-    for f in TOKENIZER_FILES:
-        if (Path(src) / f).exists():
-            shutil.copy2(Path(src) / f, Path(dst) / f)
 
 
 def save_release(run_dir: str | Path, model: Transformer, tokenizer_dir: str | Path | None) -> Path:
@@ -65,6 +89,7 @@ def save_release(run_dir: str | Path, model: Transformer, tokenizer_dir: str | P
 def latest_checkpoint(run_dir: str | Path, name: str = "checkpoint") -> Path:
     """The checkpoint to resume from (the moved-aside one if a crash came between the two renames)."""
     run_dir = Path(run_dir)
+    remove_stale_tmp(run_dir, name)
     for candidate in (run_dir / name, run_dir / f"{name}.old"):
         if (candidate / TRAINER_STATE).exists():
             return candidate

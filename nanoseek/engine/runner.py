@@ -1,0 +1,150 @@
+"""The engine's way of running the network: the model's own forward (nanoseek/model/) over the latent cache, in
+the mode the engine was built with, never a copy of its math.
+
+A mode is the model's `Ops` (model/ops.py), picked by two switches:
+
+                  eager          compiled (torch.compile of the model's own cached forward)
+  throughput      Ops            CompiledGemm
+  deterministic   Invariant      Compiled
+
+Deterministic modes are batch-invariant: a token's logits do not depend on what else is in its batch, bit for bit,
+so batched decoding gives one-at-a-time's tokens and speculative verification gives plain decoding's. Throughput
+modes run GEMMs over the batch, as vLLM and SGLang do: faster with many rows, other last bits by batch size.
+
+Compiled: `_run`, `_draft` and `_speculate` below go through torch.compile with the model, the Context (positions,
+rows, the keys each query sees, the cache) and the ops as inputs. The batch, sequence and key lengths are marked
+unbacked (no special case even for 1), so one compilation serves every shape with the same generated loops,
+which is also what keeps a row independent of its batch in the `Compiled` mode (kernels compiled for two static
+shapes differ in their last bits). The model's parameters are read in place: an optimizer step between RL
+rollouts reaches the next forward with nothing to rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import torch
+
+from ..model import Compiled, CompiledGemm, Context, Invariant, LatentCache, Ops, Transformer
+from ..model.ops import row_major
+
+
+def mode(compile: bool, deterministic: bool) -> Ops:
+    return (Compiled() if deterministic else CompiledGemm()) if compile else (Invariant() if deterministic else Ops())
+
+
+def _run(model: Transformer, ids: torch.Tensor, ctx: Context, select: torch.Tensor):
+    """ids [B, S] -> (final-norm hidden states [B, S, hidden], float32 logits [M, vocab] of the tokens select [M],
+    indices into the B * S)."""
+    hidden = model.hidden_states(ids, ctx)
+    return hidden, model.logits(hidden.flatten(0, 1)[select], ctx.ops).float()
+
+
+def _draft(model: Transformer, hidden: torch.Tensor, next_ids: torch.Tensor, ctx: Context, select: torch.Tensor):
+    """MTP module 1 at ctx's positions (the main hidden at i [B, S, hidden], the token at i + 1 [B, S]), its latents
+    written -> float32 logits [M, vocab] of the tokens select [M] (drafts of the tokens at i + 2; M may be 0)."""
+    h = model.mtp_hidden(hidden, next_ids, ctx)
+    return model.mtp[0].shared_head(h.flatten(0, 1)[select], ctx.ops).float()
+
+
+def _speculate(model: Transformer, ids: torch.Tensor, ctx: Context):
+    """One greedy speculative step: the main model over [token, draft] [B, 2] -> float32 logits [B, 2, vocab] and
+    their argmax [B, 2]; then the MTP module over the same two positions with the argmax as the tokens that follow,
+    and its greedy draft [B] from position n + 1 if the draft was accepted (argmax at n == draft), else from n.
+    (When it was not, the latents of n + 1 are wrong, and rewritten before anything reads them.)"""
+    B, S = ids.shape
+    hidden, logits = _run(model, ids, ctx, torch.arange(B * S, device=ids.device))
+    best = logits.argmax(-1).view(B, S)
+    last = (best[:, 0] == ids[:, 1]).long() + S * torch.arange(B, device=ids.device)  # the last valid position
+    drafts = _draft(model, hidden, best, ctx, last).argmax(-1)
+    return logits.view(B, S, logits.shape[-1]), best, drafts
+
+
+class InferenceModel:
+    """A Transformer driven by the engine: hidden states, logits and MTP drafts over a LatentCache, in a mode.
+
+    Positions are passed in explicitly and the cache's lengths are left alone: the engine decides how far each
+    row advances (by 1, or by 2 when a speculative draft is accepted).
+    """
+
+    def __init__(self, model: Transformer, deterministic: bool = True, compile: bool = False):
+        self.model = model.eval()
+        self.config = model.config
+        self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
+        self.dtype = model.norm.weight.dtype
+        self.ops = mode(compile, deterministic)
+        self.compiled = compile
+        self.has_mtp = len(model.mtp) > 0
+        self._run, self._draft, self._speculate = _run, _draft, _speculate
+        if compile:
+            # no size asserts in the generated wrapper: dynamo's guards have checked the inputs (~3% at batch 1)
+            options = {"size_asserts": False}
+            self._run, self._draft, self._speculate = (torch.compile(f, fullgraph=True, options=options)
+                                                       for f in (_run, _draft, _speculate))
+
+    def run(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache, rows: torch.Tensor,
+            select: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """ids, positions [B, S] of cache rows `rows` [B] -> (final-norm hidden states [B, S, hidden], float32
+        logits [B, K, vocab] of the positions select [B, K] (indices into S; default all S))."""
+        B, S = ids.shape
+        K = S if select is None else select.shape[1]
+        flat = (torch.arange(B * S, device=ids.device) if select is None
+                else (select + S * torch.arange(B, device=ids.device)[:, None]).view(-1))
+        ctx, (ids, flat) = self._context(positions, cache, rows, ids, flat)
+        with self._mode():
+            hidden, logits = self._run(self.model, ids, ctx, flat)
+        return hidden, logits.view(B, K, logits.shape[-1])
+
+    def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+              rows: torch.Tensor, select: torch.Tensor) -> torch.Tensor:
+        """MTP module 1 over positions [B, S] (main hidden at i [B, S, hidden], the token at i + 1 [B, S]),
+        writing its latents -> float32 logits [B, K, vocab] of the positions select [B, K] (K may be 0):
+        drafts for the tokens two places after them."""
+        self._need_mtp()
+        B, S = next_ids.shape
+        flat = (select + S * torch.arange(B, device=select.device)[:, None]).view(-1)
+        ctx, (hidden, next_ids, flat) = self._context(positions, cache, rows, hidden, next_ids, flat)
+        with self._mode():
+            logits = self._draft(self.model, hidden, next_ids, ctx, flat)
+        return logits.view(B, select.shape[1], logits.shape[-1])
+
+    def speculate(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+                  rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """`_speculate`: [token, draft] [B, 2] at positions [B, 2] -> (logits [B, 2, vocab], their argmax [B, 2],
+        the next greedy drafts [B]), the main model's and the MTP module's latents written."""
+        self._need_mtp()
+        ctx, (ids,) = self._context(positions, cache, rows, ids)
+        with self._mode():
+            return self._speculate(self.model, ids, ctx)
+
+    def _need_mtp(self) -> None:
+        if not self.has_mtp:
+            raise RuntimeError("this model has no MTP module to draft with")
+
+    def _context(self, positions, cache: LatentCache, rows, *tensors) -> tuple[Context, list[torch.Tensor]]:
+        """The forward's Context, and the per-call tensors. Compiled: all in plain row-major layouts (a broadcast
+        row counts as contiguous, but its stride 0 fails the compiled code's guards), their batch, sequence and key
+        lengths marked as varying with no special case for 0 or 1: one compilation serves every batch, with the
+        same generated loops for all, so a row's result does not depend on the shape of its batch. Marked on every
+        call (it costs nothing measurable), so a recompilation (e.g. after the thread count changed, which the
+        compiled code guards on) is as shape-generic as the first."""
+        ctx = cache.context(positions, rows, self.ops)
+        if not self.compiled:
+            return ctx, list(tensors)
+        positions, rows, visible, *tensors = [
+            t if t.stride() == row_major(t.shape) and t.storage_offset() == 0
+            else torch.empty(t.shape, dtype=t.dtype, device=t.device).copy_(t)
+            for t in (ctx.positions, ctx.rows, ctx.visible, *tensors)]
+        for t in (positions, rows, visible, *tensors):
+            for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
+                torch._dynamo.decorators.mark_unbacked(t, d)
+        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=self.ops), tensors
+
+    @contextlib.contextmanager
+    def _mode(self):
+        if not self.compiled:
+            with torch.inference_mode():
+                yield
+            return
+        with torch.no_grad():  # tensors made under inference_mode may not be updated in place by compiled code
+            yield

@@ -1,0 +1,43 @@
+"""What one forward of the network needs besides its tokens, bundled so the blocks read like the paper.
+
+`Transformer.hidden_states` fills in the rotary tables; the rest comes from the caller:
+  training           nothing: positions 0..S-1, causal attention, plain ops;
+  packed sequences   positions [B, S] and an attention function (GRPO's shared prompts, train/grpo.py);
+  decoding           a LatentCache's latents, its rows, and which cached keys each query sees
+                     (`LatentCache.context`);
+  the engine         the same, with the Ops of its mode (model/ops.py) and, compiled, the model's forward
+                     traced with all of it as inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from .ops import PLAIN, Ops
+
+
+@dataclass
+class Context:
+    positions: torch.Tensor  # [B, S]: each token's position in its sequence
+    kv: list | None = None  # a LatentCache's per-layer latents [rows, len, kv_lora_rank] (None: no cache)
+    pe: list | None = None  # and its per-layer RoPE keys [rows, len, qk_rope_head_dim]
+    rows: torch.Tensor | None = None  # [B]: the cache row of each batch entry
+    visible: torch.Tensor | None = None  # [B, S, T]: the cached keys 0..T-1 each query sees
+    attention: Callable | None = None  # no cache: (q, k, v, scale) -> out over [B, heads, S, dim]; default causal
+    ops: Ops = PLAIN
+    cos: torch.Tensor | None = None  # [B, S, rope / 2], filled in by the model
+    sin: torch.Tensor | None = None
+
+    def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Store a layer's latents [B, S, *] at the positions of the rows; return those rows' keys [B, T, *] that
+        `visible` covers. (Per-layer tensors, not the cache's 4-D ones: compiled, the write is then an in-place
+        update of an input, not a copy of the whole cache.)"""
+        B, S = self.positions.shape
+        index = self.rows[:, None].expand(B, S)
+        self.kv[layer][index, self.positions] = kv.to(self.kv[layer].dtype)
+        self.pe[layer][index, self.positions] = pe.to(self.pe[layer].dtype)
+        T = self.visible.shape[-1]
+        return self.kv[layer][self.rows, :T], self.pe[layer][self.rows, :T]
