@@ -142,7 +142,7 @@ def test_16_concurrent_greedy_requests_equal_one_at_a_time(model):
         engine = Engine(model, max_batch=1, max_len=128, deterministic=True)
         solo.append(engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)).result().output_ids)
     # 20 requests over 16 slots: they join and leave the running batch at different steps
-    engine = Engine(model, max_batch=16, max_len=128, deterministic=True)
+    engine = Engine(model, max_batch=16, max_len=128, deterministic=True, speculative=True)
     reqs = [engine.submit(prompt, SamplingParams(temperature=0, max_tokens=n)) for prompt, n in jobs]
     assert [r.result().output_ids for r in reqs] == solo
     assert [len(o) for o in solo] == [n for _, n in jobs]
@@ -159,6 +159,30 @@ def test_speculative_greedy_equals_plain_decoding(model):
         if spec:  # every decode step checked one draft: tokens = first token + steps + accepted drafts
             assert all(len(r.output_ids) == 1 + r.drafted + r.accepted for r in reqs if r.output_ids[-1:])
     assert out[True] == out[False]
+
+
+def test_the_engine_speculates_where_it_measures_a_gain(model):
+    """Drafting pays when (1 + acceptance) * t_plain > t_draft: with a drafted step 1.5x a plain one, above 50%
+    acceptance. Below it, new requests neither draft nor run the MTP module, but one in PROBE_EVERY does (to keep
+    measuring); the times are measured at start-up, and greedy outputs are plain decoding's either way."""
+    from nanoseek.engine.speculative import PROBE_EVERY
+
+    engine = Engine(model, max_batch=2, max_len=128, deterministic=True)
+    drafter = engine.drafter
+    assert drafter.t_plain > 0 and drafter.t_draft > 0  # calibrated when the engine was built
+    drafter.t_plain, drafter.t_draft = 1.0, 1.5
+    drafter.acceptance = 0.6
+    assert drafter.pays
+    for _ in range(300):
+        drafter.checked(0)  # drafts rejected: the running rate falls below the break-even 50%
+    assert drafter.acceptance < 0.5 and not drafter.pays
+    prompts = [[3 + i, 4, 5] for i in range(2 * PROBE_EVERY)]
+    reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=6)) for p in prompts]
+    plain = Engine(model, max_batch=2, max_len=128, deterministic=True, speculative=False)
+    assert [r.result().output_ids for r in reqs] == [
+        plain.submit(p, SamplingParams(temperature=0, max_tokens=6)).result().output_ids for p in prompts]
+    assert sum(r.speculative for r in reqs) == 2  # the probes
+    assert all(r.drafted == 0 for r in reqs if not r.speculative)
 
 
 def test_speculative_sampling_keeps_the_target_distribution():

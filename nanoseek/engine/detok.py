@@ -63,11 +63,16 @@ class TextStream:
         return out
 
     def _held(self) -> int:
-        """Length of the longest tail of the text that is a proper prefix of a stop string."""
-        best = 0
-        for s in self.stop:
-            for n in range(min(len(s) - 1, len(self.text)), best, -1):
-                if self.text.endswith(s[:n]):
-                    best = n
-                    break
-        return best
+        return held_back(self.text, self.stop)
+
+
+def held_back(text: str, needles) -> int:
+    """Length of the longest tail of text that is a proper prefix of one of needles: the text a stream holds back
+    until the next piece tells whether a needle (a stop string, `</think>`) starts there."""
+    best = 0
+    for s in needles:
+        for n in range(min(len(s) - 1, len(text)), best, -1):
+            if text.endswith(s[:n]):
+                best = n
+                break
+    return best

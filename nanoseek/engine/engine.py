@@ -19,6 +19,7 @@ times faster, after a compilation of seconds to minutes at construction.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import warnings
@@ -29,6 +30,7 @@ import torch
 from ..model import KEY_BLOCK, LatentCache, Transformer
 from ..tokenizer import Tokenizer
 from . import speculative
+from .speculative import Drafter
 from .detok import TextStream
 from .runner import InferenceModel
 from .request import Event, Request, TokenLogprob
@@ -50,8 +52,8 @@ class Engine:
                  max_waiting: int = 256, prefill_chunk: int = 64, threads: int | None = None,
                  spec_max_batch: int = 4, deterministic: bool = False, compile: bool = False):
         """max_batch: cache rows (sequences decoded together); max_len: context per sequence (prompt +
-        output, default the model's max_position_embeddings); speculative: MTP drafting (default: on when
-        the model has an MTP module); prefill_chunk: prompt tokens per row and forward; threads: torch
+        output, default the model's max_position_embeddings); speculative: MTP drafting (None, the default:
+        where it measures a gain, see speculative.Drafter; True: always; False: never); prefill_chunk: prompt tokens per row and forward; threads: torch
         threads of the engine's own thread (decode ops are small: 1 avoids OpenMP barrier waits);
         spec_max_batch: MTP drafts only while at most this many sequences run (above it the second token
         row per sequence costs more than the drafts save); deterministic: the batch-invariant mode
@@ -66,7 +68,8 @@ class Engine:
         has_mtp = cfg.num_nextn_predict_layers > 0 and len(model.mtp) > 0
         if speculative and not has_mtp:
             raise ValueError("speculative decoding drafts with the model's MTP module, and this model has none")
-        self.speculative = has_mtp if speculative is None else speculative
+        self.drafter = Drafter(self.im, spec_max_batch, always=bool(speculative)) \
+            if has_mtp and speculative is not False else None
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
         self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
@@ -86,20 +89,32 @@ class Engine:
                 warnings.warn(f"torch.compile of the engine's forward failed ({type(e).__name__}: "
                               f"{str(e).splitlines()[0] if str(e) else ''}); decoding eagerly instead")
                 self.im = InferenceModel(model, deterministic, compile=False)
+                if self.drafter is not None:
+                    self.drafter.im = self.im
+        if self.drafter is not None and not self.drafter.always:
+            with self._engine_threads():
+                self.drafter.calibrate(self.cache, row=self.free[0])
 
     def _compile(self) -> None:
         """Compile now rather than in the first request: one forward of each kind (main model, MTP module,
         fused speculative step) into free slot 0; batch, sequence and key lengths are symbolic, so these serve
-        every later shape. Under the engine's thread count (inductor writes it into the kernels)."""
+        every later shape."""
+        def zeros(*shape):  # distinct tensors: compiled code treats aliased inputs apart
+            return torch.zeros(*shape, dtype=torch.long, device=self.im.device)
+
+        with self._engine_threads():
+            hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
+            if self.drafter is not None:
+                self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
+                self.im.speculate(zeros(1, 2), torch.arange(2, device=self.im.device)[None], self.cache, zeros(1))
+
+    @contextlib.contextmanager
+    def _engine_threads(self):
+        """Under the engine's thread count, as its own thread runs (inductor writes it into the kernels)."""
         threads = torch.get_num_threads()
         torch.set_num_threads(self.threads or threads)
         try:
-            def zeros(*shape):  # distinct tensors: compiled code treats aliased inputs apart
-                return torch.zeros(*shape, dtype=torch.long, device=self.im.device)
-            hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
-            if self.speculative:
-                self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
-                self.im.speculate(zeros(1, 2), torch.arange(2, device=self.im.device)[None], self.cache, zeros(1))
+            yield
         finally:
             torch.set_num_threads(threads)
 
@@ -184,10 +199,9 @@ class Engine:
         try:
             if admitted:
                 self._prefill(admitted)
-            if self.speculative:
+            if self.drafter is not None:
                 # a draft costs a second token row in the main forward: worth it while the batch is small
-                drafting = len(self.running) <= self.spec_max_batch
-                self._draft([r for r in self.running if r.mtp_todo], drafting)
+                self.drafter.catch_up(self.running, self.cache, drafting=len(self.running) <= self.spec_max_batch)
             if self.running:
                 self._decode(list(self.running))
         except Exception as e:  # a bug or out of memory: fail these requests, keep serving the next ones
@@ -218,13 +232,16 @@ class Engine:
                     best, reuse = slot, n
         # keep the last prompt token to run (its logits choose the first token); with MTP one more, since
         # the MTP latents of position i were computed with token i + 1, which must match too
-        reuse = max(0, min(reuse - (1 if self.speculative else 0), len(r.prompt_ids) - 1))
+        reuse = max(0, min(reuse - (1 if self.drafter is not None else 0), len(r.prompt_ids) - 1))
         self.free.remove(best)
         self.cache.lengths[best] = reuse
         r.slot, r.cached_tokens = best, reuse
         return best
 
     def _prefill(self, reqs: list[Request]) -> None:
+        for r in reqs:
+            if self.drafter is not None:
+                self.drafter.admit(r)
         rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
         starts = [self._length(r.slot) for r in reqs]
         todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
@@ -244,7 +261,7 @@ class Engine:
             select = (torch.arange(width, device=dev).expand(len(live), width) if every
                       else torch.tensor([[len(t) - 1] for t in chunk], device=dev))
             hidden, logits = self.im.run(ids, pos, self.cache, rows[live], select)  # [B, width, hidden]
-            if self.speculative:  # MTP latents of these positions, from the prompt token after each
+            if self.drafter is not None:  # MTP latents of these positions, from the prompt token after each
                 nxt = [(reqs[i].prompt_ids[starts[i] + c + 1:] + [0] * width)[:width] for i in live]
                 self.im.draft(hidden, torch.tensor(nxt, device=dev), pos, self.cache, rows[live],
                               select.new_zeros(len(live), 0))
@@ -270,7 +287,8 @@ class Engine:
             self._emit(r, [token], logits[None])
             if not r.finished:
                 r.pending = token
-                r.mtp_todo = [(len(r.prompt_ids) - 1, last_hidden[i], token)]
+                if r.speculative:
+                    r.mtp_todo = [(len(r.prompt_ids) - 1, last_hidden[i], token)]
 
     def _score_prompt(self, r: Request, logits: torch.Tensor, start: int) -> None:
         """Prompt logprobs: logits [n, vocab] of prompt positions start.. predict tokens start + 1.."""
@@ -279,30 +297,6 @@ class Engine:
         for j in range(logits.shape[0] - 1):
             token = r.prompt_ids[start + j + 1]
             r.prompt_logprobs.append(TokenLogprob(token, *top_logprobs(logits[j], token, n)))
-
-    def _draft(self, reqs: list[Request], drafting: bool) -> None:
-        """Run the MTP module over each sequence's new positions (its latents must cover every position
-        for later drafts) and, if drafting, draft the token after `pending`."""
-        if not reqs:
-            return
-        width = max(len(r.mtp_todo) for r in reqs)
-        pos, hid, nxt = [], [], []
-        for r in reqs:  # shorter rows padded with copies of their last entry one position further on
-            last = r.mtp_todo[-1]
-            todo = r.mtp_todo + [(last[0] + 1 + k, *last[1:]) for k in range(width - len(r.mtp_todo))]
-            pos.append([p for p, _, _ in todo])
-            hid.append(torch.stack([h for _, h, _ in todo]))
-            nxt.append([t for _, _, t in todo])
-        dev = self.im.device
-        rows = torch.tensor([r.slot for r in reqs], device=dev)
-        # drafts from each row's last new position (none when not drafting: the latents are still needed)
-        last = torch.tensor([[len(r.mtp_todo) - 1] for r in reqs] if drafting else [[]] * len(reqs),
-                            dtype=torch.long, device=dev)
-        logits = self.im.draft(torch.stack(hid), torch.tensor(nxt, device=dev), torch.tensor(pos, device=dev),
-                               self.cache, rows, last)  # [B, 1 or 0, vocab]
-        for i, r in enumerate(reqs):
-            r.draft, r.draft_q = speculative.draft(r.sampler, logits[i, 0]) if drafting else (None, None)
-            r.mtp_todo = []
 
     def _decode(self, reqs: list[Request]) -> None:
         spec = all(r.draft is not None for r in reqs)
@@ -333,6 +327,7 @@ class Engine:
                 r.drafted += 1
                 r.accepted += accepted
                 self.stats.speculated(accepted)
+                self.drafter.checked(accepted)
                 # positions n (pending) and, if accepted, n + 1 (the draft) now hold valid latents
                 self.cache.lengths[r.slot] = n + 1 + accepted
                 if fused:  # the MTP module has run over them too
@@ -344,7 +339,7 @@ class Engine:
                 if not r.sampler.plain_greedy:
                     r.sampler.accept(out[0])
                 self.cache.lengths[r.slot] = n + 1
-                if self.speculative:
+                if r.speculative:
                     r.mtp_todo = [(n, hidden[i, 0], out[0])]
             self._emit(r, out, logits[i, : len(out)])
             if not r.finished:
@@ -384,8 +379,12 @@ class Engine:
         r.finish_reason = reason
         r.finished_at = time.monotonic()
         if r.slot is not None:
-            # MTP latents lag the main model's by the positions still in mtp_todo; after an error, trust none
-            valid = 0 if reason == "error" else self._length(r.slot) - len(r.mtp_todo)
+            # MTP latents lag the main model's by the positions still in mtp_todo, and cover only the prompt of
+            # a request that did not speculate; after an error, trust none
+            valid = self._length(r.slot) - len(r.mtp_todo)
+            if self.drafter is not None and not r.speculative:
+                valid = min(valid, len(r.prompt_ids))
+            valid = 0 if reason == "error" else valid
             self.slot_tokens[r.slot] = (r.prompt_ids + r.output_ids)[:max(0, valid)]
             self.free.append(r.slot)
             r.slot = None

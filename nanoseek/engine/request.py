@@ -56,6 +56,7 @@ class Request:
     pending: int | None = None  # last chosen token, not yet run through the model
     draft: int | None = None
     draft_q: object = None
+    speculative: bool = False  # drafts with the MTP module (speculative.Drafter decides at admission)
     mtp_todo: list = field(default_factory=list)  # (position, hidden, next token) the MTP module has not seen
     cancelled: bool = False
 

@@ -18,6 +18,9 @@ under plain sampling with the same penalties, temperature, top-k and top-p.
 
 from __future__ import annotations
 
+import statistics
+import time
+
 import torch
 
 from .sampling import Sampler
@@ -55,3 +58,84 @@ def verify(sampler: Sampler, logits: torch.Tensor, draft_token: int, q: torch.Te
     second = sampler.choose(logits[1])
     sampler.accept(second)
     return [first, second]
+
+
+# Acceptance assumed before any draft of this engine has been checked (DeepSeek-V3 reports 85-90% for its MTP
+# module; a small model's is lower): it only decides the first requests, the measured rate takes over.
+PRIOR_ACCEPTANCE = 0.6
+ACCEPTANCE_WINDOW = 256  # drafts the running acceptance rate averages over (exponentially)
+PROBE_EVERY = 16  # while drafting does not pay, one request in this many drafts anyway, to keep measuring
+
+
+class Drafter:
+    """The engine's MTP bookkeeping: which requests speculate, the positions the MTP module has not yet seen (its
+    latents must cover every position before it drafts from the last one), the drafts, and whether drafting pays.
+
+    It pays when a drafted step, which yields 1 + a tokens per sequence (a: the acceptance rate) in t_draft,
+    beats a plain step, 1 token in t_plain: (1 + a) * t_plain > t_draft. Both times are measured when the engine
+    starts (`calibrate`, batch 1, the fused greedy step against a plain one), and `a` as drafts are checked.
+    Requests admitted while it does not pay neither draft nor run the MTP module as they decode (which costs a
+    forward of the MTP layer per step), except one in PROBE_EVERY, which keeps `a` measured. speculative=True
+    drafts always, False never.
+    """
+
+    def __init__(self, im, max_batch: int, always: bool):
+        self.im, self.max_batch, self.always = im, max_batch, always
+        self.acceptance = PRIOR_ACCEPTANCE
+        self.t_plain = self.t_draft = None  # seconds per step at batch 1, once calibrated
+        self.admitted = 0
+
+    @property
+    def pays(self) -> bool:
+        if self.always or self.t_plain is None:
+            return True
+        return (1 + self.acceptance) * self.t_plain > self.t_draft
+
+    def calibrate(self, cache, row: int, repeats: int = 8) -> None:
+        """Time the plain and the fused drafted step at batch 1 on cache row `row` (its latents are overwritten)."""
+        dev = self.im.device
+        rows, ids = torch.tensor([row], device=dev), torch.zeros(1, 2, dtype=torch.long, device=dev)
+        pos = torch.arange(2, device=dev)[None]
+        plain, drafted = [], []
+        for _ in range(repeats + 2):
+            t = time.perf_counter()
+            self.im.run(ids[:, :1], pos[:, :1], cache, rows)
+            plain.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            self.im.speculate(ids, pos, cache, rows)
+            drafted.append(time.perf_counter() - t)
+        self.t_plain, self.t_draft = statistics.median(plain[2:]), statistics.median(drafted[2:])
+
+    def admit(self, r) -> None:
+        """Decide whether request r speculates (for its whole life)."""
+        self.admitted += 1
+        r.speculative = self.pays or self.admitted % PROBE_EVERY == 0
+
+    def checked(self, accepted: int) -> None:
+        """One draft checked: accepted (1) or not (0)."""
+        self.acceptance += (accepted - self.acceptance) / ACCEPTANCE_WINDOW
+
+    def catch_up(self, reqs: list, cache, drafting: bool) -> None:
+        """Run the MTP module over each speculating request's unseen positions (r.mtp_todo: position, main hidden
+        state, next token) and, if drafting, draft the token after r.pending."""
+        reqs = [r for r in reqs if r.mtp_todo]
+        if not reqs:
+            return
+        width = max(len(r.mtp_todo) for r in reqs)
+        pos, hid, nxt = [], [], []
+        for r in reqs:  # shorter rows padded with copies of their last entry one position further on
+            last = r.mtp_todo[-1]
+            todo = r.mtp_todo + [(last[0] + 1 + k, *last[1:]) for k in range(width - len(r.mtp_todo))]
+            pos.append([p for p, _, _ in todo])
+            hid.append(torch.stack([h for _, h, _ in todo]))
+            nxt.append([t for _, _, t in todo])
+        dev = self.im.device
+        rows = torch.tensor([r.slot for r in reqs], device=dev)
+        # drafts from each row's last new position (none when not drafting: the latents are still needed)
+        last = torch.tensor([[len(r.mtp_todo) - 1] for r in reqs] if drafting else [[]] * len(reqs),
+                            dtype=torch.long, device=dev)
+        logits = self.im.draft(torch.stack(hid), torch.tensor(nxt, device=dev), torch.tensor(pos, device=dev),
+                               cache, rows, last)  # [B, 1 or 0, vocab]
+        for i, r in enumerate(reqs):
+            r.draft, r.draft_q = draft(r.sampler, logits[i, 0]) if drafting else (None, None)
+            r.mtp_todo = []
