@@ -1,7 +1,8 @@
 """Decode throughput: nanoseek's engine vs transformers' `generate` and llama.cpp on the same weights, greedy.
 
-nanoseek runs twice: compiled (torch.compile of the engine's forward: the default of `nanoseek serve`) and
-eager (`--no-compile`). Peers: transformers' DeepseekV3 `generate` on the saved checkpoint, and llama.cpp
+nanoseek runs in the engine's four modes: compiled (torch.compile of the model's own forward: the default of
+`nanoseek serve`) or eager (`--no-compile`), each throughput (GEMMs over the batch, the default) or deterministic
+(batch-invariant, `--deterministic`). Peers: transformers' DeepseekV3 `generate` on the saved checkpoint, and llama.cpp
 (llama-cpp-python) on nanoseek's own GGUF export of the same weights (f32 GGUF for fp32, bf16 for bf16).
 For each dtype: batch 1 (one prompt) and batch B (B prompts decoded together; nanoseek submits B requests
 to one engine, transformers runs one batched `generate`; llama.cpp only at batch 1), the same prompt
@@ -9,8 +10,9 @@ lengths and number of new tokens, EOS ignored everywhere (transformers: min_new_
 token; llama.cpp: its EOS is the tokenizer's, which random weights rarely pick). The runs are interleaved
 `--repeats` times and the ratio of medians is reported: the machine is shared and noisy. Timings include
 the prompt's prefill, never compilation (reported apart: the first engine of a shape compiles).
-Then, on a trained checkpoint (--model), MTP speculative decoding against plain decoding at batch 1:
-acceptance rate, tokens per forward, speed-up, and a check that both give the same tokens. Last, the KV
+Then, on a trained checkpoint (--model), MTP speculative decoding against plain decoding at batch 1, in the
+deterministic mode: acceptance rate, tokens per forward, speed-up, a check that both give the same tokens, and
+the engine's own choice (speculative=None: it drafts only where it measures a gain). Last, the KV
 cache per token: MLA's latent cache vs the expanded multi-head cache.
 
     python bench/decode_throughput.py                           # tiny preset, random weights, fp32, CPU
@@ -61,14 +63,14 @@ def clock(device: str) -> float:
     return time.perf_counter()
 
 
-def engine(model, batch: list[list[int]], new: int, speculative: bool, compile: bool, invariant: bool = True):
+def engine(model, batch: list[list[int]], new: int, speculative: bool, compile: bool, deterministic: bool = False):
     return Engine(model, max_batch=len(batch), max_len=len(batch[0]) + new, speculative=speculative,
-                  prefix_reuse=False, batch_invariant=invariant, compile=compile)
+                  prefix_reuse=False, deterministic=deterministic, compile=compile)
 
 
 def run_nanoseek(model, batch: list[list[int]], new: int, speculative: bool, compile: bool,
-                 invariant: bool = True) -> tuple[float, list[list[int]], Engine]:
-    e = engine(model, batch, new, speculative, compile, invariant)  # compiled code is reused: not timed
+                 deterministic: bool = False) -> tuple[float, list[list[int]], Engine]:
+    e = engine(model, batch, new, speculative, compile, deterministic)  # compiled code is reused: not timed
     start = clock(str(e.im.device))
     reqs = [e.submit(p, SamplingParams(temperature=0, max_tokens=new)) for p in batch]
     outs = [r.result().output_ids for r in reqs]
@@ -140,20 +142,21 @@ def decode(args, path: Path, tokenizer_dir: Path | None, dtype: str) -> list[dic
         for batch_size in (1, args.batch):
             batch = prompts(batch_size, args.prompt_len, vocab)
             peers, compile_s = {}, None
-            if not args.no_compile:
-                start = time.perf_counter()
-                engine(model, batch, args.new_tokens, False, compile=True)  # compiles (later engines reuse it)
-                compile_s = round(time.perf_counter() - start, 1)
-                peers["compiled"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True)[:2]
-                if batch_size > 1:  # the same engine with plain batched matmuls (not batch-invariant)
-                    peers["compiled_not_invariant"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, True,
-                                                                           invariant=False)[:2]
-            peers["eager"] = lambda: run_nanoseek(model, batch, args.new_tokens, False, False)[:2]
+            # the engine's four modes: compiled or eager, throughput (GEMMs over the batch) or deterministic
+            for compiled in (False,) if args.no_compile else (True, False):
+                for det in (False, True):
+                    name = ("compiled" if compiled else "eager") + ("_deterministic" if det else "")
+                    if compiled:
+                        start = time.perf_counter()
+                        engine(model, batch, args.new_tokens, False, True, det)  # compiles (later engines reuse it)
+                        compile_s = round(time.perf_counter() - start, 1)
+                    peers[name] = (lambda c=compiled, d=det:
+                                   run_nanoseek(model, batch, args.new_tokens, False, c, deterministic=d)[:2])
             ours = list(peers)
             peers["transformers"] = lambda: run_hf(hf, batch, args.new_tokens)
             if llm is not None and batch_size == 1:
                 peers["llama.cpp"] = lambda: run_llama(llm, batch, args.new_tokens)
-            for run in peers.values():  # warm-up (and the not-invariant engine's compilation)
+            for run in peers.values():  # warm-up
                 run()
             times, outs = {k: [] for k in peers}, {}
             for _ in range(args.repeats):
@@ -182,15 +185,17 @@ def speculation(args, path: Path) -> list[dict]:
     batch = _text_prompts(path, args.prompt_len) or prompts(4, args.prompt_len, model.config.vocab_size)
     rows = []
     for compile in (False,) if args.no_compile else (True, False):
-        plain, spec, accepted, drafted, same = [], [], 0, 0, True
+        plain, spec, auto, accepted, drafted, same = [], [], [], 0, 0, True
         for p in batch:
-            run_nanoseek(model, [p], args.new_tokens, True, compile)  # warm-up (compiles the MTP module)
+            run_nanoseek(model, [p], args.new_tokens, True, compile, True)  # warm-up (compiles the MTP module)
             for _ in range(args.repeats):
-                t0, out0, _ = run_nanoseek(model, [p], args.new_tokens, False, compile)
-                t1, out1, e = run_nanoseek(model, [p], args.new_tokens, True, compile)
+                t0, out0, _ = run_nanoseek(model, [p], args.new_tokens, False, compile, True)
+                t1, out1, e = run_nanoseek(model, [p], args.new_tokens, True, compile, True)
+                t2, out2, chose = run_nanoseek(model, [p], args.new_tokens, None, compile, True)
                 plain.append(t0)
                 spec.append(t1)
-                same &= out0 == out1
+                auto.append(t2)
+                same &= out0 == out1 == out2
                 accepted += e.stats.accepted
                 drafted += e.stats.drafted
         acceptance = accepted / drafted
@@ -198,6 +203,7 @@ def speculation(args, path: Path) -> list[dict]:
                      "acceptance": round(acceptance, 3), "tokens_per_forward": round(1 + acceptance, 3),
                      "plain_tok_s": rate(args.new_tokens, plain), "speculative_tok_s": rate(args.new_tokens, spec),
                      "speedup": round(statistics.median(plain) / statistics.median(spec), 2),
+                     "auto_tok_s": rate(args.new_tokens, auto), "auto_drafts": chose.drafter.pays,
                      "identical_to_plain_greedy": same})
         print(json.dumps({"mtp": rows[-1]}), flush=True)
     return rows

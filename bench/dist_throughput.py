@@ -93,7 +93,7 @@ def main() -> None:
                 print(f"    run: {name}: {figure:,.0f} tokens/s", flush=True)
                 best[name] = max(best[name], figure)
     one = best[next(iter(configs))]
-    for name, (procs, threads, *_) in configs.items():
+    for name, (procs, _threads, *_) in configs.items():
         note = f"{best[name] / one:.2f}x the first" + (f"; scaling efficiency {best[name] / (procs * one):.0%}"
                                                        if procs > 1 else "")
         print(f"  {name:<40} {best[name]:10,.0f} tokens/s  ({note})")

@@ -19,6 +19,7 @@ import tempfile
 import time
 
 import torch
+from train_throughput import machine
 
 from nanoseek.config import get_preset
 from nanoseek.data.loader import Loader
@@ -27,7 +28,6 @@ from nanoseek.model import Transformer
 from nanoseek.quant.fp8_train import enable_fp8_training
 from nanoseek.train.optim import lr_factor, make_optimizer
 from nanoseek.train.pretrain import evaluate
-from train_throughput import machine
 
 
 def train(args, fp8: bool) -> dict:

@@ -52,8 +52,8 @@ from nanoseek.config import get_preset
 from nanoseek.data import default_corpus
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
-from nanoseek.train.grpo import GRPOConfig, grpo
 from nanoseek.train import rollout
+from nanoseek.train.grpo import GRPOConfig, grpo
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.sft import task_conversations
 
@@ -121,7 +121,8 @@ class TRLPeer:
 
     def round(self, index: int) -> tuple[list[float], float, list[float]]:
         from transformers import PrinterCallback, TrainerCallback
-        from trl import GRPOConfig as TRLConfig, GRPOTrainer
+        from trl import GRPOConfig as TRLConfig
+        from trl import GRPOTrainer
 
         times, lengths, generated, rollout_rates = [], [], [], []
         model = copy.deepcopy(self.model)

@@ -2,7 +2,8 @@
 
 Per precision: weight bytes (distinct tensors in memory, ratio to bf16), validation perplexity and next-token
 top-1 accuracy over the whole val split, greedy accuracy on a reasoning task's held-out problems (meaningful
-for a checkpoint that went through the speedrun's SFT / GRPO), and greedy decode tokens/s at batch 1 (the model's forward over its latent cache; decode steps only).
+for a checkpoint that went through the speedrun's SFT / GRPO), and greedy decode tokens/s at batch 1 (the model's
+forward over its latent cache; decode steps only).
 int8 / int4 / FP8 are quantized from the checkpoint's float32 weights and compute in float32 (faster than
 bf16 on a CPU without AMX); FP8 on a CPU is the simulation (e4m3 weights, 1x128-tile activations rounded
 on the fly): its perplexity is FP8's, its speed says nothing about Hopper.
@@ -17,7 +18,7 @@ the machine's noise falls on both: the ratio of medians is the figure.
 
 --engine: per precision, the weights the engine holds (the model's tensors plus what the engine derives from
 them: stacked projections, int4's kernel layout; each storage counted once) and its greedy decode tokens/s at
-batch 1 (speculation off), eager and compiled; quantized models run on their integers (engine/forward.py).
+batch 1 (speculation off), eager and compiled; quantized models run on their integers (model/ops.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from train_throughput import machine
 
 import nanoseek
 from nanoseek.config import get_preset
@@ -41,13 +43,11 @@ from nanoseek.data.loader import val_batches
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.export.gguf import export_gguf
 from nanoseek.model import Transformer
-from nanoseek.quant import apply_quant, weight_bytes
-from nanoseek.quant import weight_only
+from nanoseek.quant import apply_quant, weight_bytes, weight_only
 from nanoseek.quant.modules import QuantLinear
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train.evaluate import evaluate_task
-from train_throughput import machine
 
 
 @torch.no_grad()
@@ -237,7 +237,8 @@ def main(argv=None):
                 else Transformer(get_preset("tiny")).eval())
         tok = args.model and Path(args.model, "tokenizer.json").exists() and Tokenizer.load(args.model)
         prompt = tok.encode("The answer to 17 + 25 is", bos=True) if tok else [0, 5, 17, 99, 3]
-        print(f"# engine per precision: {args.model or 'tiny preset, random weights'}, {datetime.date.today()}, {machine()}, torch {torch.__version__}; "
+        print(f"# engine per precision: {args.model or 'tiny preset, random weights'}, {datetime.date.today()}, "
+              f"{machine()}, torch {torch.__version__}; "
               f"load average {os.getloadavg()[0]:.1f}")
         engines(fp32, prompt, args.tokens, args.rounds)
         return

@@ -27,7 +27,6 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
 except ImportError:
     import httpx
 import torch
-
 from decode_throughput import machine
 
 QUESTIONS = ["What is the capital of France?", "Write a line about the sea.", "Count from one to ten.",
@@ -59,7 +58,7 @@ def start_server(path: Path, args) -> tuple[subprocess.Popen, str]:
                 "add_commands(p.add_subparsers()); a = p.parse_args(); a.fn(a)")
     cmd = [sys.executable, "-c", launcher, "serve", "--model", str(path), "--port", str(port), "--log-level",
            "warning", "--max-batch", str(args.streams), "--threads", str(args.threads), "--max-len", "1024"]
-    cmd += ["--no-speculative"] * args.no_speculative + ["--no-batch-invariant"] * args.no_batch_invariant
+    cmd += ["--no-speculative"] * args.no_speculative + ["--deterministic"] * args.deterministic
     cmd += ["--no-compile"] * args.no_compile
     proc = subprocess.Popen(cmd)
     url = f"http://127.0.0.1:{port}"
@@ -129,7 +128,7 @@ def main() -> None:
     ap.add_argument("--max-tokens", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1, help="torch threads of the server's engine and of the peer")
     ap.add_argument("--no-speculative", action="store_true")
-    ap.add_argument("--no-batch-invariant", action="store_true", help="plain batched matmuls in the server")
+    ap.add_argument("--deterministic", action="store_true", help="the server's batch-invariant mode")
     ap.add_argument("--no-compile", action="store_true", help="the server's engine runs eagerly")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)

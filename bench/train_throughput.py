@@ -179,7 +179,8 @@ def kind(name: str) -> str:
 
 
 def profile(args, model, x, y, dtype):
-    from torch.profiler import ProfilerActivity, profile as torch_profile
+    from torch.profiler import ProfilerActivity
+    from torch.profiler import profile as torch_profile
 
     r = Runner("nanoseek", copy.deepcopy(model), nanoseek_loss(0.0), dtype)
     if args.compile:
@@ -291,7 +292,8 @@ def main(argv=None):
         if spread > 1.5:
             print(f"  busy machine: a model's slowest timed step took {spread:.1f}x its fastest; trust the best-step "
                   "ratio more than the medians, or run again (--threads 1 suffers less from other jobs)")
-        rows.append(f"| `{cmd.strip()}` | {machine(args.device)} | {date} | {r['dtype']}" + (" compiled" if compiled_ok else "")
+        rows.append(f"| `{cmd.strip()}` | {machine(args.device)} | {date} | {r['dtype']}"
+                    + (" compiled" if compiled_ok else "")
                     + f" | {r['nanoseek']:.0f} | {r['transformers']:.0f} | {ratio:.2f}x ({best_ratio:.2f}x) | "
                     f"{r['nanoseek+mtp']:.0f} | "
                     f"{mfu['nanoseek']:.1%} | {peak['bf16'] / 1e9:.0f} / {peak['fp32'] / 1e9:.0f} |")

@@ -7,7 +7,7 @@
 """
 
 from .checkpoint import CheckpointError, load, save
-from .config import ConfigError, ModelConfig, PRESETS, get_preset
+from .config import PRESETS, ConfigError, ModelConfig, get_preset
 from .model import Transformer
 
 __all__ = ["load", "save", "ModelConfig", "PRESETS", "get_preset", "Transformer", "CheckpointError",

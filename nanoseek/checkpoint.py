@@ -237,7 +237,8 @@ def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer,
     for k in shared & sd.keys():
         head = sd.get("lm_head.weight", sd.get("embed_tokens.weight"))
         if head is not None and head.shape == sd[k].shape and not torch.equal(head, sd[k]):
-            warnings.warn(f"{_hf_prefix(k, L)} differs from the main output head; nanoseek shares one head")
+            warnings.warn(f"{_hf_prefix(k, L)} differs from the main output head; nanoseek shares one head",
+                          stacklevel=2)
         del sd[k]
     missing = [k for k in expected if k not in sd and k not in shared]
     if missing:
@@ -262,7 +263,7 @@ def load(path: str | Path, dtype: torch.dtype | None = None, device: str | torch
     if cfg.num_nextn_predict_layers and not any(k.startswith(mtp_prefix) for k in tensors):
         # e.g. saved by transformers, which drops MTP modules: the main model is complete without them
         warnings.warn(f"{path}: config.json declares {cfg.num_nextn_predict_layers} MTP module(s) but the weights "
-                      "hold none; loading the model without MTP")
+                      "hold none; loading the model without MTP", stacklevel=2)
         cfg = cfg.replace(num_nextn_predict_layers=0)
     if dtype is None:  # the stored precision: the final norm is never quantized
         dtype = tensors.get("model.norm.weight", torch.empty(0)).dtype

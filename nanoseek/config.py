@@ -149,7 +149,7 @@ class ModelConfig:
         return {"architectures": ["DeepseekV3ForCausalLM"], "model_type": "deepseek_v3", **d}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ModelConfig":
+    def from_dict(cls, d: dict) -> ModelConfig:
         d = dict(d)
         if d.get("quantization_config"):
             q = d["quantization_config"]
@@ -175,7 +175,7 @@ class ModelConfig:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(k for k in d if k not in names and k not in _META_KEYS)
         if unknown:
-            warnings.warn(f"config.json keys ignored by nanoseek: {unknown}")
+            warnings.warn(f"config.json keys ignored by nanoseek: {unknown}", stacklevel=2)
         if d.get("n_group") is None:
             d["n_group"] = 1
         if d.get("topk_group") is None:
@@ -186,7 +186,7 @@ class ModelConfig:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n")
 
     @classmethod
-    def load(cls, path: str | Path) -> "ModelConfig":
+    def load(cls, path: str | Path) -> ModelConfig:
         path = Path(path)
         try:
             d = json.loads(path.read_text())
@@ -198,7 +198,7 @@ class ModelConfig:
             raise ConfigError(f"{path} must hold a JSON object; found {type(d).__name__}")
         return cls.from_dict(d)
 
-    def replace(self, **changes) -> "ModelConfig":
+    def replace(self, **changes) -> ModelConfig:
         return dataclasses.replace(self, **changes)
 
     # parameter counts

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import torch
 import uvicorn
+from helpers import small_config
 
 import nanoseek
-from helpers import small_config
 from nanoseek.engine import Engine
 from nanoseek.model import Transformer
 from nanoseek.serve.app import ServerState, create_app

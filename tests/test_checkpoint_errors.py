@@ -4,10 +4,10 @@ import json
 
 import pytest
 import torch
+from helpers import random_model, small_config
 from safetensors.torch import load_file, save_file
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek import CheckpointError, ConfigError
 
 

@@ -5,9 +5,9 @@ import copy
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.quant import apply_quant
@@ -19,7 +19,8 @@ JOBS = [([3, 4, 5, 6], 12), ([7, 8], 20), ([9] * 30, 9), ([11, 12, 13], 16), ([2
 def logits(model, device: str, compile: bool = False) -> torch.Tensor:
     ids, pos = torch.randint(0, 160, (3, 20), generator=torch.Generator().manual_seed(0)), torch.arange(20)
     im = InferenceModel(copy.deepcopy(model).to(device), compile=compile)
-    out = im.run(ids.to(device), pos.expand(3, 20).to(device), im.model.new_cache(4, 256), torch.arange(3, device=device))
+    out = im.run(ids.to(device), pos.expand(3, 20).to(device), im.model.new_cache(4, 256),
+                 torch.arange(3, device=device))
     return out[1].cpu()
 
 
@@ -78,7 +79,8 @@ def test_grpo_token_logprobs_on_cuda_match_the_cpu(dtype):
     for device, m in (("cpu", model), ("cuda", copy.deepcopy(model).cuda())):
         logp, entropy = token_logprobs(m, prompts, comps, dtype, pad=0)
         logp.sum().backward()
-        got[device] = (logp.detach().cpu(), entropy.cpu(), m.lm_head.weight.grad.cpu(), m.embed_tokens.weight.grad.cpu())
+        got[device] = (logp.detach().cpu(), entropy.cpu(), m.lm_head.weight.grad.cpu(),
+                       m.embed_tokens.weight.grad.cpu())
     tol = 1e-4 if dtype == "fp32" else 5e-2
     for a, b in zip(got["cpu"], got["cuda"]):
         assert (a - b).abs().max() <= tol * max(1.0, a.abs().max())

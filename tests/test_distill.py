@@ -11,10 +11,10 @@ import json
 
 import pytest
 import torch
-
-import nanoseek
 from helpers import small_config
 from servers import free_port, serve
+
+import nanoseek
 from nanoseek.cli import main
 from nanoseek.tasks import get_task, parse
 from nanoseek.tokenizer import Tokenizer

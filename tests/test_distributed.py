@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
 from nanoseek.cli import main
@@ -26,8 +27,6 @@ from nanoseek.train.expert_parallel import shard_experts
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import PretrainConfig, pretrain
 from nanoseek.train.runstate import load_for_training
-
-from helpers import random_model, small_config
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}

@@ -5,13 +5,12 @@ import copy
 
 import pytest
 import torch
-
 from helpers import random_model, small_config
+
 from nanoseek.engine import Engine, QueueFull, SamplingParams
 from nanoseek.engine.runner import InferenceModel
-from nanoseek.model import Compiled
 from nanoseek.engine.sampling import Sampler
-
+from nanoseek.model import Compiled
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 
@@ -215,7 +214,8 @@ def test_seeded_sampling_is_reproducible_and_batch_independent(model):
     engine = Engine(model, max_batch=8, max_len=128, deterministic=True, speculative=False)
     together = [engine.submit(p, sp) for (p, _), sp in zip(jobs, params)]
     assert [r.result().output_ids for r in together] == alone
-    spec = [[Engine(model, max_batch=1, max_len=128, deterministic=True).submit(jobs[0][0], params[0]).result().output_ids]
+    spec = [[Engine(model, max_batch=1, max_len=128, deterministic=True)
+             .submit(jobs[0][0], params[0]).result().output_ids]
             for _ in range(2)]
     assert spec[0] == spec[1]  # with speculation too, a seed gives the same tokens run after run
     other = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(jobs[0][0], SamplingParams(
@@ -290,7 +290,8 @@ def test_prefix_reuse_skips_the_shared_prompt_and_changes_nothing(model):
     engine.submit(a, SamplingParams(temperature=0, max_tokens=5)).result()
     r = engine.submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
     assert r.cached_tokens == len(system) - 1  # with MTP the last shared token runs again
-    fresh = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(b, SamplingParams(temperature=0, max_tokens=8)).result()
+    fresh = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(
+        b, SamplingParams(temperature=0, max_tokens=8)).result()
     assert r.output_ids == fresh.output_ids
     assert engine.stats.cached_tokens == r.cached_tokens
 

@@ -4,8 +4,8 @@ import gguf
 import numpy as np
 import pytest
 import torch
-
 from helpers import random_model, small_config
+
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.export.gguf import export_gguf
 from nanoseek.tokenizer import Tokenizer

@@ -5,9 +5,9 @@ import warnings
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.export.commands import add_commands
 from nanoseek.tokenizer import Tokenizer

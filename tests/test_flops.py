@@ -3,9 +3,9 @@ parameters, and the matmul peak measurement."""
 
 import pytest
 import torch
+from helpers import small_config
 from torch.utils.flop_counter import FlopCounterMode
 
-from helpers import small_config
 from nanoseek.config import get_preset
 from nanoseek.model import Transformer
 from nanoseek.model import moe as moe_mod

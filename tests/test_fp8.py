@@ -2,17 +2,22 @@
 
 import pytest
 import torch
+from helpers import random_model, small_config
 from safetensors.torch import load_file, save_file
 
 import nanoseek
-from helpers import random_model, small_config
-from nanoseek.checkpoint import to_hf_state_dict
+from nanoseek.checkpoint import fp8_state_dict, save_fp8, to_hf_state_dict
 from nanoseek.quant import apply_quant
-from nanoseek.quant.fp8 import (E4M3, dequantize_blocks, fake_quantize, fp8_mm, has_fp8_matmul, quantize_blocks,
-                                scales_shape)
-from nanoseek.quant.fp8_train import FP8GroupedMM, FP8Linear, TOKEN_TILE, enable_fp8_training
+from nanoseek.quant.fp8 import (
+    E4M3,
+    dequantize_blocks,
+    fake_quantize,
+    has_fp8_matmul,
+    quantize_blocks,
+    scales_shape,
+)
+from nanoseek.quant.fp8_train import TOKEN_TILE, FP8GroupedMM, FP8Linear, enable_fp8_training
 from nanoseek.quant.modules import QuantLinear
-from nanoseek.checkpoint import fp8_state_dict, save_fp8
 
 # Widths above 128 so that weights span several blocks, some of them partial (kv_a: 40 x 256, MLP 192 x 256).
 FP8_CONFIG = dict(hidden_size=256, intermediate_size=192, moe_intermediate_size=96)

@@ -2,9 +2,9 @@
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.cli import main as cli
 from nanoseek.engine import SamplingParams, generate, sample
 from nanoseek.engine.sampling import filtered_logits

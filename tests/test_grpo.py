@@ -4,8 +4,8 @@ import math
 
 import pytest
 import torch
-
 from helpers import random_model, small_config
+
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.engine.sampling import filtered_logits

@@ -2,8 +2,8 @@
 
 import pytest
 import torch
-
 from helpers import random_model, small_config
+
 from nanoseek.model import Context, LatentCache, mtp_targets
 from nanoseek.model import moe as moe_mod
 

@@ -4,9 +4,9 @@ import warnings
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
-from helpers import random_model, small_config
 
 transformers = pytest.importorskip("transformers")
 

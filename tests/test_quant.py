@@ -6,13 +6,13 @@ import json
 import pytest
 import torch
 import torch.nn.functional as F
+from helpers import random_model, small_config
 from torch import nn
 
 import nanoseek
-from helpers import random_model, small_config
+from nanoseek.checkpoint import save_quantized
 from nanoseek.quant import apply_quant, dequantize, weight_bytes
 from nanoseek.quant.modules import QuantEmbedding, QuantExperts, QuantLinear
-from nanoseek.checkpoint import save_quantized
 from nanoseek.quant.weight_only import KERNEL_MAX_ROWS, Int4, Int8
 
 
@@ -163,7 +163,8 @@ def test_nanoseek_save_writes_a_model_quantized_in_memory(kind, tmp_path):
     cfg = small_config()
     model = apply_quant(random_model(cfg), kind)
     nanoseek.save(model, tmp_path)
-    assert json.loads((tmp_path / "config.json").read_text())["quantization_config"]["quant_method"] in (kind, "nanoseek")
+    config = json.loads((tmp_path / "config.json").read_text())
+    assert config["quantization_config"]["quant_method"] in (kind, "nanoseek")
     loaded = nanoseek.load(tmp_path, dtype=torch.float32, device="cpu")
     if kind == "fp8":  # loads dequantized, the other tensors in bf16 (DeepSeek's layout); quantized again,
         loaded = apply_quant(loaded, "fp8")  # every projection has the very e4m3 bytes it had

@@ -5,9 +5,9 @@ import copy
 
 import pytest
 import torch
+from helpers import random_model, small_config
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.cli import main
 from nanoseek.engine import Engine, SamplingParams, generate
 from nanoseek.engine.runner import InferenceModel
@@ -150,8 +150,7 @@ def test_a_quantized_checkpoint_runs_as_stored_and_refuses_another_quant(checkpo
 
 def test_an_fp8_checkpoint_runs_as_fp8(checkpoint, tmp_path):
     """nanoseek.load dequantizes DeepSeek's FP8 layout; for inference it is quantized again (the same e4m3)."""
-    from nanoseek.checkpoint import load_quantized
-    from nanoseek.checkpoint import save_fp8
+    from nanoseek.checkpoint import load_quantized, save_fp8
 
     save_fp8(nanoseek.load(checkpoint, device="cpu"), tmp_path)
     assert load_quantized(tmp_path).quantization.name == "fp8"
@@ -163,9 +162,10 @@ def test_serve_flags_quantize_on_load(tmp_path):
     """`nanoseek serve / chat --quant int4`: the engine runs the checkpoint quantized on load."""
     import argparse
 
+    from servers import tokenizer
+
     from nanoseek.quant.weight_only import Int4
     from nanoseek.serve.commands import add_commands, load_engine
-    from servers import tokenizer
 
     tok = tokenizer()
     nanoseek.save(random_model(small_config(vocab_size=304, qk_rope_head_dim=16)), tmp_path)

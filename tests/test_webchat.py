@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from servers import ANSWER, REASONING, rigged_checkpoint, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

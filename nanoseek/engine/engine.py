@@ -30,11 +30,11 @@ import torch
 from ..model import KEY_BLOCK, LatentCache, Transformer
 from ..tokenizer import Tokenizer
 from . import speculative
-from .speculative import Drafter
 from .detok import TextStream
-from .runner import InferenceModel
 from .request import Event, Request, TokenLogprob
+from .runner import InferenceModel
 from .sampling import Sampler, SamplingParams, top_logprobs
+from .speculative import Drafter
 from .stats import Stats
 
 
@@ -53,7 +53,8 @@ class Engine:
                  spec_max_batch: int = 4, deterministic: bool = False, compile: bool = False):
         """max_batch: cache rows (sequences decoded together); max_len: context per sequence (prompt +
         output, default the model's max_position_embeddings); speculative: MTP drafting (None, the default:
-        where it measures a gain, see speculative.Drafter; True: always; False: never); prefill_chunk: prompt tokens per row and forward; threads: torch
+        where it measures a gain, see speculative.Drafter; True: always; False: never); prefill_chunk: prompt
+        tokens per row and forward; threads: torch
         threads of the engine's own thread (decode ops are small: 1 avoids OpenMP barrier waits);
         spec_max_batch: MTP drafts only while at most this many sequences run (above it the second token
         row per sequence costs more than the drafts save); deterministic: the batch-invariant mode
@@ -87,7 +88,7 @@ class Engine:
                 self._compile()
             except Exception as e:  # e.g. an inductor that cannot lower these shapes (torch 2.11 on CUDA)
                 warnings.warn(f"torch.compile of the engine's forward failed ({type(e).__name__}: "
-                              f"{str(e).splitlines()[0] if str(e) else ''}); decoding eagerly instead")
+                              f"{str(e).splitlines()[0] if str(e) else ''}); decoding eagerly instead", stacklevel=2)
                 self.im = InferenceModel(model, deterministic, compile=False)
                 if self.drafter is not None:
                     self.drafter.im = self.im
@@ -153,7 +154,7 @@ class Engine:
     def running_in_thread(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self) -> "Engine":
+    def start(self) -> Engine:
         """Step the engine in a background thread whenever there is work."""
         if not self.running_in_thread:
             self._thread = threading.Thread(target=self._loop, name="nanoseek-engine", daemon=True)

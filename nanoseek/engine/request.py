@@ -129,7 +129,7 @@ class Request:
             if event.finish_reason is not None:
                 return
 
-    def result(self) -> "Request":
+    def result(self) -> Request:
         """Wait for the end (sync) and return self with output_ids, text and finish_reason filled in."""
         for _ in self:
             pass

@@ -8,9 +8,11 @@ otherwise the cached latents of position n + 1 are simply overwritten later.
 
 Greedy: accept d iff it is the argmax at n. In the engine's deterministic mode (engine/runner.py) the
 logits at n and n + 1 are bit for bit those of two plain decoding steps, and the output is exactly plain
-decoding's (in the throughput mode, up to the last bits of a GEMM's rounding at near-ties). When every running sequence is plain greedy the engine takes the argmax inside
+decoding's (in the throughput mode, up to the last bits of a GEMM's rounding at near-ties). When every running
+sequence is plain greedy the engine takes the argmax inside
 the forward and runs the MTP module for the next draft in the same call (runner._speculate):
-one forward per step, whose verification of [t, d] costs little more than decoding t alone. Sampling: standard speculative sampling (Leviathan et al. 2023, Chen et al.
+one forward per step, whose verification of [t, d] costs little more than decoding t alone. Sampling: standard
+speculative sampling (Leviathan et al. 2023, Chen et al.
 2023): accept d with probability min(1, p(d) / q(d)), where q is the distribution d was drawn from;
 on rejection draw from max(0, p - q) renormalised. Each emitted token is then distributed exactly as
 under plain sampling with the same penalties, temperature, top-k and top-p.

@@ -17,7 +17,8 @@ import torch
 
 from ..checkpoint import copy_tokenizer, load, save_fp8, save_quantized
 from ..quant import KINDS, apply_quant, dequantize
-from .gguf import QTYPES as GGUF_TYPES, export_gguf
+from .gguf import QTYPES as GGUF_TYPES
+from .gguf import export_gguf
 from .hf import export_hf
 
 

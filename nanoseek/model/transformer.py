@@ -14,10 +14,10 @@ from torch import nn
 
 from ..config import ModelConfig
 from .attention import LatentCache
-from .context import Context
 from .block import DecoderLayer
+from .context import Context
 from .layers import RMSNorm
-from .moe import MoE, Gate, Experts
+from .moe import Experts, Gate, MoE
 from .mtp import MTPLayer
 from .ops import PLAIN, Ops
 from .rope import RotaryEmbedding

@@ -19,7 +19,8 @@ from torch import nn
 from ..config import ConfigError, ModelConfig
 from ..model import Transformer
 from ..model.moe import Experts
-from .fp8 import FP8, QUANTIZATION_CONFIG as FP8_CONFIG
+from .fp8 import FP8
+from .fp8 import QUANTIZATION_CONFIG as FP8_CONFIG
 from .modules import QuantEmbedding, QuantExperts, QuantLinear
 from .weight_only import Int4, Int8
 

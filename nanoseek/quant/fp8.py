@@ -130,10 +130,11 @@ def _tensor_cores_agree(device: torch.device) -> bool:
             ok &= torch.allclose(_tensor_core_mm(a, a_block, b, b_block).float(),
                                  _simulated_mm(a, a_block, b, b_block).float(), rtol=2e-2, atol=2e-1)
     except (RuntimeError, TypeError, ValueError) as e:
-        warnings.warn(f"FP8 tensor-core GEMM unavailable on {device} ({e}); using the FP8 simulation")
+        warnings.warn(f"FP8 tensor-core GEMM unavailable on {device} ({e}); using the FP8 simulation", stacklevel=2)
         return False
     if not ok:
-        warnings.warn(f"FP8 tensor-core GEMM on {device} disagrees with the simulation; using the simulation")
+        warnings.warn(f"FP8 tensor-core GEMM on {device} disagrees with the simulation; using the simulation",
+                      stacklevel=2)
     return bool(ok)
 
 

@@ -206,7 +206,8 @@ class _SharedPrompts:
         return torch.cat([out, own.unflatten(0, (len(q), G)).transpose(1, 2).flatten(2, 3)], 2)
 
 
-def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor,
+                      targets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """hidden [T, hidden] through the output head weight [vocab, hidden] -> (log-softmax at targets [T], with
     gradient; the entropy of each distribution [T], without). `_SelectedLogProbs` below."""
     return _SelectedLogProbs.apply(hidden, weight, targets)
@@ -383,7 +384,8 @@ def grpo(tc: GRPOConfig) -> dict:
                                 len=f"{record['response_length']:.0f}")
                 bar.update(1)
             if step % tc.ckpt_every == 0 or step == tc.steps or stop.requested:
-                save_checkpoint(run, model, {"step": step, "train_time": train_time, "optimizer": optimizer.state_dict(),
+                save_checkpoint(run, model, {"step": step, "train_time": train_time,
+                                             "optimizer": optimizer.state_dict(),
                                              "data": {"drawn": drawn}, "rng": torch.get_rng_state()},
                                 tokenizer_dir=source)
             if stop.requested:

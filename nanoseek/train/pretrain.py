@@ -29,8 +29,17 @@ from ..config import get_preset
 from ..data.loader import Loader, val_batches
 from ..data.shards import bytes_per_token, load_manifest
 from ..model import Transformer
-from .distributed import (World, clip_grad_norm, distributed, full_model, parallelize, reduce_expert_load,
-                          restore_optimizer, save_checkpoint, set_gradient_sync)
+from .distributed import (
+    World,
+    clip_grad_norm,
+    distributed,
+    full_model,
+    parallelize,
+    reduce_expert_load,
+    restore_optimizer,
+    save_checkpoint,
+    set_gradient_sync,
+)
 from .flops import measure_matmul_peak, model_flops_per_token
 from .metrics import MetricsLog
 from .optim import lr_factor, make_optimizer
@@ -146,7 +155,8 @@ def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Tra
         model = load_for_training(tc.init, device)
     else:
         cfg = get_preset(tc.preset).replace(vocab_size=manifest["vocab_size"], aux_loss_alpha=tc.aux_loss_alpha,
-                                            bos_token_id=manifest.get("bos_id", 0), eos_token_id=manifest.get("eos_id", 1))
+                                            bos_token_id=manifest.get("bos_id", 0),
+                                            eos_token_id=manifest.get("eos_id", 1))
         model = Transformer(cfg).to(device)
     if model.config.vocab_size != manifest["vocab_size"]:
         raise ValueError(f"the model's vocab_size is {model.config.vocab_size} but the data in {tc.data} was "

@@ -194,7 +194,8 @@ def speedrun(sc: SpeedrunConfig) -> dict:
         f"nanoseek generate --model {final} --prompt 'ROMEO:' --temperature 0.8 --top-p 0.95 --max-tokens 200")
     sections = ["## Samples after pretraining (temperature 0.8, top-p 0.95)", ""]
     sections += [f"**{p!r}**\n\n```\n{p}{t}\n```\n" for p, t in shown]
-    text = write_report(run, summary, sc.hour_price, sections).read_text().replace("](loss.png)", "](pretrain/loss.png)")
+    text = write_report(run, summary, sc.hour_price, sections).read_text()
+    text = text.replace("](loss.png)", "](pretrain/loss.png)")
     lines = reasoning_section(sc, evals, tasks, grpo_run) if evals else []
     lines += ["## Use the model", "", f"```\n{chat}\n```", ""]
     (out / "report.md").write_text(text + "\n".join(lines))
