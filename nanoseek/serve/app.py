@@ -60,6 +60,7 @@ class ServerState:
     load_error: str | None = None
     created: int = field(default_factory=lambda: int(time.time()))
     http: Counter = field(default_factory=Counter)
+    guard: object = None  # a nanoseek.guard.Guard (`serve --guard`): checks conversations and outputs
 
     def attach(self, engine: Engine, tokenizer: Tokenizer) -> None:
         """The model is loaded: start serving it."""
@@ -223,6 +224,8 @@ def create_app(state: ServerState) -> FastAPI:
         engine = state.engine
         text = metrics.render(engine.stats if engine else None, len(engine.waiting) if engine else 0, state.http,
                               state.ready, state.limiter.refused)
+        if state.guard is not None:
+            text += state.guard.metrics()
         return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
 
     @app.get("/", include_in_schema=False)

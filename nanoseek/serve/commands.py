@@ -71,6 +71,13 @@ def cmd_serve(args) -> None:
                     request_timeout=args.request_timeout, max_queue=args.max_queue)
     state = ServerState(model_name=args.model_name or Path(args.model).resolve().name, api_keys=keys | set(per_key),
                         limits=limits, limiter=Limiter(default, per_key), metrics_keys=set(args.metrics_key or []))
+    if args.guard:
+        from ..guard import Guard, load_policy
+
+        try:  # a bad policy or a guard model that does not load stops the server before it listens
+            state.guard = Guard(load_policy(args.guard))
+        except ValueError as e:
+            sys.exit(f"nanoseek serve --guard: {e}")
 
     def load():  # in the background: the server answers 503 (and /health says so) until the model is in
         try:
@@ -114,6 +121,9 @@ def add_commands(sub) -> None:
     s.add_argument("--max-queue", type=int, default=None, help="requests waiting for a cache slot (then 429)")
     s.add_argument("--metrics-key", action="append", help="a key that may read /metrics only (repeatable)")
     s.add_argument("--log-level", default="info")
+    s.add_argument("--guard", default=None, metavar="POLICY",
+                   help="check conversations and outputs: 'default' (the classifier shipped in nanoseek/guard) or a "
+                        ".json / .toml policy file (keys in nanoseek/guard/policy.py)")
     s.set_defaults(fn=cmd_serve)
 
     s = sub.add_parser("chat", help="chat with a model in the terminal")

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, Request as EngineRequest, TokenLogprob
+from ..guard.serving import guarded, screen_chat
 from ..tokenizer import THINK_END
 from .errors import ApiError, bad_request, rate_limited
 from .reasoning import ReasoningSplitter, StopText
@@ -241,6 +242,8 @@ class _ChatChoice:
 async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     timeout, due = deadline(state, key)
     stops = check_stops(state, body)
+    if state.guard is not None and (blocked := await screen_chat(state, body, key)) is not None:
+        return blocked  # the guard refused the conversation before generation
     ids = await asyncio.to_thread(chat_prompt, state, body)  # tokenizing a 1 MB prompt takes a while
     logprobs = (body.top_logprobs or 0) if body.logprobs else None
     reqs = submit(state, [ids], body, body.max_completion_tokens or body.max_tokens, logprobs, None, (), key,
@@ -248,10 +251,10 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
     choices = [_ChatChoice(stops) for _ in reqs]
     if body.stream:
-        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due))
+        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due, key))
     reasoning, content, logs, reasons = [""] * len(reqs), [""] * len(reqs), [[] for _ in reqs], [None] * len(reqs)
     try:
-        async for i, event in merged(reqs, http, due):
+        async for i, event in guarded(state, key, reqs, body.messages, merged(reqs, http, due)):
             if choices[i].stopped:
                 continue  # the rest of a request cancelled by its stop string
             r, c = choices[i].push(event)
@@ -272,7 +275,7 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     return {**head, "object": "chat.completion", "choices": out, "usage": usage(state, [ids], reqs, body.n)}
 
 
-async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due) -> AsyncIterator[str]:
+async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due, key=None) -> AsyncIterator[str]:
     chunk = {**head, "object": "chat.completion.chunk"}
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
@@ -281,7 +284,7 @@ async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout,
         yield _sse({**chunk, "choices": [{"index": i, "delta": delta, "logprobs": None, "finish_reason": None}],
                     **extra})
     try:
-        async for i, event in merged(reqs, http, due):
+        async for i, event in guarded(state, key, reqs, body.messages, merged(reqs, http, due)):
             if choices[i].stopped:
                 continue
             if event.finish_reason == "error":

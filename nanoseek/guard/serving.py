@@ -1,0 +1,125 @@
+"""The guard inside `nanoseek serve`: the conversation is checked before generation, the output while it streams.
+
+The server calls two functions and keeps its own response code:
+    screen_chat(state, body, key)       None, or the blocked request's answer (an in-band refusal with
+                                        finish_reason "content_filter", or an OpenAI-shaped 400 raised)
+    guarded(state, key, reqs, msgs, events)  the engine's (choice, event) stream with every output held back until
+                                        it was checked: text goes out in chunks of the policy's chunk_chars that passed, so
+                                        nothing of a blocked chunk reaches the client; a blocked choice ends with
+                                        finish_reason "content_filter" and its engine request is cancelled
+The output check reads the raw text, reasoning included (an unsafe thought is an unsafe output).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from ..engine.request import Event
+from ..serve.errors import ApiError
+from ..tokenizer import THINK, THINK_END
+from .guard import Guard, Verdict
+
+
+async def _check(guard: Guard, messages, key, output=None) -> Verdict:
+    # in a thread: an endpoint backend waits on the network, and the server's event loop must not
+    return await asyncio.to_thread(guard.check, messages, key, output)
+
+
+async def screen_chat(state, body, key: str | None):
+    """Check a chat request's messages; None when it may go on to generation."""
+    guard: Guard | None = getattr(state, "guard", None)
+    if guard is None:
+        return None
+    v = await _check(guard, body.messages, key)
+    if not v.blocked:
+        return None
+    policy = guard.policy.for_key(key)
+    if v.action == "reject":
+        raise ApiError(
+            400,
+            f"the request was blocked by the server's content policy ({v.category or 'guard'}"
+            f"{': ' + v.name if v.name else ''})",
+            param="messages",
+            code="content_filter",
+        )
+    head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
+    usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+    n = getattr(body, "n", 1) or 1
+    if body.stream:
+
+        async def refusal() -> AsyncIterator[str]:
+            for i in range(n):
+                delta = {"role": "assistant", "content": policy.refusal}
+                chunk = {
+                    **head,
+                    "object": "chat.completion.chunk",
+                    "choices": [{"index": i, "delta": delta, "logprobs": None, "finish_reason": "content_filter"}],
+                }
+                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(refusal(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    message = {"role": "assistant", "content": policy.refusal, "reasoning_content": ""}
+    return JSONResponse(
+        {
+            **head,
+            "object": "chat.completion",
+            "usage": usage,
+            "choices": [
+                {"index": i, "message": message, "logprobs": None, "finish_reason": "content_filter"} for i in range(n)
+            ],
+        }
+    )
+
+
+def _judged_text(raw: str) -> str:
+    return raw.replace(THINK_END, "\n").replace(THINK, "")
+
+
+async def guarded(state, key: str | None, reqs, messages, events: AsyncIterator[tuple[int, Event]]):
+    """`events` (the server's merged stream) with the output check of the policy applied per choice."""
+    guard: Guard | None = getattr(state, "guard", None)
+    # per streamed token the guard costs 1/chunk_chars of a check, and the client sees text at most
+    # chunk_chars later than the engine wrote it
+    chunk = guard.policy.for_key(key).chunk_chars if guard else 0
+    if guard is None or not guard.policy.for_key(key).check_output:
+        async for item in events:
+            yield item
+        return
+    total = [""] * len(reqs)  # all output so far (what is judged)
+    held = [Event([], "", []) for _ in reqs]  # output not yet checked
+    blocked = [False] * len(reqs)
+    async for i, event in events:
+        if blocked[i]:
+            continue  # the cancelled request's last event: the client already got content_filter
+        if event.finish_reason == "error":
+            yield i, event
+            continue
+        h = held[i]
+        h.tokens += event.tokens
+        h.text += event.text
+        if event.logprobs:
+            h.logprobs += event.logprobs
+        total[i] += event.text
+        if event.finish_reason is None and len(h.text) < chunk:
+            continue
+        v = await _check(guard, messages, key, _judged_text(total[i]))
+        if v.blocked:
+            blocked[i] = True
+            reqs[i].cancel()
+            yield i, Event([], "", None, "content_filter")
+            continue
+        held[i] = Event([], "", [])
+        if h.text or h.tokens:
+            yield i, Event(h.tokens, h.text, h.logprobs or None)
+        if event.finish_reason:  # apart: the server reads no text from a last event
+            yield i, Event([], "", None, event.finish_reason)
+    for i, r in enumerate(reqs):  # the response body reads each request's finish_reason
+        if blocked[i]:
+            r.finish_reason = "content_filter"
