@@ -110,7 +110,12 @@ class Tokenizer:
         return i
 
     def encode(self, text: str, bos: bool = False) -> list[int]:
-        ids = self._hf.encode(text, add_special_tokens=False).ids
+        # a long text goes through encode_batch, which releases the GIL (encode holds it, for seconds on a 1 MB
+        # prompt): the server tokenizes in a worker thread, and its event loop must keep running meanwhile
+        if len(text) > 4096:
+            ids = self._hf.encode_batch([text], add_special_tokens=False)[0].ids
+        else:
+            ids = self._hf.encode(text, add_special_tokens=False).ids
         return [self.bos_id] + ids if bos else ids
 
     def encode_batch(self, texts: list[str]) -> list[list[int]]:

@@ -422,3 +422,25 @@ def test_serve_command_refuses_a_bad_limits_file(rigged, tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         args.fn(args)  # before anything loads or listens
     assert f"nanoseek serve --limits: limits file {bad}: tokens_per_minute must be a positive number" in str(e.value)
+
+
+def test_a_huge_prompt_is_tokenized_off_the_event_loop(random_ckpt):
+    """While a 400 KB prompt is tokenized (seconds with this small vocabulary), the server keeps answering."""
+    with live(random_ckpt, api_keys=()) as s:
+        text = ("hello world, how are you? plain text " * 12000)[:400_000]
+        start = time.perf_counter()
+        s.state.tokenizer.encode(text)
+        alone = time.perf_counter() - start
+        done, latencies = [], []
+        worker = threading.Thread(target=lambda: done.append(
+            httpx.post(s.url + "/tokenize", json={"prompt": text}, timeout=120).status_code))
+        worker.start()
+        time.sleep(0.05)
+        while worker.is_alive():
+            t = time.perf_counter()
+            assert httpx.get(s.url + "/health/live", timeout=60).status_code == 200
+            latencies.append(time.perf_counter() - t)
+            time.sleep(0.02)
+        print(f"tokenizing 400 KB took {alone:.2f} s alone; meanwhile {len(latencies)} health checks, the slowest "
+              f"{max(latencies) * 1000:.0f} ms")
+        assert done == [200] and len(latencies) >= 3 and max(latencies) < alone / 3

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -192,7 +192,8 @@ def create_app(state: ServerState) -> FastAPI:
         else:
             chat_body = ChatRequest(model=state.model_name, messages=b.messages)
             ids = await asyncio.to_thread(completions.chat_prompt, state, chat_body)
-        return {"tokens": ids, "count": len(ids), "max_model_len": state.engine.max_len}
+        # a JSONResponse as is: FastAPI's jsonable_encoder walks a 400k-id list in Python, on the event loop
+        return JSONResponse({"tokens": ids, "count": len(ids), "max_model_len": state.engine.max_len})
 
     @app.post("/detokenize", **ROUTES["detokenize"])
     async def detokenize(request: Request):
