@@ -202,11 +202,11 @@ def test_poisoned_sampling_values_fail_no_one(random_ckpt):
 
 # ---- abandoned work ---------------------------------------------------------------------------------------
 
-def _send_and_leave(port: int, body: dict, after: float) -> None:
-    """A client that sends a non-streaming request and hangs up after `after` seconds, unanswered."""
+def _send_and_leave(port: int, path: str, body: dict, after: float) -> None:
+    """A client that sends a request and hangs up after `after` seconds, without reading the answer."""
     data = json.dumps(body).encode()
     with socket.create_connection(("127.0.0.1", port)) as sock:
-        sock.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n".encode()
                      + f"Authorization: Bearer {KEY}\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
         time.sleep(after)
 
@@ -219,13 +219,16 @@ def _wait_for(predicate, timeout: float) -> float:
     return time.monotonic() - start
 
 
-def test_non_streaming_clients_that_leave_are_cancelled(random_ckpt):
-    """4 non-streaming clients decoding and 2 more still queued behind them (2 slots) hang up: every request
-    is cancelled within a fraction of a second, the slots are free, and nothing runs to max_tokens."""
+def test_clients_that_leave_are_cancelled(random_ckpt):
+    """4 clients (chat and completions, streaming or not; 2 decoding, 2 queued behind them in 2 slots) hang up:
+    every request is cancelled within a fraction of a second, the slots are free, nothing runs to max_tokens."""
     with live(random_ckpt, max_batch=2, step_sleep=0.01) as s:
         port, stats = int(s.url.rsplit(":", 1)[1]), s.state.engine.stats
-        body = chat(max_tokens=200, temperature=0)
-        clients = [threading.Thread(target=_send_and_leave, args=(port, body, 0.5)) for _ in range(4)]
+        completion = {"model": "m", "prompt": "hello world", "max_tokens": 200, "temperature": 0}
+        kinds = [("/v1/chat/completions", chat(max_tokens=200, temperature=0)), ("/v1/completions", completion),
+                 ("/v1/completions", {**completion, "stream": True}),
+                 ("/v1/chat/completions", chat(max_tokens=200, temperature=0, stream=True))]
+        clients = [threading.Thread(target=_send_and_leave, args=(port, path, body, 0.5)) for path, body in kinds]
         for c in clients:
             c.start()
         _wait_for(lambda: len(s.state.engine.running) == 2 and len(s.state.engine.waiting) == 2, 10)
@@ -234,8 +237,8 @@ def test_non_streaming_clients_that_leave_are_cancelled(random_ckpt):
         left = time.monotonic()
         _wait_for(lambda: stats.finished_by_reason["cancelled"] == 4, 5)
         took = time.monotonic() - left
-        print(f"4 abandoned non-streaming requests (2 decoding, 2 queued) cancelled {took:.2f} s after the "
-              f"clients left; {stats.generated_tokens} tokens made")
+        print(f"4 abandoned requests (2 decoding, 2 queued) cancelled {took:.2f} s after the clients left; "
+              f"{stats.generated_tokens} tokens made")
         assert took < 1.0 and stats.generated_tokens < 2 * 200
         assert sorted(s.state.engine.free) == [0, 1] and not s.state.engine.waiting
 
