@@ -227,3 +227,31 @@ def test_parquet(tmp_path):
     pq.write_table(pa.table({"body": ["a"]}), tmp_path / "u.parquet")
     with pytest.raises(ValueError, match="expected a 'text' column, found columns \\['body'\\]"):
         list(read_parquet(tmp_path / "u.parquet"))
+
+
+def test_files_without_text_are_skipped_and_named(tmp_path):
+    """`nanoseek data --input` on an empty, a binary and a Latin-1 file: each skipped with its name and why."""
+    from nanoseek.data.sources import readable
+
+    (tmp_path / "good.txt").write_text("some text\n\nmore text\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x00\x00" + bytes(range(256)))
+    (tmp_path / "latin1.txt").write_bytes("caf\u00e9 cr\u00e8me\n".encode("latin-1"))
+    with gzip.open(tmp_path / "latin1.txt.gz", "wb") as f:
+        f.write(b"ok then \xe9t\xe9")
+    (tmp_path / "fake.txt.gz").write_bytes(b"plain text, not gzip")
+    logged = []
+    kept = readable(sorted(tmp_path.iterdir()), log=logged.append)
+    assert kept == [tmp_path / "good.txt"]
+    why = {line.split(": ", 2)[1].removeprefix("skipped ").split("/")[-1]: line.split(": ", 2)[2] for line in logged}
+    assert why["empty.txt"] == "the file is empty"
+    assert why["blank.jsonl"] == "only whitespace, no text"
+    assert why["binary.txt"].startswith("binary data (a NUL byte at offset 6)")
+    assert why["latin1.txt"].startswith("not UTF-8 text (byte 0xe9 at offset 3)")
+    assert why["latin1.txt.gz"].startswith("not UTF-8 text (byte 0xe9 at offset 8)")
+    assert why["fake.txt.gz"].startswith("unreadable")
+    with pytest.raises(ValueError, match="none of the 2 input files holds text"):
+        readable([tmp_path / "empty.txt", tmp_path / "binary.txt"], log=logged.append)
+    m = build(tmp_path / "out", vocab_size=300, paths=[tmp_path], val_fraction=0.5)
+    assert m["splits"]["train"]["documents"] + m["splits"]["val"]["documents"] == 2

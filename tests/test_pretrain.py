@@ -93,8 +93,11 @@ def test_corrupt_checkpoint_gives_a_clear_error_and_keeps_files(data, tmp_path):
         pretrain(config(data, tmp_path / "empty", resume=True))
 
 
-def test_a_failed_save_leaves_the_last_good_checkpoint(data, tmp_path, monkeypatch):
-    pretrain(config(data, tmp_path, steps=3))
+def test_a_failed_save_leaves_the_last_good_checkpoint(tmp_path, monkeypatch):
+    """A full disk during a checkpoint write (torch.save failing): the previous checkpoint stays, and says so."""
+    from helpers import random_model, small_config
+
+    save_checkpoint(tmp_path, random_model(small_config()), {"step": 3})
     model, state = load_checkpoint(latest_checkpoint(tmp_path), "cpu")
 
     def crash(*a, **k):  # what torch.save raises when the disk is full
@@ -110,16 +113,24 @@ def test_a_failed_save_leaves_the_last_good_checkpoint(data, tmp_path, monkeypat
     assert not list(tmp_path.glob(".checkpoint.tmp-*"))  # the half-written directory is gone
 
 
-def test_a_killed_writers_temporary_directory_is_removed_on_resume(data, tmp_path):
-    pretrain(config(data, tmp_path, steps=3))
+def test_a_killed_writers_temporary_directory_is_removed_on_save_and_resume(tmp_path):
+    from helpers import random_model, small_config
+
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale, ours = tmp_path / f".checkpoint.tmp-{dead.pid}", tmp_path / f".checkpoint.tmp-{os.getppid()}"
-    for d in (stale, ours):  # what a SIGKILL during a write leaves; the second one's process still runs
-        d.mkdir()
-        (d / "model.safetensors").write_bytes(b"half")
-    latest_checkpoint(tmp_path)
-    assert not stale.exists() and ours.exists()
+    stale, alive = tmp_path / f".checkpoint.tmp-{dead.pid}", tmp_path / f".checkpoint.tmp-{os.getppid()}"
+
+    def leave_behind():  # what a SIGKILL during a write leaves; the second writer's process still runs
+        for d in (stale, alive):
+            d.mkdir(exist_ok=True)
+            (d / "model.safetensors").write_bytes(b"half")
+
+    leave_behind()
+    save_checkpoint(tmp_path, random_model(small_config()), {"step": 1})
+    assert not stale.exists() and alive.exists()
+    leave_behind()
+    assert latest_checkpoint(tmp_path) == tmp_path / "checkpoint"
+    assert not stale.exists() and alive.exists()
 
 
 def test_interrupted_between_renames_resumes_from_the_moved_aside_copy(data, tmp_path):
@@ -207,3 +218,74 @@ def test_muon_option_trains_and_resumes_exactly(data, tmp_path):
     a = nanoseek.load(tmp_path / "muon" / "final", device="cpu").state_dict()
     b = nanoseek.load(tmp_path / "cut" / "final", device="cpu").state_dict()
     assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def _train_child(tc, slow_writes: bool = False) -> None:
+    """A forked training process (one thread: GNU OpenMP's pool does not survive fork). slow_writes holds
+    every checkpoint write open for 0.3 s between the weights and the trainer state, so that a SIGKILL can
+    land in the middle of one on purpose."""
+    import nanoseek.train.runstate as runstate
+
+    torch.set_num_threads(1)
+    if slow_writes:
+        save = runstate.save
+        runstate.save = lambda *a, **k: (save(*a, **k), time.sleep(0.3))[0]
+    pretrain(tc)
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text().splitlines()) if path.exists() else 0
+
+
+def test_sigkill_at_random_moments_always_resumes_from_a_good_checkpoint(data, tmp_path, monkeypatch):
+    """6 SIGKILLs (4 at random moments after a step, 2 in the middle of a checkpoint write), each followed by a
+    check that the checkpoint on disk loads and is no older than the one before; the run then finishes with
+    exactly the weights of a run never killed, and no temporary directory is left behind."""
+    import multiprocessing
+    import random
+
+    import nanoseek.train.pretrain as pretrain_module
+
+    # no matmul-peak measurement at each of the 8 starts (seconds each): a fixed fp32 peak, in the forks too
+    monkeypatch.setattr(pretrain_module, "choose_dtype", lambda dtype, device: ("fp32", {"fp32": 1e11, "bf16": 1e11}))
+    kw = dict(steps=24, ckpt_every=2, eval_every=1000, eval_batches=1)
+    ctx = multiprocessing.get_context("fork")  # no re-import of torch per start
+    straight = ctx.Process(target=_train_child, args=(config(data, tmp_path / "straight", **kw),))
+    straight.start()
+    straight.join(timeout=300)
+    assert straight.exitcode == 0
+    run, rng = tmp_path / "killed", random.Random(16)
+    good, kills = 0, []
+    while True:
+        resume = (run / "checkpoint" / "trainer_state.pt").exists() or (run / "checkpoint.old").exists()
+        mid_write = len(kills) in (2, 4)
+        logged = _lines(run / "metrics.jsonl")
+        child = ctx.Process(target=_train_child, args=(config(data, run, resume=resume, **kw), mid_write))
+        child.start()
+        if len(kills) == 6:
+            child.join(timeout=300)
+            assert child.exitcode == 0
+            break
+        deadline = time.monotonic() + 120
+        if mid_write:  # the weights are written, the trainer state is not yet
+            tmp = run / f".checkpoint.tmp-{child.pid}"
+            while not (tmp / "model.safetensors").exists() and time.monotonic() < deadline:
+                time.sleep(0.002)
+        else:  # a random moment after the child's first step
+            while _lines(run / "metrics.jsonl") <= logged and time.monotonic() < deadline:
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0, 0.25))
+        os.kill(child.pid, signal.SIGKILL)
+        child.join(timeout=30)
+        assert child.exitcode == -signal.SIGKILL, "the run ended before it could be killed"
+        if resume or (run / "checkpoint" / "trainer_state.pt").exists() or (run / "checkpoint.old").exists():
+            model, state = load_checkpoint(latest_checkpoint(run), "cpu")  # loads: weights, optimizer, data
+            assert state["step"] >= good and state["step"] % 2 == 0
+            good = state["step"]
+        kills.append(good)
+    print(f"SIGKILLed 6 times; after each kill the checkpoint on disk was at step {kills}")
+    assert len(set(kills)) > 2  # the kills landed at different points of the run
+    a = nanoseek.load(tmp_path / "straight" / "final", device="cpu").state_dict()
+    b = nanoseek.load(run / "final", device="cpu").state_dict()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    assert not list(run.glob(".checkpoint.tmp-*"))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nanoseek.data.sources import documents, expand
+from nanoseek.data.sources import documents, expand, readable
 from nanoseek.tokenizer import Tokenizer
 
 MANIFEST = "manifest.json"
@@ -113,7 +113,7 @@ def build(out_dir: str | Path, vocab_size: int = 4096, paths: str | Path | Itera
     so validation text stays unseen. `extra_documents` is held in memory: the sources are read twice.
     On the default corpus this takes a few seconds on 2 cores.
     """
-    files, extra = expand(paths), list(extra_documents)
+    files, extra = readable(expand(paths)), list(extra_documents)
     every = val_every(val_fraction)
 
     def docs():

@@ -7,12 +7,15 @@ whole documents. What counts as a document per format:
   .jsonl    one document per line, `{"text": "..."}` (other keys are ignored, blank lines skipped);
   .parquet  one document per row of its `text` column (needs pyarrow).
 A `.gz` suffix after .txt or .jsonl is read through gzip. A directory means every such file under it,
-in sorted path order. Empty or whitespace-only documents are skipped everywhere.
+in sorted path order. Empty or whitespace-only documents are skipped everywhere; so are files that hold
+no text (empty, binary, not UTF-8), each named with the reason (`readable`).
 """
 
+import codecs
 import gzip
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -100,6 +103,47 @@ def expand(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         else:
             raise FileNotFoundError(f"{p}: no such file or directory")
     return files
+
+
+def why_unreadable(path: Path) -> str | None:
+    """Why a .txt / .jsonl file (gzipped or not) cannot be read as text, or None: read once, in chunks."""
+    if path.name.lower().endswith(".parquet"):
+        return None  # binary by design; pyarrow checks it
+    if path.stat().st_size == 0:
+        return "the file is empty"
+    opener = gzip.open if path.name.endswith(".gz") else open
+    decoder, offset, text = codecs.getincrementaldecoder("utf-8")(), 0, False
+    try:
+        with opener(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                if b"\0" in chunk:
+                    return f"binary data (a NUL byte at offset {offset + chunk.index(0)}), not text"
+                try:
+                    text = bool(decoder.decode(chunk).strip()) or text
+                except UnicodeDecodeError as e:
+                    return (f"not UTF-8 text (byte 0x{chunk[e.start]:02x} at offset {offset + e.start}); convert it, "
+                            "e.g. `iconv -f latin1 -t utf-8`")
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "not UTF-8 text (it ends inside a character)"
+    except (OSError, EOFError) as e:  # e.g. a .gz suffix on a file that is not gzip
+        return f"unreadable ({e})"
+    return None if text else "only whitespace, no text"
+
+
+def readable(files: list[Path], log=lambda message: print(message, file=sys.stderr)) -> list[Path]:
+    """The files that hold text; each skipped one is logged with its reason. None left is an error."""
+    kept = []
+    for f in files:
+        why = why_unreadable(f)
+        if why:
+            log(f"nanoseek data: skipped {f}: {why}")
+        else:
+            kept.append(f)
+    if files and not kept:
+        raise ValueError(f"none of the {len(files)} input files holds text (each was skipped, see above)")
+    return kept
 
 
 def documents(paths: str | Path | Iterable[str | Path] = (), extra_documents: Iterable[str] = (),

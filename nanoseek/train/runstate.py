@@ -41,8 +41,8 @@ def save_checkpoint(run_dir: str | Path, model: Transformer, state: dict, tokeni
         shutil.rmtree(tmp, ignore_errors=True)
         kept = f"the previous checkpoint {final} is intact" if (final / TRAINER_STATE).exists() else \
             "there was no previous checkpoint"
-        raise CheckpointError(f"writing the checkpoint to {tmp} failed ({type(e).__name__}: {e}); {kept}. Free "
-                              "disk space and resume with --resume") from e
+        raise OSError(f"writing the checkpoint to {tmp} failed ({type(e).__name__}: {e}); {kept}. Free disk "
+                      "space and resume with --resume") from e
     replace_dir(tmp, final)
     return final
 
