@@ -7,7 +7,13 @@ plus one RoPE key k_pe of qk_rope_head_dim numbers shared by all heads. Per head
 Expanded path (training, no cache): materialise k and v for every head and call SDPA.
 Absorbed path (decoding from the cache): q_nope . (W_UK c) = (W_UK^T q_nope) . c, so fold W_UK into the
 query and attend directly over the cached latents; apply W_UV after the weighted sum. The cache then holds
-only kv_lora_rank + qk_rope_head_dim numbers per token per layer.
+only kv_lora_rank + qk_rope_head_dim numbers per token per layer. How the four products of that path are
+computed (einsums, per-token products, compiled reductions) is the mode's (model/ops.py: per_head, attend).
+
+Hugging Face's names for the paper's matrices (DeepSeek-V2 §2.1):
+    q_a_proj = W^DQ,  q_a_layernorm = the norm of c_q,  q_b_proj = [W^UQ; W^QR] per head  (q_proj when no q_lora)
+    kv_a_proj_with_mqa = [W^DKV; W^KR],  kv_a_layernorm = the norm of c_kv,  kv_b_proj = [W^UK; W^UV] per head
+    o_proj = W^O
 """
 
 from __future__ import annotations

@@ -91,30 +91,22 @@ class Ops:
         """A linear module's weight as mm takes it (quantized ones in their `rows` form, never dequantized)."""
         if not hasattr(m, "qweight"):
             return m.weight
-        scheme = m.scheme.rows
-        s = m.scheme.row_scales(m.scales, m.qweight.shape[-2])
-        return QWeight(m.qweight, s, scheme, self._kernel(m, m.qweight, s, scheme))
-
-    def _kernel(self, m, q, s, scheme) -> tuple:
-        """The packed kernel's operands of a quantized weight, made once per module (eager modes only)."""
-        if self.compiled:
-            return ()
-        return m.derived("kernel_operands", lambda: scheme.kernel_operands(q, s)) or ()
+        return self._quantized(m, m.qweight, m.scales, "kernel")  # (the key the module's own linear uses)
 
     def expert_weights(self, experts) -> tuple:
         """The stacked routed experts' weights [E, 2 * inter, hidden] and [E, hidden, inter], float or QWeight."""
         if not hasattr(experts, "gate_up_qweight"):
             return experts.gate_up_proj, experts.down_proj
-        out = []
-        for name in ("gate_up", "down"):
-            q, s = getattr(experts, name + "_qweight"), getattr(experts, name + "_scales")
-            s = experts.scheme.row_scales(s, q.shape[-2])
-            out.append(QWeight(q, s, experts.scheme.rows, self._kernel(experts, q, s, experts.scheme.rows)
-                               if name == "gate_up" else ()))
-        if out[0].kernel:  # (the down kernel keyed apart from gate_up's)
-            out[1] = out[1]._replace(kernel=experts.derived(
-                "kernel_operands_down", lambda: out[1].scheme.kernel_operands(out[1].q, out[1].s)) or ())
-        return tuple(out)
+        return tuple(self._quantized(experts, getattr(experts, name + "_qweight"), getattr(experts, name + "_scales"),
+                                     name + ".kernel") for name in ("gate_up", "down"))
+
+    def _quantized(self, m, q: torch.Tensor, scales: torch.Tensor, key: str) -> QWeight:
+        """A quantized module's weight in its scheme's `rows` form, with the packed kernel's operands when eager
+        (made once per module and kept in its cache of derived forms)."""
+        scheme = m.scheme.rows
+        s = m.scheme.row_scales(scales, q.shape[-2])
+        kernel = () if self.compiled else m.derived(key, lambda: scheme.kernel_operands(q, s)) or ()
+        return QWeight(q, s, scheme, kernel)
 
     def dense(self, w, dtype: torch.dtype) -> torch.Tensor:
         """A weight as floats: a quantized one dequantized for this use only (compiled: inside the loop)."""
