@@ -297,3 +297,22 @@ def test_unreachable_endpoint_fails_as_the_policy_says(fail, action, caplog):
     v = g.check(["how to bake bread"])
     assert (v.action, v.source) == (action, "error") and "guard endpoint" in v.detail
     assert f"failing {fail}" in caplog.text
+
+
+# ---- the command line ------------------------------------------------------------------------------------------
+
+def test_guard_check_command(tmp_path, capsys):
+    from nanoseek.cli import main
+
+    policy = write(tmp_path, {"deny": [{"pattern": "open sesame", "category": "S7"}]})
+    main(["guard", "check", "--policy", policy, "please open sesame", "how do I bake bread?"])
+    lines = [json.loads(s) for s in capsys.readouterr().out.splitlines()]
+    assert [(x["action"], x["category"]) for x in lines] == [("refuse", "S7"), ("allow", None)]
+
+
+def test_serve_with_a_bad_guard_policy_stops_with_a_clear_message(tmp_path):
+    from nanoseek.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["serve", "--model", str(tmp_path), "--guard", str(tmp_path / "missing.json")])
+    assert "nanoseek serve --guard" in str(e.value) and "no such file" in str(e.value)
