@@ -446,4 +446,5 @@ def test_a_huge_prompt_is_tokenized_off_the_event_loop(random_ckpt):
             time.sleep(0.02)
         print(f"tokenizing 400 KB took {alone:.2f} s alone; meanwhile {len(latencies)} health checks, the slowest "
               f"{max(latencies) * 1000:.0f} ms")
-        assert done == [200] and len(latencies) >= 3 and max(latencies) < alone / 3
+        # on the event loop, one check would wait for the whole tokenization
+        assert done == [200] and len(latencies) >= 3 and max(latencies) < 0.6 * alone
