@@ -113,3 +113,17 @@ def test_redteam_against_a_live_server_with_and_without_the_guard(rigged, tmp_pa
     assert all(r["refused"] == (r["finish_reason"] == "content_filter") for r in guarded_["benign_results"])
     assert (tmp_path / "guarded" / "report.md").read_text().startswith("# Red-team report")
     assert (tmp_path / "guarded" / "report.png").stat().st_size > 1000
+
+
+def test_completions_endpoint_is_guarded_too(rigged, tmp_path):
+    policy = {"deny": [{"pattern": "forbidden", "category": "S2"}, {"pattern": "four", "category": "S1"}],
+              "chunk_chars": 1}
+    with guarded(rigged, tmp_path, policy) as server, httpx.Client(
+            base_url=server.url, headers={"authorization": "Bearer sk-a"}, timeout=30) as c:
+        r = c.post("/v1/completions", json={"model": "rigged", "prompt": "a forbidden prompt", "max_tokens": 8})
+        assert r.json()["choices"][0]["finish_reason"] == "content_filter"
+        # the rigged model continues a chat prompt with its answer: cut before "four"
+        prompt = c.post("/tokenize", json={"model": "rigged", "messages": ASK["messages"]}).json()["tokens"]
+        r = c.post("/v1/completions", json={"model": "rigged", "prompt": prompt, "max_tokens": 40}).json()
+        assert r["choices"][0]["finish_reason"] == "content_filter" and "four" not in r["choices"][0]["text"]
+        assert "It is" in r["choices"][0]["text"]

@@ -1,12 +1,13 @@
 """The guard inside `nanoseek serve`: the conversation is checked before generation, the output while it streams.
 
-The server calls two functions and keeps its own response code:
-    screen_chat(state, body, key)       None, or the blocked request's answer (an in-band refusal with
-                                        finish_reason "content_filter", or an OpenAI-shaped 400 raised)
-    guarded(state, key, reqs, msgs, events)  the engine's (choice, event) stream with every output held back until
-                                        it was checked: text goes out in chunks of the policy's chunk_chars that passed, so
-                                        nothing of a blocked chunk reaches the client; a blocked choice ends with
-                                        finish_reason "content_filter" and its engine request is cancelled
+The server calls these and keeps its own response code:
+    screen_chat(state, body, key), screen_completion(state, body, texts, key)
+        None, or the blocked request's answer: an in-band refusal with finish_reason "content_filter", or an
+        OpenAI-shaped 400 (code "content_filter") raised, as the key's policy says
+    guarded(state, key, reqs, messages, events)
+        the engine's (choice, event) stream with all output held back until checked: text goes out in chunks
+        of the policy's chunk_chars that passed, so nothing of a blocked chunk reaches the client; a blocked
+        choice ends with finish_reason "content_filter" and its engine request is cancelled
 The output check reads the raw text, reasoning included (an unsafe thought is an unsafe output).
 """
 
@@ -31,51 +32,56 @@ async def _check(guard: Guard, messages, key, output=None) -> Verdict:
     return await asyncio.to_thread(guard.check, messages, key, output)
 
 
-async def screen_chat(state, body, key: str | None):
-    """Check a chat request's messages; None when it may go on to generation."""
+async def _screen(state, messages, key: str | None):
+    """The verdict and policy for a blocked input, (None, None) when it may go on; a 400 raised for "reject"."""
     guard: Guard | None = getattr(state, "guard", None)
     if guard is None:
-        return None
-    v = await _check(guard, body.messages, key)
+        return None, None
+    v = await _check(guard, messages, key)
     if not v.blocked:
-        return None
-    policy = guard.policy.for_key(key)
+        return None, None
     if v.action == "reject":
-        raise ApiError(
-            400,
-            f"the request was blocked by the server's content policy ({v.category or 'guard'}"
-            f"{': ' + v.name if v.name else ''})",
-            param="messages",
-            code="content_filter",
-        )
-    head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
-    usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
-    n = getattr(body, "n", 1) or 1
-    if body.stream:
+        raise ApiError(400, f"the request was blocked by the server's content policy ({v.category or 'guard'}"
+                            f"{': ' + v.name if v.name else ''})", param="messages", code="content_filter")
+    return v, guard.policy.for_key(key)
 
-        async def refusal() -> AsyncIterator[str]:
-            for i in range(n):
-                delta = {"role": "assistant", "content": policy.refusal}
-                chunk = {
-                    **head,
-                    "object": "chat.completion.chunk",
-                    "choices": [{"index": i, "delta": delta, "logprobs": None, "finish_reason": "content_filter"}],
-                }
-                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+
+def _answer(choices: list[dict], head: dict, stream: bool):
+    """Refusal choices as a response, or as an SSE stream (one chunk per choice, then [DONE])."""
+    if stream:
+        async def events() -> AsyncIterator[str]:
+            for choice in choices:
+                yield f"data: {json.dumps({**head, 'choices': [choice]}, ensure_ascii=False)}\n\n"
             yield "data: [DONE]\n\n"
+        return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+    return JSONResponse({**head, "choices": choices, "usage": usage})
 
-        return StreamingResponse(refusal(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
-    message = {"role": "assistant", "content": policy.refusal, "reasoning_content": ""}
-    return JSONResponse(
-        {
-            **head,
-            "object": "chat.completion",
-            "usage": usage,
-            "choices": [
-                {"index": i, "message": message, "logprobs": None, "finish_reason": "content_filter"} for i in range(n)
-            ],
-        }
-    )
+
+async def screen_chat(state, body, key: str | None):
+    """Check a chat request's messages; None when it may go on to generation."""
+    v, policy = await _screen(state, body.messages, key)
+    if v is None:
+        return None
+    n = getattr(body, "n", 1) or 1
+    obj = "chat.completion.chunk" if body.stream else "chat.completion"
+    head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": obj, "created": int(time.time()), "model": state.model_name}
+    key_ = "delta" if body.stream else "message"
+    message = {"role": "assistant", "content": policy.refusal, **({} if body.stream else {"reasoning_content": ""})}
+    return _answer([{"index": i, key_: message, "logprobs": None, "finish_reason": "content_filter"} for i in range(n)],
+                   head, body.stream)
+
+
+async def screen_completion(state, body, texts: list[str], key: str | None):
+    """Check a completions request's prompts (each alone and together); None when it may go on."""
+    v, policy = await _screen(state, texts, key)
+    if v is None:
+        return None
+    n = len(texts) * (getattr(body, "n", 1) or 1)
+    head = {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", "created": int(time.time()),
+            "model": state.model_name}
+    return _answer([{"index": i, "text": policy.refusal, "logprobs": None, "finish_reason": "content_filter"}
+                    for i in range(n)], head, body.stream)
 
 
 def _judged_text(raw: str) -> str:

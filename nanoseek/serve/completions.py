@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, Request as EngineRequest, TokenLogprob
-from ..guard.serving import guarded, screen_chat
+from ..guard.serving import guarded, screen_chat, screen_completion
 from ..tokenizer import THINK_END
 from .errors import ApiError, bad_request, rate_limited
 from .reasoning import ReasoningSplitter, StopText
@@ -343,6 +343,8 @@ async def completions(state, body: CompletionRequest, http: Request, key: str | 
     timeout, due = deadline(state, key)
     stops = check_stops(state, body)
     prompts, texts, bos = await asyncio.to_thread(completion_prompts, state, body)
+    if state.guard is not None and (blocked := await screen_completion(state, body, texts, key)) is not None:
+        return blocked  # the guard refused the prompt before generation
     scored = body.logprobs if body.echo else None
     reqs = submit(state, prompts, body, body.max_tokens, body.logprobs, scored, stops, key, "prompt")
     head = {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", "created": int(time.time()),
@@ -350,10 +352,10 @@ async def completions(state, body: CompletionRequest, http: Request, key: str | 
     n = body.n
     echo = [texts[i // n] if body.echo else "" for i in range(len(reqs))]
     if body.stream:
-        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due))
+        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due, key))
     text, logs = list(echo), [[] for _ in reqs]
     try:
-        async for i, event in merged(reqs, http, due):
+        async for i, event in guarded(state, key, reqs, texts, merged(reqs, http, due)):
             text[i] += event.text
             logs[i] += event.logprobs or []
     except ClientGone:
@@ -377,13 +379,15 @@ def _prompt_entries(r: EngineRequest, bos: bool) -> list[TokenLogprob]:
     return [TokenLogprob(r.prompt_ids[0], None, [])] + list(r.prompt_logprobs[1:])
 
 
-async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due) -> AsyncIterator[str]:
+async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due,
+                             key=None) -> AsyncIterator[str]:
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
     sent_echo = [False] * len(reqs)
     offset = [0] * len(reqs)  # characters of each choice's text sent so far (text_offset runs on across chunks)
     try:
-        async for i, event in merged(reqs, http, due):
+        prompt_texts = [state.tokenizer.decode(p) for p in prompts] if state.guard is not None else []
+        async for i, event in guarded(state, key, reqs, prompt_texts, merged(reqs, http, due)):
             if event.finish_reason == "error":
                 yield _sse({"error": {"message": f"generation failed: {reqs[i].error}", "type": "server_error",
                                       "param": None, "code": "engine_error"}})
