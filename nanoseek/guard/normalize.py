@@ -104,7 +104,7 @@ def variants(text: str) -> list[tuple[str, str]]:
     raw = unicodedata.normalize("NFKC", ZERO_WIDTH.sub("", TAGS.sub("", text)))
     out += [("base64", clean(unbase64(raw))), ("hex", clean(unhex(raw))), ("leet", unleet(base))]
     rot = codecs.encode(base, "rot13")
-    if _common_words(rot) > _common_words(base):
+    if _common_words(rot) >= min(3, _common_words(base) + 1):  # an English preamble may come before the rot13
         out.append(("rot13", rot))
     seen, unique = set(), []
     for how, t in out:
