@@ -155,3 +155,34 @@ class MLA(nn.Module):
         if not ops.reads_weights:
             return self.kv_b_proj.weight
         return ops.dense(ops.weight(self.kv_b_proj), dtype)
+
+
+class SharedPromptAttention:
+    """The `attention` of a Context without a cache over packed rows [prompt (P), G completions (L each)] (GRPO's
+    update, train/grpo.py: token_logprobs): the prompt causal over itself; each completion over its row's prompt
+    (its first prompt_len keys; the rest is padding) and causally over itself. Two attentions of the shapes the
+    parts need ([rows, P, P] and [rows * G, L, P + L]), not one over the whole row: a completion never looks at
+    its siblings."""
+
+    def __init__(self, prompt_lens: torch.Tensor, P: int, G: int, L: int):
+        self.P, self.G, self.L = P, G, L
+        seen = (torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]).repeat_interleave(G, 0)
+        own = torch.ones(L, L, dtype=torch.bool, device=prompt_lens.device).tril()
+        self.mask = torch.cat([seen[:, None, None, :].expand(-1, 1, L, P), own.expand(len(seen), 1, L, L)], -1)
+
+    def __call__(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float) -> torch.Tensor:
+        """q, k, v [rows, heads, P + G L, dim] -> [rows, heads, P + G L, v dim]."""
+        P, G, L = self.P, self.G, self.L
+        out = F.scaled_dot_product_attention(q[:, :, :P], k[:, :, :P], v[:, :, :P], is_causal=True, scale=scale)
+        if L == 0:
+            return out
+
+        def completions(t):  # [rows, heads, P + G L, d] -> [rows * G, heads, L, d]
+            return t[:, :, P:].unflatten(2, (G, L)).transpose(1, 2).flatten(0, 1)
+
+        def after_prompt(t):  # each completion's keys (or values): its prompt's, then its own
+            return torch.cat([t[:, :, :P].repeat_interleave(G, 0), completions(t)], 2)
+
+        own = F.scaled_dot_product_attention(completions(q), after_prompt(k), after_prompt(v), attn_mask=self.mask,
+                                             scale=scale)  # [rows * G, heads, L, v dim]
+        return torch.cat([out, own.unflatten(0, (len(q), G)).transpose(1, 2).flatten(2, 3)], 2)

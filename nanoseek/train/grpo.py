@@ -26,12 +26,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from ..checkpoint import load
 from ..engine.runner import InferenceModel
 from ..engine.sampling import SamplingParams
-from ..model import Context
+from ..model import Context, SharedPromptAttention
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
 from .distributed import clip_grad_norm
@@ -139,7 +138,7 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     Each prompt runs once, not once per completion: a group is one packed row of the batch, its prompt then
     each completion but its last token, [p, c_1[:-1], ..., c_G[:-1]] (each padded to the longest). The
     completions' tokens take the positions that follow their prompt and attend to it and causally to their
-    own completion only (`_SharedPrompts`), so each hidden state is the one of prompt + completion run on its
+    own completion only (model.SharedPromptAttention), so each hidden state is the one of prompt + completion run on its
     own. With G = 8 that takes 7 copies of every prompt out of the forward and backward passes, and each
     weight is read once per pass. Only the positions that predict a completion token go through the output
     head, fused with the log-softmax (`selected_logprobs`).
@@ -163,7 +162,7 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
         ids.append(row)
         positions.append(where)
     ids, positions = torch.tensor(ids, device=device), torch.tensor(positions, device=device)
-    attention = _SharedPrompts(torch.tensor([len(p) for p in prompts], device=device), P, G, L)
+    attention = SharedPromptAttention(torch.tensor([len(p) for p in prompts], device=device), P, G, L)
     targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
     with autocast(device, dtype):
         hidden = model.hidden_states(ids, Context(positions, attention=attention))  # [groups, P + G L, hidden]
@@ -174,36 +173,6 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     entropy = torch.zeros(mask.shape, device=device)
     entropy[mask] = ent
     return logp, entropy
-
-
-class _SharedPrompts:
-    """Attention over token_logprobs' packed rows, [prompt (P), G completions (L each)]: the prompt causal over
-    itself; each completion over its row's prompt (its first prompt_len keys; the rest is padding) and causally
-    over itself. Two attentions of the shapes the parts need ([rows, P, P] and [rows * G, L, P + L]), not one
-    over the whole row: a completion never looks at its siblings."""
-
-    def __init__(self, prompt_lens: torch.Tensor, P: int, G: int, L: int):
-        self.P, self.G, self.L = P, G, L
-        seen = (torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]).repeat_interleave(G, 0)
-        own = torch.ones(L, L, dtype=torch.bool, device=prompt_lens.device).tril()
-        self.mask = torch.cat([seen[:, None, None, :].expand(-1, 1, L, P), own.expand(len(seen), 1, L, L)], -1)
-
-    def __call__(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float) -> torch.Tensor:
-        """q, k, v [rows, heads, P + G L, dim] -> [rows, heads, P + G L, v dim]."""
-        P, G, L = self.P, self.G, self.L
-        out = F.scaled_dot_product_attention(q[:, :, :P], k[:, :, :P], v[:, :, :P], is_causal=True, scale=scale)
-        if L == 0:
-            return out
-
-        def completions(t):  # [rows, heads, P + G L, d] -> [rows * G, heads, L, d]
-            return t[:, :, P:].unflatten(2, (G, L)).transpose(1, 2).flatten(0, 1)
-
-        def after_prompt(t):  # each completion's keys (or values): its prompt's, then its own
-            return torch.cat([t[:, :, :P].repeat_interleave(G, 0), completions(t)], 2)
-
-        own = F.scaled_dot_product_attention(completions(q), after_prompt(k), after_prompt(v), attn_mask=self.mask,
-                                             scale=scale)  # [rows * G, heads, L, v dim]
-        return torch.cat([out, own.unflatten(0, (len(q), G)).transpose(1, 2).flatten(2, 3)], 2)
 
 
 def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor,
