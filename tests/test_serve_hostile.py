@@ -448,3 +448,14 @@ def test_a_huge_prompt_is_tokenized_off_the_event_loop(random_ckpt):
               f"{max(latencies) * 1000:.0f} ms")
         # on the event loop, one check would wait for the whole tokenization
         assert done == [200] and len(latencies) >= 3 and max(latencies) < 0.6 * alone
+
+
+def test_a_client_gone_while_its_body_is_read_is_no_server_error(server):
+    port = int(server.url.rsplit(":", 1)[1])
+    before = sum(n for (_, status), n in server.state.http.items() if status >= 500)
+    with socket.create_connection(("127.0.0.1", port)) as sock:  # announces 1000 bytes, sends 10, leaves
+        sock.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+                     "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"model\":".encode())
+        time.sleep(0.2)
+    _wait_for(lambda: server.state.http[("/v1/chat/completions", 499)] >= 1, 5)
+    assert sum(n for (_, status), n in server.state.http.items() if status >= 500) == before

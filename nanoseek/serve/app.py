@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from ..engine import Engine
 from ..tokenizer import Tokenizer
@@ -97,6 +98,8 @@ class Guard:
 
         try:
             await self.app(scope, receive, send_status)
+        except ClientDisconnect:  # gone while its body was read: nobody to answer
+            status[0] = status[0] or 499
         except Exception as e:
             if status[0] is not None:
                 raise  # the response had started: nothing else can be sent on it
