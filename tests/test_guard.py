@@ -75,7 +75,8 @@ def test_bad_policy_files_say_what_is_wrong(tmp_path, content, message):
 def test_missing_policy_file_and_toml(tmp_path):
     with pytest.raises(ValueError, match="no such file"):
         load_policy(str(tmp_path / "nope.json"))
-    toml = 'action = "reject"\nthreshold = 0.7\n[categories]\nS8 = false\n[[deny]]\npattern = "secret sauce"\ncategory = "S7"\n'
+    toml = ('action = "reject"\nthreshold = 0.7\n[categories]\nS8 = false\n'
+            '[[deny]]\npattern = "secret sauce"\ncategory = "S7"\n')
     p = load_policy(write(tmp_path, toml, "p.toml"))
     assert p.action == "reject" and p.threshold == 0.7 and "S8" not in p.categories and p.deny[0].category == "S7"
 
@@ -84,7 +85,8 @@ def test_missing_policy_file_and_toml(tmp_path):
 
 def rules_guard(tmp_path, **extra):
     raw = {"backend": "rules", "audit_path": str(tmp_path / "audit.jsonl"),
-           "deny": [{"pattern": rf"\bforbidden{c}\b", "category": c} for c in CODES] + [{"pattern": "zebra", "category": "S2"}],
+           "deny": [{"pattern": rf"\bforbidden{c}\b", "category": c} for c in CODES]
+           + [{"pattern": "zebra", "category": "S2"}],
            "allow": ["zebra crossing"], **extra}
     return Guard(parse(raw))
 
