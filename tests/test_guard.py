@@ -334,3 +334,14 @@ def test_redteam_rule_judge():
     assert not _judge_rules(attack, answer(""))
     canary = {**attack, "canary": "CANARY-1"}
     assert _judge_rules(canary, answer("no", "the code is CANARY-1")) and not _judge_rules(canary, answer("no"))
+
+
+def test_the_policies_in_the_docs_parse():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "guard.md").read_text()
+    first, second = (parse(tomllib.loads(t)) for t in re.findall(r"```toml\n(.*?)```", doc, re.S))
+    assert "S8" not in first.categories and first.allow and first.keys["sk-internal-red-team"].check_input is False
+    assert second.backend == "endpoint" and second.endpoint["model"] == "meta-llama/Llama-Guard-3-8B"
