@@ -48,7 +48,7 @@ def test_schemathesis_finds_no_5xx_and_no_schema_violation(rigged, tmp_path, wit
         # with the key: every phase; without it every route must answer 401 (or be public): fuzzing suffices
         args += ["--phases", "examples,coverage,fuzzing", "--header", f"Authorization: Bearer {KEY}"] if with_key \
             else ["--phases", "fuzzing"]
-        out = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        out = subprocess.run(args, capture_output=True, text=True, timeout=300, cwd=tmp_path)  # its cache there
         report = out.stdout + out.stderr
         statuses = s.state.http
     cases = re.search(r"Test cases:\s*(\d+) generated", report)
