@@ -20,8 +20,9 @@ def _engine_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-len", type=int, default=None, help="context per sequence (default: the model's)")
     p.add_argument("--no-speculative", action="store_true", help="turn off MTP speculative decoding")
     p.add_argument("--threads", type=int, default=1, help="torch threads of the engine (0: torch's default)")
-    p.add_argument("--no-batch-invariant", action="store_true",
-                   help="plain batched matmuls: faster at large batches, but outputs may depend on the batch")
+    p.add_argument("--deterministic", action="store_true",
+                   help="batch-invariant mode: a request's tokens do not depend on what else runs beside it (by "
+                        "default the engine batches with plain GEMMs, whose last bits depend on the batch)")
     p.add_argument("--no-compile", action="store_true",
                    help="run the engine's forward eagerly; by default it is compiled with torch.compile at start-up "
                         "(seconds to a minute, /health answers 503 meanwhile), ~2.7x faster decoding on a CPU")
@@ -41,7 +42,7 @@ def load_engine(args):
     import torch
 
     from ..engine import Engine
-    from ..quant.apply import load_quantized
+    from ..checkpoint import load_quantized
     from ..tokenizer import Tokenizer
 
     dtype = {None: None, "fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
@@ -52,7 +53,7 @@ def load_engine(args):
               file=sys.stderr, flush=True)
     engine = Engine(model, tokenizer, max_batch=args.max_batch, max_len=args.max_len,
                     speculative=False if args.no_speculative else None, threads=args.threads or None,
-                    batch_invariant=not args.no_batch_invariant, compile=not args.no_compile)
+                    deterministic=args.deterministic, compile=not args.no_compile)
     return engine, tokenizer
 
 
