@@ -31,7 +31,7 @@ def rigged(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(rigged):
-    with serve(rigged, api_keys=[KEY]) as s:
+    with serve(rigged, api_keys=[KEY], speculative=True) as s:  # drafts whether or not they pay here
         yield s
 
 

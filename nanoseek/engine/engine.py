@@ -32,7 +32,7 @@ from ..tokenizer import Tokenizer
 from . import speculative
 from .detok import TextStream
 from .request import Event, Request, TokenLogprob
-from .runner import InferenceModel
+from .runner import GEMM_ROWS, InferenceModel
 from .sampling import Sampler, SamplingParams, top_logprobs
 from .speculative import Drafter
 from .stats import Stats
@@ -105,6 +105,8 @@ class Engine:
 
         with self._engine_threads():
             hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
+            n = min(GEMM_ROWS + 1, self.max_len)  # the throughput mode's other graph (GEMMs), for longer forwards
+            self.im.run(zeros(1, n), torch.arange(n, device=self.im.device)[None], self.cache, zeros(1))
             if self.drafter is not None:
                 self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
                 self.im.speculate(zeros(1, 2), torch.arange(2, device=self.im.device)[None], self.cache, zeros(1))
@@ -377,6 +379,7 @@ class Engine:
             self._finish(r, reason)
 
     def _finish(self, r: Request, reason: str) -> None:
+        reason = "error" if r.error else reason  # its sampling failed (Request.fail), whatever ended it since
         r.finish_reason = reason
         r.finished_at = time.monotonic()
         if r.slot is not None:

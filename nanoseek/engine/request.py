@@ -42,7 +42,7 @@ class Request:
     id: int = field(default_factory=lambda: next(_ids))
     output_ids: list[int] = field(default_factory=list)
     text: str = ""
-    reason: str | None = None  # how it ended; read it as finish_reason
+    finish_reason: str | None = None
     error: str | None = None
     prompt_logprobs: list[TokenLogprob | None] | None = None  # entry i: prompt token i (None for i = 0)
     cached_tokens: int = 0  # prompt tokens whose latents were reused from an earlier request
@@ -65,17 +65,6 @@ class Request:
         self._async: asyncio.Queue | None = asyncio.Queue() if self.loop else None
         self._done = threading.Event()
         self.sampler.on_error = self.fail
-
-    # A request that failed alone (its sampling raised) is cancelled, and the engine ends cancelled requests
-    # as "cancelled" (or "stop", should a placeholder token be a stop token): reported here as "error", with
-    # its message in `error`, for the caller and the stats.
-    @property
-    def finish_reason(self) -> str | None:
-        return "error" if self.reason and self.error else self.reason
-
-    @finish_reason.setter
-    def finish_reason(self, reason: str | None) -> None:
-        self.reason = reason
 
     @property
     def finished(self) -> bool:

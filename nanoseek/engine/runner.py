@@ -4,7 +4,7 @@ the mode the engine was built with, never a copy of its math.
 A mode is the model's `Ops` (model/ops.py), picked by two switches:
 
                   eager          compiled (torch.compile of the model's own cached forward)
-  throughput      Ops            CompiledGemm
+  throughput      Ops            Compiled up to GEMM_ROWS rows per forward, CompiledGemm above
   deterministic   Invariant      Compiled
 
 Deterministic modes are batch-invariant: a token's logits do not depend on what else is in its batch, bit for bit,
@@ -28,8 +28,13 @@ import torch
 from ..model import Compiled, CompiledGemm, Context, Invariant, LatentCache, Ops, Transformer
 from ..model.ops import row_major
 
+# Rows per forward up to which the compiled throughput mode runs the reductions too: one fused loop nest beats a
+# GEMM call per product at few rows (BENCHMARKS.md, One network: 2x at 1 row, even at 32, on an AVX2 EPYC).
+GEMM_ROWS = 32
+
 
 def mode(compile: bool, deterministic: bool) -> Ops:
+    """The mode of forwards of more than GEMM_ROWS rows (model/ops.py)."""
     return (Compiled() if deterministic else CompiledGemm()) if compile else (Invariant() if deterministic else Ops())
 
 
@@ -73,6 +78,7 @@ class InferenceModel:
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
         self.dtype = model.norm.weight.dtype
         self.ops = mode(compile, deterministic)
+        self.small_ops = Compiled() if compile else self.ops  # forwards of at most GEMM_ROWS rows
         self.compiled = compile
         self.has_mtp = len(model.mtp) > 0
         self._run, self._draft, self._speculate = _run, _draft, _speculate
@@ -128,7 +134,8 @@ class InferenceModel:
         same generated loops for all, so a row's result does not depend on the shape of its batch. Marked on every
         call (it costs nothing measurable), so a recompilation (e.g. after the thread count changed, which the
         compiled code guards on) is as shape-generic as the first."""
-        ctx = cache.context(positions, rows, self.ops)
+        ops = self.small_ops if positions.numel() <= GEMM_ROWS else self.ops
+        ctx = cache.context(positions, rows, ops)
         if not self.compiled:
             return ctx, list(tensors)
         positions, rows, visible, *tensors = [
@@ -138,7 +145,7 @@ class InferenceModel:
         for t in (positions, rows, visible, *tensors):
             for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
                 torch._dynamo.decorators.mark_unbacked(t, d)
-        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=self.ops), tensors
+        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops), tensors
 
     @contextlib.contextmanager
     def _mode(self):

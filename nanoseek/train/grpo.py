@@ -9,12 +9,10 @@ Rollouts only produce tokens: every log-probability the loss uses (the "old" one
 first of the mu updates, before any optimizer step) comes from the training forward, which runs each group's
 prompt once, packed with its G completions, and fuses the output head with the log-softmax (`token_logprobs`).
 On a CPU the rollouts' forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch whose
-rows mostly stopped) can run the engine's compiled forward (--compile; engine/forward.py), in its not
-batch-invariant form (plain GEMMs; rollouts need no bit-exact batch independence), which reads the policy's
-weights as the optimizer leaves them (it rebuilds them when a parameter's version changes) and is compiled
-once, before the first step. Off by default: it makes a step of 16 rollout rows ~1.2x faster (its rollouts
-~1.45x; BENCHMARKS.md#grpo-step) but compiling costs 10 s to 2 minutes, and batches of more than 64 rows gain
-nothing.
+rows mostly stopped) can run the model through the engine's compiled throughput mode (--compile;
+engine/runner.py; rollouts need no bit-exact batch independence), which reads the policy's parameters in place
+as the optimizer leaves them and is compiled once, before the first step. Off by default: compiling costs 10 s
+to minutes, and batches of more than 64 rows gain nothing (BENCHMARKS.md#grpo-step).
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ from pathlib import Path
 import torch
 
 from ..checkpoint import load
-from ..engine.runner import InferenceModel
+from ..engine.runner import GEMM_ROWS, InferenceModel
 from ..engine.sampling import SamplingParams
 from ..model import Context, SharedPromptAttention
 from ..tasks import get_task
@@ -232,7 +230,10 @@ def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel,
     engine = InferenceModel(model, deterministic=False, compile=True)  # (puts the model in eval mode, as rollouts do)
     zeros = [torch.zeros(shape, dtype=torch.long, device=engine.device) for shape in ((1, 1), (1, 1), 1)]
     with torch.no_grad():  # as in rollout(): the cache and its views made without autograd
-        engine.run(*zeros[:2], model.new_cache(rows, cache_len), zeros[2])  # token 0 at position 0 of row 0
+        cache = model.new_cache(rows, cache_len)
+        engine.run(*zeros[:2], cache, zeros[2])  # token 0 at position 0 of row 0
+        n = GEMM_ROWS + 1  # and the mode's GEMM graph, for forwards of more rows
+        engine.run(zeros[0].expand(1, n).clone(), torch.arange(n, device=engine.device)[None], cache, zeros[2])
     model.train()
     return engine, time.perf_counter() - t0
 

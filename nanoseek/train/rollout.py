@@ -7,10 +7,10 @@ token per step in a single batched forward. (The serving engine does the same wi
 this is the minimal form the trainers need.)
 
 The forward is the model's own (GEMMs over the batch), or, when an InferenceModel of the model is given
-(compiled: GRPO's rollouts), the engine's (engine/forward.py) for every forward of at most ENGINE_ROWS
-tokens: the decode steps of small batches, and of a large batch once most of its rows have stopped. The
-InferenceModel sees an optimizer's in-place updates (it rebuilds its weights when a parameter's version
-changes), so one serves every rollout of a training run and compiles once.
+(compiled: GRPO's rollouts), the same model through the engine's compiled throughput mode (engine/runner.py)
+for every forward of at most ENGINE_ROWS tokens: the decode steps of small batches, and of a large batch once
+most of its rows have stopped. The compiled forward reads the parameters in place, so an optimizer's updates
+reach the next rollout, and one InferenceModel serves every rollout of a training run and compiles once.
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ from ..engine.sampling import SamplingParams, filtered_logits
 from ..model import KEY_BLOCK, Transformer
 
 PREFILL_PROMPTS = 16  # prompts prefilled together (bounds the prefill's activations for long prompt lists)
-# GRPO's compiled forward (engine/forward.py, not batch-invariant: plain GEMMs on transposed weights, every routed
-# expert over every token) against the model's own (grouped GEMMs over the tokens of each expert), whole 32-token
-# rollouts of a random tiny-preset model, interleaved, 1 thread, 2026-11-22: 2.13x at 8 rows, 1.65x at 16, 1.38x
-# at 32, 1.18x at 64, 0.90x at 128.
+# Forwards up to this many tokens run compiled, larger ones the model's own eager forward (which wins above it:
+# BENCHMARKS.md, GRPO step).
 ENGINE_ROWS = 64
 
 
