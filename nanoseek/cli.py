@@ -50,8 +50,8 @@ def cmd_info(args) -> None:
 def cmd_generate(args) -> None:
     import torch
 
-    from .engine import SamplingParams, generate
     from .checkpoint import load_quantized
+    from .engine import SamplingParams, generate
 
     try:
         model = load_quantized(args.model, args.quant, args.group_size, dtype=_dtype(args.dtype), device=args.device)

@@ -7,8 +7,17 @@ import numpy as np
 import pytest
 import torch
 
-from nanoseek.data import (Loader, build, bytes_per_token, default_corpus, documents, load_manifest, tokens,
-                           unigram_entropy, val_batches)
+from nanoseek.data import (
+    Loader,
+    build,
+    bytes_per_token,
+    default_corpus,
+    documents,
+    load_manifest,
+    tokens,
+    unigram_entropy,
+    val_batches,
+)
 from nanoseek.data.shards import token_dtype
 from nanoseek.data.sources import read_jsonl, read_parquet, read_txt
 from nanoseek.tokenizer import Tokenizer

@@ -2,8 +2,8 @@
 
 import pytest
 import torch
-
 from helpers import random_model, small_config
+
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.sampling import Sampler
 

@@ -10,13 +10,13 @@ except ImportError:
 import openai
 import pytest
 import torch
+from helpers import random_model, small_config
+from servers import ANSWER, REASONING, LiveServer, rigged_checkpoint, serve, tokenizer
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.engine import Engine
 from nanoseek.serve.app import ServerState
 from nanoseek.tokenizer import THINK_END, Tokenizer
-from servers import ANSWER, REASONING, LiveServer, rigged_checkpoint, serve, tokenizer
 
 KEY = "sk-test-123"
 
@@ -280,8 +280,9 @@ def test_sigterm_drains_open_requests_then_exits(random_ckpt, tmp_path):
     import subprocess
     import sys
 
-    from nanoseek.engine import SamplingParams
     from servers import free_port
+
+    from nanoseek.engine import SamplingParams
 
     tok = Tokenizer.load(random_ckpt)
     messages = [{"role": "user", "content": "hello"}]

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from nanoseek.serve.app import Limits
-from nanoseek.serve.errors import ApiError, MAX_DEPTH, json_depth, parse_json
-from nanoseek.serve.schemas import ChatRequest, CompletionRequest
 from servers import rigged_checkpoint
 from test_serve_hostile import KEY, live
+
+from nanoseek.serve.app import Limits
+from nanoseek.serve.errors import MAX_DEPTH, ApiError, json_depth, parse_json
+from nanoseek.serve.schemas import ChatRequest, CompletionRequest
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 

@@ -12,15 +12,15 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
 except ImportError:
     import httpx
 import pytest
+from helpers import random_model, small_config
+from servers import ANSWER, REASONING, LiveServer, rigged_checkpoint, tokenizer
 
 import nanoseek
-from helpers import random_model, small_config
 from nanoseek.engine import Engine
 from nanoseek.serve import completions
 from nanoseek.serve.app import Limits, ServerState
 from nanoseek.serve.limits import KeyLimits, Limiter, load_limits
 from nanoseek.tokenizer import Tokenizer
-from servers import ANSWER, REASONING, LiveServer, rigged_checkpoint, tokenizer
 
 KEY = "sk-hostile"
 AUTH = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}

@@ -41,8 +41,8 @@ def load_engine(args):
     """Model, tokenizer and engine from the flags of _engine_flags."""
     import torch
 
-    from ..engine import Engine
     from ..checkpoint import load_quantized
+    from ..engine import Engine
     from ..tokenizer import Tokenizer
 
     dtype = {None: None, "fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]

@@ -18,7 +18,8 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
-from ..engine.request import Event, Request as EngineRequest, TokenLogprob
+from ..engine.request import Event, TokenLogprob
+from ..engine.request import Request as EngineRequest
 from ..guard.serving import guarded, screen_chat, screen_completion
 from ..tokenizer import THINK_END
 from .errors import ApiError, bad_request, rate_limited
@@ -90,10 +91,10 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
         for r in reqs:
             r.cancel()
         if isinstance(e, QueueFull):
-            raise rate_limited(str(e), "queue_full", 1)
+            raise rate_limited(str(e), "queue_full", 1) from None
         if isinstance(e, EngineClosed):
-            raise ApiError(503, str(e), "server_error", code="shutting_down")
-        raise bad_request(str(e), None)  # checked above: the engine's own checks are a second line
+            raise ApiError(503, str(e), "server_error", code="shutting_down") from None
+        raise bad_request(str(e), None) from None  # checked above: the engine's own checks are a second line
     state.limiter.admit(key, reqs, tokens)
     return reqs
 
@@ -202,7 +203,7 @@ def chat_prompt(state, body: ChatRequest) -> list[int]:
     try:
         return state.tokenizer.apply_chat_template(messages, add_generation_prompt=True)
     except ValueError as e:
-        raise bad_request(str(e), "messages")
+        raise bad_request(str(e), "messages") from None
 
 
 def _chat_logprobs(state, lps: list[TokenLogprob]) -> dict:
@@ -267,7 +268,7 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     except ClientGone:
         return JSONResponse({}, status_code=499)
     except DeadlineExceeded:
-        raise deadline_error(timeout)
+        raise deadline_error(timeout) from None
     _check(state, reqs)
     out = [{"index": i, "message": {"role": "assistant", "content": content[i], "reasoning_content": reasoning[i]},
             "logprobs": _chat_logprobs(state, logs[i]) if body.logprobs else None,
@@ -361,7 +362,7 @@ async def completions(state, body: CompletionRequest, http: Request, key: str | 
     except ClientGone:
         return JSONResponse({}, status_code=499)
     except DeadlineExceeded:
-        raise deadline_error(timeout)
+        raise deadline_error(timeout) from None
     _check(state, reqs)
     choices = []
     for i, r in enumerate(reqs):

@@ -123,10 +123,10 @@ def parse_json(body: bytes, schema: type[BaseModel]) -> BaseModel:
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise bad_request(f"the request body is not valid UTF-8 (byte {e.start})", code="invalid_encoding")
+        raise bad_request(f"the request body is not valid UTF-8 (byte {e.start})", code="invalid_encoding") from None
     except json.JSONDecodeError as e:
         raise bad_request(f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}",
-                          code="invalid_json")
+                          code="invalid_json") from None
     if not isinstance(data, dict):
         raise bad_request(f"the request body must be a JSON object, found {type(data).__name__}",
                           code="invalid_json")
@@ -140,7 +140,7 @@ def parse_json(body: bytes, schema: type[BaseModel]) -> BaseModel:
         first = e.errors()[0]
         param = ".".join(str(p) for p in first["loc"]) or None
         raise ApiError(422, f"{param}: {first['msg']}" if param else first["msg"], param=param,
-                       code="invalid_type" if "type" in first["type"] else "invalid_value")
+                       code="invalid_type" if "type" in first["type"] else "invalid_value") from None
 
 
 def _too_large(limit: int) -> ApiError:

@@ -79,7 +79,8 @@ class _KeyState:
 class Limiter:
     """Per-key accounting, on the event loop's thread (no locks)."""
 
-    def __init__(self, default: KeyLimits | None = None, keys: dict[str, KeyLimits] | None = None, clock=time.monotonic):
+    def __init__(self, default: KeyLimits | None = None, keys: dict[str, KeyLimits] | None = None,
+                 clock=time.monotonic):
         self.default, self.keys, self.clock = default or KeyLimits(), keys or {}, clock
         self.state: dict[str | None, _KeyState] = {}
         self.refused: Counter = Counter()  # by reason, for /metrics
