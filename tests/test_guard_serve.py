@@ -76,6 +76,13 @@ def test_stream_is_cut_at_the_first_unsafe_chunk(rigged, tmp_path):
         assert chunks[-1]["choices"][0]["finish_reason"] == "content_filter"
         body = post(server, ASK).json()["choices"][0]
         assert body["finish_reason"] == "content_filter" and "four" not in body["message"]["content"]
+        chunks = post(server, {**ASK, "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}, stream=True)
+        assert chunks[-1]["choices"][0]["finish_reason"] == "length"  # stopped before "four": allowed
+    # one line per input, and per output one: its block or its last check (not one per chunk)
+    lines = [json.loads(s) for s in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert [(x["stage"], x["action"]) for x in lines] == [
+        ("input", "allow"), ("output", "refuse"), ("input", "allow"), ("output", "refuse"),
+        ("input", "allow"), ("output", "allow")]
 
 
 def test_reasoning_content_is_checked_too(rigged, tmp_path):

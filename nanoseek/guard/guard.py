@@ -99,7 +99,8 @@ class Guard:
         return self._backends[spec]
 
     def check(self, messages, key: str | None = None, output: str | None = None, audit: bool = True) -> Verdict:
-        """Judge a conversation (input), or `output` (what the model wrote so far, reasoning included) after it."""
+        """Judge a conversation (input), or `output` (what the model wrote so far, reasoning included) after it.
+        audit=False writes an audit line only for a block (the server's intermediate output checks)."""
         start = time.perf_counter()
         p = self.policy.for_key(key)
         stage = "input" if output is None else "output"
@@ -119,7 +120,7 @@ class Guard:
         with self._lock:
             self.seconds += time.perf_counter() - start
             self.counts[(stage, verdict.category or "none", verdict.action)] += 1
-        if audit:
+        if audit or verdict.blocked:  # a block is always audited
             self.audit(verdict, p, key, stage, raw)
         return verdict
 

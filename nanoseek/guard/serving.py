@@ -27,9 +27,9 @@ from ..tokenizer import THINK, THINK_END
 from .guard import Guard, Verdict
 
 
-async def _check(guard: Guard, messages, key, output=None) -> Verdict:
+async def _check(guard: Guard, messages, key, output=None, audit=True) -> Verdict:
     # in a thread: an endpoint backend waits on the network, and the server's event loop must not
-    return await asyncio.to_thread(guard.check, messages, key, output)
+    return await asyncio.to_thread(guard.check, messages, key, output, audit)
 
 
 async def _screen(state, messages, key: str | None):
@@ -115,7 +115,8 @@ async def guarded(state, key: str | None, reqs, messages, events: AsyncIterator[
         total[i] += event.text
         if event.finish_reason is None and len(h.text) < chunk:
             continue
-        v = await _check(guard, messages, key, _judged_text(total[i]))
+        # one audit line per choice: its block, or its last check
+        v = await _check(guard, messages, key, _judged_text(total[i]), audit=event.finish_reason is not None)
         if v.blocked:
             blocked[i] = True
             reqs[i].cancel()
