@@ -65,13 +65,30 @@ def model_flops_per_token(cfg: ModelConfig, seq_len: int, training: bool = True,
     return (3 if training else 1) * fwd
 
 
+def _cpu_size(dtype: torch.dtype, budget: float, largest: int = 2048, smallest: int = 256) -> int:
+    """The largest n <= 2048 whose n x n x n product should take at most `budget` seconds, from a timed 256^3 one:
+    a CPU without bf16 instructions (seen: an AVX2-only EPYC, bf16 at 0.4 GFLOP/s) would otherwise spend minutes
+    on 2048^3 products before every training run."""
+    a = torch.randn(smallest, smallest).to(dtype)
+    torch.mm(a, a)
+    t0 = time.perf_counter()
+    torch.mm(a, a)
+    per = time.perf_counter() - t0
+    n = largest
+    while n > smallest and per * (n / smallest) ** 3 > budget:
+        n //= 2
+    return n
+
+
 def measure_matmul_peak(dtype: torch.dtype = torch.bfloat16, device: str = "cpu", n: int | None = None,
                         seconds: float = 1.0, repeats: int = 5) -> float:
     """Best FLOP/s of an n x n x n matmul in `dtype` over `repeats` timed rounds of about seconds/repeats
-    each, after a warm-up. n defaults to 2048 on CPUs and 8192 on GPUs (smaller products leave a GPU's
-    tensor cores idle). A shared machine's peak moves with its load: measure it in the same run as the
-    figure divided by it."""
-    n = n or (8192 if torch.device(device).type == "cuda" else 2048)
+    each, after a warm-up. n defaults to 8192 on GPUs (smaller products leave a GPU's tensor cores idle) and on
+    CPUs to 2048, or less where one such product would not fit a round (_cpu_size). A shared machine's peak
+    moves with its load: measure it in the same run as the figure divided by it."""
+    if n is None and torch.device(device).type == "cpu":
+        n = _cpu_size(dtype, seconds / repeats)
+    n = n or 8192
     a = torch.randn(n, n, device=device).to(dtype)
     b = torch.randn(n, n, device=device).to(dtype)
     out = torch.empty(n, n, device=device, dtype=dtype)
