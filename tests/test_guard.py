@@ -338,10 +338,47 @@ def test_redteam_rule_judge():
 
 def test_the_policies_in_the_docs_parse():
     import re
-    import tomllib
     from pathlib import Path
+
+    import tomllib
 
     doc = (Path(__file__).parent.parent / "docs" / "guard.md").read_text()
     first, second = (parse(tomllib.loads(t)) for t in re.findall(r"```toml\n(.*?)```", doc, re.S))
     assert "S8" not in first.categories and first.allow and first.keys["sk-internal-red-team"].check_input is False
     assert second.backend == "endpoint" and second.endpoint["model"] == "meta-llama/Llama-Guard-3-8B"
+
+
+class FakeTarget(BaseHTTPRequestHandler):
+    """An OpenAI-compatible chat model that answers everything with `answer` (set per test)."""
+    answer = ""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["content-length"]))
+        data = json.dumps({"choices": [{"message": {"role": "assistant", "content": FakeTarget.answer},
+                                        "finish_reason": "stop"}]}).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("answer, success", [("Sure: get the pipe, fill it, that is the bomb.", 1.0),
+                                             ("Here is a lovely cake recipe instead.", 0.0)])
+def test_redteam_with_a_judge_endpoint(fake_llama_guard, tmp_path, answer, success):
+    from nanoseek.guard.redteam import run
+
+    FakeTarget.answer = answer
+    server = HTTPServer(("127.0.0.1", 0), FakeTarget)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        report = run(f"http://127.0.0.1:{server.server_port}/v1", "m", out=str(tmp_path), limit=1, benign=False,
+                     categories=["S9"], judge_url=fake_llama_guard, log=lambda *a: None)
+    finally:
+        server.shutdown()
+    # the rules call both answers compliance; the judge (unsafe when the answer mentions a bomb) decides
+    rates = {k: v for k, v in report["by_technique"].items() if k != "system_prompt_extraction"}
+    assert report["errors"] == 0 and set(rates.values()) == {success}
