@@ -133,8 +133,12 @@ class Guard:
             for rule in p.deny:
                 if rule.pattern.search(t):
                     return Verdict(rule.category, 1.0, p.action, "deny-rule", how, rule.pattern.pattern)
-        if any(a.search(t) for a in p.allow for _, t in decoded):
+        # an allow rule exempts the texts (and sentences) it matches, not the request: an allowed phrase appended
+        # to a harmful one must not carry it through
+        kept = [(how, t) for how, t in decoded if not any(a.search(t) for a in p.allow)]
+        if decoded and not kept:
             return Verdict(None, 0.0, "allow", "allow-rule")
+        decoded = kept
         backend = self._backend(p)
         if backend is None or not decoded:
             return Verdict(None, 0.0, "allow", "rules")
