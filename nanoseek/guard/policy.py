@@ -15,7 +15,7 @@ at their defaults, with the classifier that ships in the package):
     chunk_chars   output characters held back between two output checks (default 64)
     audit_path    a JSON-lines file; log_text: whether the audit log keeps the judged text (default false)
     deny          [{pattern, category}]: regexes that block (case-insensitive, matched on every decoding)
-    allow         [pattern]: regexes that exempt a text from the classifier or endpoint (deny still wins)
+    allow         [pattern]: regexes that exempt the texts and sentences they match from the backend (deny wins)
     keys          {"<api key>": {any of the keys above except keys}}: a policy per API key
 """
 
