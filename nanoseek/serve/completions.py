@@ -20,9 +20,9 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, TokenLogprob
 from ..engine.request import Request as EngineRequest
-from ..guard.serving import guarded, screen_chat, screen_completion
 from ..tokenizer import THINK_END
 from .errors import ApiError, bad_request, rate_limited
+from .guarded import guarded, screen_chat, screen_completion
 from .reasoning import ReasoningSplitter, StopText
 from .schemas import ChatRequest, CompletionRequest
 

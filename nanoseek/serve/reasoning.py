@@ -8,6 +8,7 @@ delta that ends in what may be the start of `</think>` is held back until the ne
 
 from __future__ import annotations
 
+from ..engine.detok import held_back
 from ..tokenizer import THINK, THINK_END
 
 
@@ -33,8 +34,7 @@ class ReasoningSplitter:
                 self.at_start = False
             end = text.find(THINK_END)
             if end < 0:
-                keep = next((n for n in range(min(len(THINK_END) - 1, len(text)), 0, -1)
-                             if text.endswith(THINK_END[:n])), 0)
+                keep = held_back(text, (THINK_END,))
                 self.held = text[len(text) - keep:]
                 return text[: len(text) - keep], ""
             reasoning, text = text[:end], text[end + len(THINK_END):]
@@ -74,8 +74,7 @@ class StopText:
         if hits:
             self.stopped = True
             return text[:min(hits)]
-        keep = max((n for s in self.stops for n in range(min(len(s) - 1, len(text)), 0, -1)
-                    if text.endswith(s[:n])), default=0)
+        keep = held_back(text, self.stops)
         self.held = text[len(text) - keep:]
         return text[:len(text) - keep]
 

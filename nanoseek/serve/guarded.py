@@ -22,9 +22,9 @@ from collections.abc import AsyncIterator
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..engine.request import Event
-from ..serve.errors import ApiError
+from ..guard import Guard, Verdict
 from ..tokenizer import THINK, THINK_END
-from .guard import Guard, Verdict
+from .errors import ApiError
 
 
 async def _check(guard: Guard, messages, key, output=None, audit=True) -> Verdict:
