@@ -160,6 +160,33 @@ def test_speculative_greedy_equals_plain_decoding(model):
     assert out[True] == out[False]
 
 
+@pytest.mark.parametrize("stage", ["prefill", "decode"])
+def test_a_request_whose_forward_fails_ends_alone(model, monkeypatch, stage):
+    """A forward that raises for one request (here: any forward holding token 99) ends that request with its error;
+    the requests batched with it are run again alone and give the tokens they give without it."""
+    poison = [5, 99, 7] if stage == "prefill" else [5, 6, 7]
+    jobs = [[3, 4, 5], poison, [8, 9], [10, 11, 12, 13]]
+    params = SamplingParams(temperature=0, max_tokens=6)
+    want = [Engine(model, max_batch=4, max_len=64, deterministic=True).submit(p, params).result().output_ids
+            for p in jobs]
+    engine = Engine(model, max_batch=4, max_len=64, deterministic=True, speculative=False)
+    run = engine.im.run
+    bad = 99 if stage == "prefill" else want[1][2]  # decode: the poisoned request's third token
+
+    def failing(ids, *args, **kw):
+        if (ids == bad).any():
+            raise RuntimeError("this request breaks the forward")
+        return run(ids, *args, **kw)
+
+    monkeypatch.setattr(engine.im, "run", failing)
+    reqs = [engine.submit(p, params) for p in jobs]
+    results = [r.result() for r in reqs]
+    assert results[1].finish_reason == "error" and "breaks the forward" in results[1].error
+    assert [r.output_ids for i, r in enumerate(results) if i != 1] == [w for i, w in enumerate(want) if i != 1]
+    assert all(r.finish_reason == "length" for i, r in enumerate(results) if i != 1)
+    assert len(engine.free) == 4  # every slot back
+
+
 def test_the_engine_speculates_where_it_measures_a_gain(model):
     """Drafting pays when (1 + acceptance) * t_plain > t_draft: with a drafted step 1.5x a plain one, above 50%
     acceptance. Below it, new requests neither draft nor run the MTP module, but one in PROBE_EVERY does (to keep

@@ -199,20 +199,45 @@ class Engine:
                 admitted.append(self.waiting.popleft())
         for r in [r for r in self.running if r.cancelled]:
             self._finish(r, "cancelled")
-        try:
-            if admitted:
-                self._prefill(admitted)
-            if self.drafter is not None:
-                # a draft costs a second token row in the main forward: worth it while the batch is small
-                self.drafter.catch_up(self.running, self.cache, drafting=len(self.running) <= self.spec_max_batch)
-            if self.running:
-                self._decode(list(self.running))
-        except Exception as e:  # a bug or out of memory: fail these requests, keep serving the next ones
-            for r in [*admitted, *self.running]:
-                if not r.finished:
-                    r.error = f"{type(e).__name__}: {e}"
-                    self._finish(r, "error")
+        if admitted:
+            self._isolated(self._prefill, admitted)
+        if self.running:
+            self._isolated(self._advance, list(self.running))
         self.stats.step(time.perf_counter() - start, len(self.running), self.kv_usage())
+
+    def _isolated(self, run, reqs: list[Request]) -> None:
+        """run(reqs); if that raises (a bug, out of memory, a request the model cannot take), run each request
+        that it left where it was alone, so that the one that fails alone ends alone, with its error, and its
+        batch-mates go on. (A request the failed run already advanced, or finished, is left as it is.)"""
+        where = {r.id: (r.slot, r.slot is not None and self._length(r.slot), len(r.output_ids)) for r in reqs}
+        try:
+            run(reqs)
+            return
+        except Exception as e:  # any failure: the server keeps serving
+            if len(reqs) == 1:
+                return self._fail(reqs[0], e)
+        for r in reqs:
+            slot, length, out = where[r.id]
+            moved = slot is not None and r.slot is not None and (self._length(r.slot), len(r.output_ids)) != (
+                length, out)
+            if r.finished or moved or (slot is None and r in self.running):
+                continue
+            try:
+                run([r])
+            except Exception as e:
+                self._fail(r, e)
+
+    def _fail(self, r: Request, e: Exception) -> None:
+        if not r.finished:
+            r.error = f"{type(e).__name__}: {e}"
+            self._finish(r, "error")
+
+    def _advance(self, reqs: list[Request]) -> None:
+        """One forward for running sequences: the MTP module catches up (and drafts), then the main model."""
+        if self.drafter is not None:
+            # a draft costs a second token row in the main forward: worth it while the batch is small
+            self.drafter.catch_up(reqs, self.cache, drafting=len(self.running) <= self.spec_max_batch)
+        self._decode(reqs)
 
     def _length(self, slot: int) -> int:
         """Tokens whose latents the slot holds (the cache's count, the only one)."""
@@ -245,7 +270,11 @@ class Engine:
         for r in reqs:
             if self.drafter is not None:
                 self.drafter.admit(r)
-        rows = torch.tensor([self._take_slot(r) for r in reqs], device=self.im.device)
+            if r.slot is None:
+                self._take_slot(r)
+            else:  # again, alone, after a failed prefill (_isolated): from the prefix it found cached
+                self.cache.lengths[r.slot] = r.cached_tokens
+        rows = torch.tensor([r.slot for r in reqs], device=self.im.device)
         starts = [self._length(r.slot) for r in reqs]
         todo = [r.prompt_ids[s:] for r, s in zip(reqs, starts)]
         last_hidden, last_logits = [None] * len(reqs), [None] * len(reqs)
