@@ -182,7 +182,7 @@ def cmd_eval(args) -> None:
 
 
 def cmd_convert(args) -> None:
-    from .train.distributed import dcp_to_release, release_to_dcp
+    from .train.runstate import dcp_to_release, release_to_dcp
 
     out = dcp_to_release(args.from_dcp, args.out) if args.from_dcp else release_to_dcp(args.to_dcp, args.out)
     print(f"wrote {out}")

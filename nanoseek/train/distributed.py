@@ -15,39 +15,25 @@ expert_parallel the routed experts are split across the ranks instead (nanoseek/
 
 Checkpoints of a run with several ranks (or --dcp) are torch.distributed.checkpoint (DCP) directories: every
 rank writes its own shards, rank 0 the metadata, config.json, the tokenizer and trainer_state.pt (step, data
-position, RNG). DCP reshards on load, so a checkpoint written by N ranks resumes on M, one included. The
-directory is written under a temporary name and renamed into place by rank 0 once every rank has finished,
-so a rank killed at any moment leaves the previous complete checkpoint. `nanoseek convert` turns one into
-the single-file release format (config.json + safetensors) and back.
+position, RNG); train/runstate.py owns them, with the single-process ones.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import torch
 import torch.distributed as dist
-import torch.distributed.checkpoint as dcp
-from torch.distributed.checkpoint.state_dict import (
-    StateDictOptions,
-    get_model_state_dict,
-    get_optimizer_state_dict,
-    set_model_state_dict,
-    set_optimizer_state_dict,
-)
+from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
 from torch.distributed.device_mesh import DeviceMesh, init_device_mesh
 from torch.distributed.fsdp import FSDPModule, MixedPrecisionPolicy, fully_shard, register_fsdp_forward_method
 from torch.distributed.tensor import DTensor
 
-from ..checkpoint import CheckpointError, copy_tokenizer, load, materialize_buffers, save
-from ..config import ModelConfig
+from ..checkpoint import materialize_buffers
 from ..model import Transformer
-from . import runstate
 from .expert_parallel import ExpertParallelExperts, shard_experts
 
 # DCP in one process (a resume at world size 1, `nanoseek convert`) is intended, not a slip: no warning for it
@@ -175,79 +161,3 @@ def full_model(model: Transformer, world: World) -> Transformer | None:
     plain.tie_weights()
     materialize_buffers(plain, torch.device("cpu"))
     return plain
-
-
-# checkpoints
-def save_checkpoint(run_dir: str | Path, model: Transformer, optimizer: torch.optim.Optimizer, trainer: dict,
-                    tokenizer_dir: str | Path | None, world: World, sharded: bool) -> None:
-    """The run's checkpoint, atomically: plain (release weights + trainer_state.pt) or DCP-sharded."""
-    if not sharded:
-        runstate.save_checkpoint(run_dir, model, {**trainer, "optimizer": optimizer.state_dict()}, tokenizer_dir)
-        return
-    tmp = Path(run_dir) / ".checkpoint.tmp"  # one name all ranks agree on; a killed run's leftover goes here
-    if world.main:
-        shutil.rmtree(tmp, ignore_errors=True)
-    world.barrier()
-    dcp.save({"model": get_model_state_dict(model), "optimizer": get_optimizer_state_dict(model, optimizer)},
-             checkpoint_id=tmp)
-    world.barrier()  # every rank's shards are on disk
-    if world.main:
-        describe(tmp, model.config, tokenizer_dir)
-        torch.save(trainer, tmp / runstate.TRAINER_STATE)
-        runstate.replace_dir(tmp, Path(run_dir) / "checkpoint")
-    world.barrier()
-
-
-def describe(path: Path, cfg: ModelConfig, tokenizer_dir: str | Path | None) -> None:
-    """config.json and the tokenizer beside DCP shards, so the directory is complete on its own."""
-    cfg.save(path / "config.json")
-    if tokenizer_dir is not None:
-        copy_tokenizer(tokenizer_dir, path)
-
-
-def load_sharded_model(path: str | Path, device: str | torch.device) -> Transformer:
-    """The whole fp32 model (train mode) of a DCP directory, whatever number of ranks wrote it (collective)."""
-    path = Path(path)
-    with torch.device(device):
-        model = Transformer(ModelConfig.load(path / "config.json"))
-    sd = {"model": get_model_state_dict(model)}
-    dcp.load(sd, checkpoint_id=path)
-    set_model_state_dict(model, sd["model"])
-    return model.train()
-
-
-def restore_optimizer(model: Transformer, optimizer: torch.optim.Optimizer, state: dict) -> None:
-    """A resumed run's optimizer state, whichever layout wrote it and however the model is split now."""
-    if "optimizer" not in state:  # DCP: this rank's part, resharded
-        sd = {"optimizer": get_optimizer_state_dict(model, optimizer)}
-        dcp.load(sd, checkpoint_id=state["dcp"])
-        set_optimizer_state_dict(model, optimizer, sd["optimizer"])
-    elif not isinstance(model, FSDPModule):
-        optimizer.load_state_dict(state["optimizer"])
-    else:  # a single-process checkpoint resumed by several ranks: name the parameters, then shard
-        names = {id(p): n for n, p in model.named_parameters()}
-        order = [names[id(p)] for group in optimizer.param_groups for p in group["params"]]
-        saved = state["optimizer"]
-        full = {"state": {order[i]: s for i, s in saved["state"].items()},
-                "param_groups": [{**g, "params": [order[i] for i in g["params"]]} for g in saved["param_groups"]]}
-        set_optimizer_state_dict(model, optimizer, full, options=StateDictOptions(full_state_dict=True))
-
-
-# conversion between DCP and the release format
-def dcp_to_release(src: str | Path, out: str | Path) -> Path:
-    """A DCP checkpoint's weights as a release directory (config.json + safetensors + tokenizer)."""
-    if not runstate.is_sharded(src):
-        raise CheckpointError(f"{src} is not a DCP checkpoint (no .metadata in it); a release directory "
-                              "(config.json + safetensors) converts the other way, with --to-dcp")
-    model = load_sharded_model(src, "cpu")
-    save(model, out)
-    copy_tokenizer(src, out)
-    return Path(out)
-
-
-def release_to_dcp(src: str | Path, out: str | Path) -> Path:
-    """A release directory's weights as DCP shards, the layout of multi-rank checkpoints (--init reads both)."""
-    model = load(src, dtype=torch.float32, device="cpu")
-    dcp.save({"model": get_model_state_dict(model)}, checkpoint_id=out)
-    describe(Path(out), model.config, src)
-    return Path(out)

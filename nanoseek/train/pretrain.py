@@ -36,14 +36,19 @@ from .distributed import (
     full_model,
     parallelize,
     reduce_expert_load,
-    restore_optimizer,
-    save_checkpoint,
     set_gradient_sync,
 )
 from .flops import measure_matmul_peak, model_flops_per_token
 from .metrics import MetricsLog
 from .optim import lr_factor, make_optimizer
-from .runstate import latest_checkpoint, load_checkpoint, load_for_training, save_release
+from .runstate import (
+    latest_checkpoint,
+    load_checkpoint,
+    load_for_training,
+    restore_optimizer,
+    save_checkpoint,
+    save_release,
+)
 
 
 @dataclass
@@ -279,9 +284,10 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                                 **({"val": f"{val['val_loss']:.3f}"} if val else {}))
                 bar.update(1)
             if step % tc.ckpt_every == 0 or last or stopping:
-                save_checkpoint(run, model, optimizer, {
+                save_checkpoint(run, model, {
                     "step": step, "tokens": tokens, "train_time": train_time, "data": source.state_dict(),
-                    "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir, world, tc.dcp or world.size > 1)
+                    "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir, optimizer, world,
+                    sharded=tc.dcp or world.size > 1)
             if stopping:
                 break
     if bar is not None:

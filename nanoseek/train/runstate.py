@@ -2,7 +2,10 @@
 
     run/checkpoint/        config.json, model.safetensors, tokenizer files  (loads with nanoseek.load)
                            trainer_state.pt  (optimizer, step, data position, RNG; tensors and plain data)
-A run with several ranks writes DCP shards there instead (nanoseek/train/distributed.py); loading accepts both.
+A run with several ranks (or --dcp) writes torch.distributed.checkpoint (DCP) shards there instead: every rank
+its own, rank 0 the metadata, config.json, the tokenizer and trainer_state.pt. DCP reshards on load, so a
+checkpoint written by N ranks resumes on M, one included; loading accepts both layouts, and `nanoseek convert`
+turns one into the other (dcp_to_release, release_to_dcp).
 A new checkpoint is written to a temporary directory and renamed into place; the previous one is moved
 aside first and deleted last, so a crash at any moment leaves a complete checkpoint on disk. A write that
 fails (a full disk) removes its temporary directory and says that the previous checkpoint is intact; the
@@ -18,15 +21,31 @@ import shutil
 from pathlib import Path
 
 import torch
+import torch.distributed.checkpoint as dcp
+from torch.distributed.checkpoint.state_dict import (
+    StateDictOptions,
+    get_model_state_dict,
+    get_optimizer_state_dict,
+    set_model_state_dict,
+    set_optimizer_state_dict,
+)
+from torch.distributed.fsdp import FSDPModule
 
 from ..checkpoint import CheckpointError, copy_tokenizer, load, save
+from ..config import ModelConfig
 from ..model import Transformer
 
 TRAINER_STATE = "trainer_state.pt"
 
 
-def save_checkpoint(run_dir: str | Path, model: Transformer, state: dict, tokenizer_dir: str | Path | None = None,
+def save_checkpoint(run_dir: str | Path, model: Transformer, trainer: dict, tokenizer_dir: str | Path | None = None,
+                    optimizer: torch.optim.Optimizer | None = None, world=None, sharded: bool = False,
                     name: str = "checkpoint") -> Path:
+    """The run's checkpoint, atomically: plain (release weights + trainer_state.pt, the optimizer's state in it), or
+    DCP shards of every rank (`sharded`; `world`: train.distributed.World) with rank 0's trainer_state.pt."""
+    state = {**trainer, "optimizer": optimizer.state_dict()} if optimizer is not None and not sharded else trainer
+    if sharded:
+        return _save_sharded(run_dir, model, optimizer, state, tokenizer_dir, world)
     run_dir = Path(run_dir)
     final = run_dir / name
     remove_stale_tmp(run_dir, name)
@@ -105,7 +124,6 @@ def is_sharded(path: str | Path) -> bool:
 def load_for_training(path: str | Path, device: str | torch.device) -> Transformer:
     """The fp32 model in train mode of a release directory or of a DCP (sharded) checkpoint directory."""
     if is_sharded(path):
-        from .distributed import load_sharded_model  # torch.distributed only when it is needed
         return load_sharded_model(path, device)
     return load(path, dtype=torch.float32, device=device).train()
 
@@ -114,7 +132,7 @@ def load_checkpoint(path: str | Path, device: str | torch.device) -> tuple[Trans
     """The fp32 model (train mode) and the trainer state of a checkpoint directory (plain or DCP).
 
     A DCP state has no "optimizer" but "dcp", the directory: the optimizer is loaded once the model is
-    split across ranks (distributed.restore_optimizer)."""
+    split across ranks (restore_optimizer)."""
     path = Path(path)
     model = load_for_training(path, device)
     try:
@@ -126,3 +144,77 @@ def load_checkpoint(path: str | Path, device: str | torch.device) -> tuple[Trans
     if "optimizer" not in state:
         state["dcp"] = str(path)
     return model, state
+
+
+# DCP: the layout of multi-rank checkpoints
+def _save_sharded(run_dir, model: Transformer, optimizer, trainer: dict, tokenizer_dir, world) -> Path:
+    """Every rank writes its shards under one temporary name; rank 0 renames it into place once all have."""
+    tmp = Path(run_dir) / ".checkpoint.tmp"  # one name all ranks agree on; a killed run's leftover goes here
+    if world.main:
+        shutil.rmtree(tmp, ignore_errors=True)
+    world.barrier()
+    dcp.save({"model": get_model_state_dict(model), "optimizer": get_optimizer_state_dict(model, optimizer)},
+             checkpoint_id=tmp)
+    world.barrier()  # every rank's shards are on disk
+    final = Path(run_dir) / "checkpoint"
+    if world.main:
+        describe(tmp, model.config, tokenizer_dir)
+        torch.save(trainer, tmp / TRAINER_STATE)
+        replace_dir(tmp, final)
+    world.barrier()
+    return final
+
+
+def describe(path: Path, cfg: ModelConfig, tokenizer_dir: str | Path | None) -> None:
+    """config.json and the tokenizer beside DCP shards, so the directory is complete on its own."""
+    cfg.save(path / "config.json")
+    if tokenizer_dir is not None:
+        copy_tokenizer(tokenizer_dir, path)
+
+
+def load_sharded_model(path: str | Path, device: str | torch.device) -> Transformer:
+    """The whole fp32 model (train mode) of a DCP directory, whatever number of ranks wrote it (collective)."""
+    path = Path(path)
+    with torch.device(device):
+        model = Transformer(ModelConfig.load(path / "config.json"))
+    sd = {"model": get_model_state_dict(model)}
+    dcp.load(sd, checkpoint_id=path)
+    set_model_state_dict(model, sd["model"])
+    return model.train()
+
+
+def restore_optimizer(model: Transformer, optimizer: torch.optim.Optimizer, state: dict) -> None:
+    """A resumed run's optimizer state, whichever layout wrote it and however the model is split now."""
+    if "optimizer" not in state:  # DCP: this rank's part, resharded
+        sd = {"optimizer": get_optimizer_state_dict(model, optimizer)}
+        dcp.load(sd, checkpoint_id=state["dcp"])
+        set_optimizer_state_dict(model, optimizer, sd["optimizer"])
+    elif not isinstance(model, FSDPModule):
+        optimizer.load_state_dict(state["optimizer"])
+    else:  # a single-process checkpoint resumed by several ranks: name the parameters, then shard
+        names = {id(p): n for n, p in model.named_parameters()}
+        order = [names[id(p)] for group in optimizer.param_groups for p in group["params"]]
+        saved = state["optimizer"]
+        full = {"state": {order[i]: s for i, s in saved["state"].items()},
+                "param_groups": [{**g, "params": [order[i] for i in g["params"]]} for g in saved["param_groups"]]}
+        set_optimizer_state_dict(model, optimizer, full, options=StateDictOptions(full_state_dict=True))
+
+
+# conversion between DCP and the release format
+def dcp_to_release(src: str | Path, out: str | Path) -> Path:
+    """A DCP checkpoint's weights as a release directory (config.json + safetensors + tokenizer)."""
+    if not is_sharded(src):
+        raise CheckpointError(f"{src} is not a DCP checkpoint (no .metadata in it); a release directory "
+                              "(config.json + safetensors) converts the other way, with --to-dcp")
+    model = load_sharded_model(src, "cpu")
+    save(model, out)
+    copy_tokenizer(src, out)
+    return Path(out)
+
+
+def release_to_dcp(src: str | Path, out: str | Path) -> Path:
+    """A release directory's weights as DCP shards, the layout of multi-rank checkpoints (--init reads both)."""
+    model = load(src, dtype=torch.float32, device="cpu")
+    dcp.save({"model": get_model_state_dict(model)}, checkpoint_id=out)
+    describe(Path(out), model.config, src)
+    return Path(out)
