@@ -33,9 +33,14 @@ from ..model.ops import row_major
 GEMM_ROWS = 32
 
 
+# One object per mode: compiled code guards on the ops it was traced with, so every engine of a process (GRPO builds
+# one per run, the tests dozens) shares the same ones and, model shapes alike, the same compiled graphs.
+MODES = {(False, False): Ops(), (False, True): Invariant(), (True, False): CompiledGemm(), (True, True): Compiled()}
+
+
 def mode(compile: bool, deterministic: bool) -> Ops:
     """The mode of forwards of more than GEMM_ROWS rows (model/ops.py)."""
-    return (Compiled() if deterministic else CompiledGemm()) if compile else (Invariant() if deterministic else Ops())
+    return MODES[compile, deterministic]
 
 
 def _run(model: Transformer, ids: torch.Tensor, ctx: Context, select: torch.Tensor):
@@ -78,11 +83,14 @@ class InferenceModel:
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
         self.dtype = model.norm.weight.dtype
         self.ops = mode(compile, deterministic)
-        self.small_ops = Compiled() if compile else self.ops  # forwards of at most GEMM_ROWS rows
+        self.small_ops = mode(compile, True) if compile else self.ops  # forwards of at most GEMM_ROWS rows
         self.compiled = compile
         self.has_mtp = len(model.mtp) > 0
         self._run, self._draft, self._speculate = _run, _draft, _speculate
         if compile:
+            # one graph per model shape, weight dtype or scheme, and mode: a process may compile more than torch's
+            # default 8 per function (the test suite does; GRPO's rollouts beside an evaluation engine)
+            torch._dynamo.config.recompile_limit = max(torch._dynamo.config.recompile_limit, 64)
             # no size asserts in the generated wrapper: dynamo's guards have checked the inputs (~3% at batch 1)
             options = {"size_asserts": False}
             self._run, self._draft, self._speculate = (torch.compile(f, fullgraph=True, options=options)

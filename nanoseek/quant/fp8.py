@@ -176,8 +176,9 @@ class FP8:
     @property
     def rows(self) -> FP8:
         """The same weights in 1 x 128 blocks (row_scales: each block's scale repeated over its rows): a form
-        whose output channels can be sliced and concatenated, as the engine's modes (model/ops.py) read them."""
-        return FP8((1, self.block[1]))
+        whose output channels can be sliced and concatenated, as the engine's modes (model/ops.py) read them.
+        One object per block shape: compiled code guards on it, and a new one per call would recompile."""
+        return _fp8_rows(self.block[1])
 
     def row_scales(self, s: torch.Tensor, out_features: int) -> torch.Tensor:
         return s.repeat_interleave(self.block[0], dim=-2)[..., :out_features, :]
@@ -189,3 +190,8 @@ class FP8:
         # the weight [out, in] in (b0, b1) blocks, transposed, is b [in, out] in (b1, b0) blocks
         out = fp8_mm(x.reshape(-1, x.shape[-1]), ACT_TILE, (q.t(), s.t()), self.block[::-1])
         return out.view(*x.shape[:-1], -1).to(x.dtype)
+
+
+@functools.cache
+def _fp8_rows(width: int) -> FP8:
+    return FP8((1, width))
