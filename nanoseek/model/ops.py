@@ -37,7 +37,8 @@ import torch.nn.functional as F
 
 # Cached keys are attended in blocks of this many positions: a cache's length must be a multiple of it.
 KEY_BLOCK = 128
-# Rows up to which the packed int kernels beat dequantize + GEMM (see quant/weight_only.py).
+# Rows up to which the packed int kernels of quantized weights run (bench/quant.py --kernels, 1 thread: int8's kernel
+# beats dequantize + matmul up to ~8 rows, int4's up to 16-64; a decoded token is 1 row).
 KERNEL_MAX_ROWS = 8
 
 

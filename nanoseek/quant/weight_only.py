@@ -21,9 +21,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-# Rows up to which the packed int kernels run (bench/quant.py --kernels, 1 thread: int8's kernel beats
-# dequantize + matmul up to ~8 rows, int4's up to 16-64; a decoded token is 1 row).
-KERNEL_MAX_ROWS = 8
+from ..model.ops import KERNEL_MAX_ROWS  # rows up to which the packed int kernels run
 
 
 class WeightOnly:
