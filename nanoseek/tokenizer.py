@@ -37,6 +37,11 @@ ROLES = ("system", "user", "assistant")
 # The Jinja twin of Tokenizer._chat_segments; tests check that both give the same ids.
 # An assistant turn that is not the last message loses its reasoning (all up to the last </think>),
 # as in DeepSeek-R1's template; the last one is kept whole, so an SFT target keeps its reasoning.
+# Hybrid thinking as in DeepSeek-V3.1's template: the `thinking` variable (default on) decides how the
+# assistant's open turn starts: "<think>\n" (the model reasons, then closes with </think>) or the empty
+# thought "<think></think>" (the model answers at once). A last assistant message with "prefix": true is
+# that open turn, continued rather than answered (DeepSeek's chat prefix completion): no EOS, and no
+# generation prompt after it.
 CHAT_TEMPLATE = (
     "{%- for message in messages -%}"
     "{%- if message['role'] not in ['system', 'user', 'assistant'] -%}"
@@ -48,20 +53,29 @@ CHAT_TEMPLATE = (
     "{%- if message['role'] == 'system' and not loop.first -%}"
     "{{- raise_exception('a system message may only be the first message') -}}"
     "{%- endif -%}"
+    "{%- if message['prefix'] is defined and message['prefix'] and not (loop.last and message['role'] == "
+    "'assistant') -%}"
+    "{{- raise_exception('only the last message, an assistant one, may be a prefix') -}}"
+    "{%- endif -%}"
     "{%- endfor -%}"
+    "{%- set opening = '" + THINK + "' + ('\\n' if thinking is not defined or thinking else '" + THINK_END + "') -%}"
+    "{%- set last = messages[-1] -%}"
+    "{%- set prefixed = last['role'] == 'assistant' and last['prefix'] is defined and last['prefix'] -%}"
     "{{- '" + BOS + "' -}}"
     "{%- for message in messages -%}"
     "{%- if message['role'] == 'system' -%}"
     "{{- message['content'] -}}"
     "{%- elif message['role'] == 'user' -%}"
     "{{- '" + USER + "' + message['content'] -}}"
+    "{%- elif loop.last and prefixed -%}"
+    "{{- '" + ASSISTANT + "' + opening + message['content'] -}}"
     "{%- else -%}"
     "{%- set content = message['content'] -%}"
     "{%- if not loop.last -%}{%- set content = content.split('" + THINK_END + "')[-1] -%}{%- endif -%}"
     "{{- '" + ASSISTANT + "' + content + '" + EOS + "' -}}"
     "{%- endif -%}"
     "{%- endfor -%}"
-    "{%- if add_generation_prompt -%}{{- '" + ASSISTANT + THINK + "\\n' -}}{%- endif -%}"
+    "{%- if add_generation_prompt and not prefixed -%}{{- '" + ASSISTANT + "' + opening -}}{%- endif -%}"
 )
 
 
@@ -132,7 +146,8 @@ class Tokenizer:
 
     # ---- chat ---------------------------------------------------------------------------------------------
 
-    def _chat_segments(self, messages: list[dict], add_generation_prompt: bool) -> list[tuple[str, bool]]:
+    def _chat_segments(self, messages: list[dict], add_generation_prompt: bool,
+                       thinking: bool = True) -> list[tuple[str, bool]]:
         """The rendered conversation as (text, written_by_assistant) pieces.
 
         Every piece boundary sits next to a special token, and tokenization never merges across one, so
@@ -150,6 +165,10 @@ class Tokenizer:
                                  f"found {type(m.get('content')).__name__}")
             if m["role"] == "system" and i > 0:
                 raise ValueError(f"message {i}: a system message may only be the first message")
+            if m.get("prefix") and not (i == len(messages) - 1 and m["role"] == "assistant"):
+                raise ValueError(f"message {i}: only the last message, an assistant one, may be a prefix")
+        opening = THINK + ("\n" if thinking else THINK_END)
+        prefixed = bool(messages[-1]["role"] == "assistant" and messages[-1].get("prefix"))
         pieces = [(BOS, False)]
         for i, m in enumerate(messages):
             content = m["content"]
@@ -157,30 +176,36 @@ class Tokenizer:
                 pieces.append((content, False))
             elif m["role"] == "user":
                 pieces.append((USER + content, False))
+            elif prefixed and i == len(messages) - 1:
+                pieces.append((ASSISTANT + opening + content, False))  # the open turn the model continues
             else:
                 if i < len(messages) - 1:
                     content = content.split(THINK_END)[-1]
                 pieces += [(ASSISTANT, False), (content + EOS, True)]
-        if add_generation_prompt:
-            pieces.append((ASSISTANT + THINK + "\n", False))
+        if add_generation_prompt and not prefixed:
+            pieces.append((ASSISTANT + opening, False))
         return pieces
 
-    def encode_chat(self, messages: list[dict], add_generation_prompt: bool = False) -> tuple[list[int], list[int]]:
+    def encode_chat(self, messages: list[dict], add_generation_prompt: bool = False,
+                    thinking: bool = True) -> tuple[list[int], list[int]]:
         """(ids, mask) of a conversation; mask[i] = 1 iff ids[i] was written by the assistant.
 
         The assistant's content and its closing EOS are masked in, its role token is not; SFT computes
-        the loss only where the mask of the target token is 1.
+        the loss only where the mask of the target token is 1. `thinking` picks how the open assistant turn
+        (the generation prompt, or a prefix message) starts: a thought, or the empty thought.
         """
         ids, mask = [], []
-        for text, by_assistant in self._chat_segments(messages, add_generation_prompt):
+        for text, by_assistant in self._chat_segments(messages, add_generation_prompt, thinking):
             piece = self.encode(text)
             ids += piece
             mask += [int(by_assistant)] * len(piece)
         return ids, mask
 
-    def apply_chat_template(self, messages: list[dict], add_generation_prompt: bool = False) -> list[int]:
-        """Ids of a conversation, identical to transformers' apply_chat_template on the saved files."""
-        return self.encode_chat(messages, add_generation_prompt)[0]
+    def apply_chat_template(self, messages: list[dict], add_generation_prompt: bool = False,
+                            thinking: bool = True) -> list[int]:
+        """Ids of a conversation, identical to transformers' apply_chat_template on the saved files (which
+        takes `thinking=` as a template variable, as DeepSeek-V3.1's does)."""
+        return self.encode_chat(messages, add_generation_prompt, thinking)[0]
 
     # ---- files --------------------------------------------------------------------------------------------
 

@@ -113,6 +113,35 @@ def test_chat_template_matches_transformers(tok, hf, messages, add_generation_pr
     assert tok.decode(ours) == text
 
 
+# Both thinking modes, and a last assistant message that is a prefix to continue (with or without a thought).
+PREFIXED = [
+    [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "Sure, ", "prefix": True}],
+    [{"role": "system", "content": "S"}, {"role": "user", "content": "Q"},
+     {"role": "assistant", "content": f"half a thought{THINK_END}\n\nThe ans", "prefix": True}],
+    [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "", "prefix": True}],
+    [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "done", "prefix": False}],
+]
+
+
+@pytest.mark.parametrize("messages", CONVERSATIONS[:3] + PREFIXED)
+@pytest.mark.parametrize("thinking", [True, False])
+def test_chat_template_thinking_modes_match_transformers(tok, hf, messages, thinking):
+    ours = tok.apply_chat_template(messages, add_generation_prompt=True, thinking=thinking)
+    theirs = hf.apply_chat_template(messages, add_generation_prompt=True, tokenize=True, return_dict=False,
+                                    thinking=thinking)
+    assert ours == theirs
+
+
+def test_thinking_switch_and_prefix_render_like_v31(tok):
+    q = [{"role": "user", "content": "Q"}]
+    render = lambda m, **kw: tok.decode(tok.apply_chat_template(m, add_generation_prompt=True, **kw))  # noqa: E731
+    assert render(q) == render(q, thinking=True) == f"{BOS}{USER}Q{ASSISTANT}{THINK}\n"
+    assert render(q, thinking=False) == f"{BOS}{USER}Q{ASSISTANT}{THINK}{THINK_END}"  # the empty thought
+    prefix = q + [{"role": "assistant", "content": "Sure, ", "prefix": True}]
+    assert render(prefix) == f"{BOS}{USER}Q{ASSISTANT}{THINK}\nSure, "  # open: no EOS, no second turn
+    assert render(prefix, thinking=False) == f"{BOS}{USER}Q{ASSISTANT}{THINK}{THINK_END}Sure, "
+
+
 def test_chat_format(tok):
     messages = REASONING_CHAT
     text = tok.decode(tok.apply_chat_template(messages, add_generation_prompt=True))
@@ -148,6 +177,9 @@ def test_assistant_loss_mask(tok):
     ([{"role": "user", "content": [{"type": "text", "text": "x"}]}], r"expected string content, found list"),
     ([{"role": "user", "content": "a"}, {"role": "system", "content": "b"}], r"system message may only be"),
     ({"role": "user", "content": "x"}, r"must be a non-empty list of .* found dict"),
+    ([{"role": "user", "content": "a", "prefix": True}], r"only the last message, an assistant one, may be a prefix"),
+    ([{"role": "assistant", "content": "a", "prefix": True}, {"role": "user", "content": "b"}],
+     r"only the last message, an assistant one"),
     ([], r"found an empty list"),
 ])
 def test_chat_errors(tok, messages, match):
@@ -158,6 +190,7 @@ def test_chat_errors(tok, messages, match):
 def test_chat_errors_in_jinja_too(hf):
     jinja2 = pytest.importorskip("jinja2")
     for messages in ([{"role": "tool", "content": "x"}], [{"role": "user", "content": None}],
+                     [{"role": "user", "content": "x", "prefix": True}],
                      [{"role": "user", "content": "a"}, {"role": "system", "content": "b"}]):
         with pytest.raises(jinja2.TemplateError):
             hf.apply_chat_template(messages, tokenize=False)
