@@ -2,8 +2,8 @@
 
 from .engine import Engine, EngineClosed, QueueFull
 from .generate import generate
-from .request import Event, Request, TokenLogprob
+from .request import Channel, Event, Request, TokenLogprob
 from .sampling import SamplingParams, sample
 
-__all__ = ["Engine", "EngineClosed", "QueueFull", "Event", "Request", "TokenLogprob", "generate", "SamplingParams",
-           "sample"]
+__all__ = ["Engine", "EngineClosed", "QueueFull", "Channel", "Event", "Request", "TokenLogprob", "generate",
+           "SamplingParams", "sample"]

@@ -20,6 +20,7 @@ times faster, after a compilation of seconds to minutes at construction.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 import warnings
@@ -31,7 +32,8 @@ from ..model import KEY_BLOCK, LatentCache, Transformer
 from ..tokenizer import Tokenizer
 from . import speculative
 from .detok import TextStream
-from .request import Event, Request, TokenLogprob
+from .grammar import GrammarTokenizer
+from .request import Channel, Event, Request, TokenLogprob
 from .runner import GEMM_ROWS, InferenceModel
 from .sampling import Sampler, SamplingParams, top_logprobs
 from .speculative import Drafter
@@ -123,8 +125,10 @@ class Engine:
 
     # ---- the public side ------------------------------------------------------------------------------
 
-    def submit(self, prompt_ids: list[int], params: SamplingParams, loop=None) -> Request:
-        """Queue a request; iterate the returned Request for its events (`async for` when loop is given)."""
+    def submit(self, prompt_ids: list[int], params: SamplingParams, loop=None, channel: Channel | None = None,
+               index: int = 0) -> Request:
+        """Queue a request; iterate the returned Request for its events (`async for` when loop is given).
+        Requests that share a channel (the choices of one HTTP request) deliver (index, event) pairs to it."""
         if self._closing:
             raise EngineClosed("the server is shutting down")
         vocab = self.im.config.vocab_size
@@ -137,9 +141,13 @@ class Engine:
                              f"the context length ({self.max_len}); shorten the prompt or lower max_tokens")
         if params.stop and self.tokenizer is None:
             raise ValueError("stop strings need a tokenizer: give the engine one, or use stop_token_ids")
+        if params.grammar is not None and self.tokenizer is None:
+            raise ValueError("a grammar needs a tokenizer: give the engine one")
         stream = TextStream(self.tokenizer, params.stop) if self.tokenizer is not None else None
-        sampler = Sampler(params, prompt_ids, vocab, self.im.device)
-        req = Request(list(prompt_ids), params, sampler, stream, engine=self, loop=loop)
+        constraint = None if params.grammar is None else self.grammar_tokenizer.matcher(params.grammar)
+        sampler = Sampler(params, prompt_ids, vocab, self.im.device, constraint)
+        req = Request(list(prompt_ids), params, sampler, stream, engine=self, channel=channel or Channel(loop),
+                      index=index)
         with self._lock:
             if len(self.waiting) >= self.max_waiting:
                 raise QueueFull(f"{len(self.waiting)} requests are already waiting; try again later")
@@ -147,6 +155,11 @@ class Engine:
             self.stats.submitted(len(prompt_ids))
             self._lock.notify()
         return req
+
+    @functools.cached_property
+    def grammar_tokenizer(self) -> GrammarTokenizer:
+        """The tokenizer as the grammar library sees it, built at the first constrained request."""
+        return GrammarTokenizer(self.tokenizer, self.im.config.vocab_size)
 
     def notify(self) -> None:
         with self._lock:

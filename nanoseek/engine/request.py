@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import queue
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -31,6 +30,39 @@ class Event:
     finish_reason: str | None = None  # "stop", "length", "cancelled", "error" on the last event
 
 
+class Channel:
+    """Where the engine thread delivers (choice index, event) pairs: one per caller. The n choices of one HTTP
+    request share one channel, read in order of arrival; a caller with a loop reads it with `await`."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None):
+        self.loop = loop
+        self._queue = asyncio.Queue() if loop else queue.Queue()
+
+    def put(self, index: int, event: Event) -> bool:
+        """Called by the engine thread; False when the caller's event loop is closed (nobody listens)."""
+        if self.loop is None:
+            self._queue.put((index, event))
+            return True
+        try:
+            self.loop.call_soon_threadsafe(self._queue.put_nowait, (index, event))
+        except RuntimeError:
+            return False
+        return True
+
+    def empty(self) -> bool:
+        return self._queue.empty()
+
+    def get(self) -> tuple[int, Event]:
+        if self.loop is not None:
+            raise TypeError("this channel delivers to an asyncio loop: use `await channel.next()`")
+        return self._queue.get()
+
+    async def next(self) -> tuple[int, Event]:
+        if self.loop is None:
+            raise TypeError("this channel was made without an event loop: use `channel.get()`")
+        return await self._queue.get()
+
+
 @dataclass
 class Request:
     prompt_ids: list[int]
@@ -38,7 +70,8 @@ class Request:
     sampler: Sampler
     stream: TextStream | None
     engine: object = field(repr=False)
-    loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
+    channel: Channel = field(default_factory=Channel, repr=False)
+    index: int = 0  # this request's choice index in its channel
     id: int = field(default_factory=lambda: next(_ids))
     output_ids: list[int] = field(default_factory=list)
     text: str = ""
@@ -61,9 +94,6 @@ class Request:
     cancelled: bool = False
 
     def __post_init__(self):
-        self._sync: queue.Queue | None = None if self.loop else queue.Queue()
-        self._async: asyncio.Queue | None = asyncio.Queue() if self.loop else None
-        self._done = threading.Event()
         self.sampler.on_error = self.fail
 
     @property
@@ -87,33 +117,23 @@ class Request:
             if event.finish_reason is None:
                 return
             event.finish_reason = "error"
-        if event.finish_reason is not None:
-            self._done.set()
-        if self._async is None:
-            self._sync.put(event)
-            return
-        try:
-            self.loop.call_soon_threadsafe(self._async.put_nowait, event)
-        except RuntimeError:  # the caller's event loop is closed: nobody is listening any more
+        if not self.channel.put(self.index, event):
             self.cancelled = True
 
     def __iter__(self):
-        """Events until the last one (blocking). Without a running engine thread, drives the engine."""
-        if self._sync is None:
-            raise TypeError("this request streams to an asyncio loop: use `async for`")
+        """Events until the last one (blocking). Without a running engine thread, drives the engine.
+        (Iterate a request only when it has its channel to itself.)"""
         while True:
-            while self._sync.empty() and not self.engine.running_in_thread:
+            while self.channel.empty() and not self.engine.running_in_thread:
                 self.engine.step()
-            event = self._sync.get()
+            _, event = self.channel.get()
             yield event
             if event.finish_reason is not None:
                 return
 
     async def __aiter__(self):
-        if self._async is None:
-            raise TypeError("this request was submitted without an event loop: iterate it with `for`")
         while True:
-            event = await self._async.get()
+            _, event = await self.channel.next()
             yield event
             if event.finish_reason is not None:
                 return

@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator
 from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from ..engine import Engine, EngineClosed, QueueFull, SamplingParams
+from ..engine import Channel, Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, TokenLogprob
 from ..engine.request import Request as EngineRequest
 from ..tokenizer import THINK_END
@@ -76,7 +76,7 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
         outs.append(n_out)
     tokens = sum((len(ids) + n_out) * body.n for ids, n_out in zip(prompts, outs))
     state.limiter.check(key, tokens, len(prompts) * body.n, engine.max_waiting)
-    reqs = []
+    reqs, channel = [], Channel(asyncio.get_running_loop())  # one queue for all of this HTTP request's choices
     try:
         for ids, n_out in zip(prompts, outs):
             for i in range(body.n):
@@ -86,7 +86,7 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
                     stop_token_ids=(state.tokenizer.eos_id,), presence_penalty=body.presence_penalty,
                     frequency_penalty=body.frequency_penalty, repetition_penalty=body.repetition_penalty,
                     logprobs=logprobs, prompt_logprobs=prompt_logprobs)
-                reqs.append(engine.submit(ids, params, loop=asyncio.get_running_loop()))
+                reqs.append(engine.submit(ids, params, channel=channel, index=len(reqs)))
     except (ValueError, QueueFull, EngineClosed) as e:
         for r in reqs:
             r.cancel()
@@ -102,18 +102,12 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
 async def merged(reqs: list[EngineRequest], http: Request, deadline: float | None) -> AsyncIterator[tuple[int, Event]]:
     """(choice index, event) from all requests as they come; a disconnected client or a passed deadline
     (time.monotonic) cancels them all. Checked every CHECK_EVERY seconds however fast events come."""
-    queue: asyncio.Queue = asyncio.Queue()
-
-    async def pump(i: int, r: EngineRequest):
-        async for event in r:
-            await queue.put((i, event))
-
-    tasks = [asyncio.create_task(pump(i, r)) for i, r in enumerate(reqs)]
+    channel = reqs[0].channel  # submit() gave them all one
     try:
         open_, next_check = len(reqs), time.monotonic() + CHECK_EVERY
         while open_:
             try:
-                i, event = await asyncio.wait_for(queue.get(), timeout=max(0.0, next_check - time.monotonic()))
+                i, event = await asyncio.wait_for(channel.next(), timeout=max(0.0, next_check - time.monotonic()))
             except asyncio.TimeoutError:
                 event = None
             if event is not None:
@@ -129,8 +123,6 @@ async def merged(reqs: list[EngineRequest], http: Request, deadline: float | Non
         for r in reqs:
             if not r.finished:
                 r.cancel()
-        for t in tasks:
-            t.cancel()
 
 
 def usage(state, prompts: list[list[int]], reqs: list[EngineRequest], n: int) -> dict:
