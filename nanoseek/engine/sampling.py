@@ -35,6 +35,7 @@ class SamplingParams:
     repetition_penalty: float = 1.0  # CTRL / transformers: divide (or multiply if < 0) logits of seen tokens
     logprobs: int | None = None  # None: off; N >= 0: each token's logprob plus the N most likely
     prompt_logprobs: int | None = None  # the same for every prompt token (for scoring, e.g. lm-eval)
+    grammar: str | None = None  # an llguidance grammar the output must follow (engine/grammar.py builds them)
 
     def __post_init__(self):
         self.stop_token_ids = tuple(self.stop_token_ids)
@@ -135,8 +136,11 @@ def _one_hot(x: torch.Tensor) -> torch.Tensor:
 class Sampler:
     """One request's sampling state: its seeded generator and the token history its penalties need."""
 
-    def __init__(self, params: SamplingParams, prompt_ids: list[int], vocab_size: int, device: torch.device):
+    def __init__(self, params: SamplingParams, prompt_ids: list[int], vocab_size: int, device: torch.device,
+                 constraint=None):
+        """constraint: the request's grammar state (grammar.Constraint), or None."""
         self.params = params
+        self.constraint = constraint
         self.error: str | None = None  # set when sampling this request raised
         self.on_error = None  # called with the message, once (the engine's Request fails itself)
         seed = params.seed if params.seed is not None else random.getrandbits(63)
@@ -152,10 +156,13 @@ class Sampler:
     @property
     def plain_greedy(self) -> bool:
         """Argmax of the raw logits: the engine can take these rows' tokens in one batched op."""
-        return self.params.greedy and not self.params.penalized
+        return self.params.greedy and not self.params.penalized and self.constraint is None
 
     def adjust(self, logits: torch.Tensor) -> torch.Tensor:
-        """logits [vocab] (float) with the penalties applied for the history so far."""
+        """logits [vocab] (float) with the penalties applied for the history so far, and the tokens the grammar
+        refuses at -inf."""
+        if self.constraint is not None:
+            logits = self.constraint.mask(finite(logits))
         p = self.params
         if self.seen is not None:
             r = p.repetition_penalty
@@ -189,7 +196,12 @@ class Sampler:
         return self.draw(self.probs(logits))
 
     def accept(self, token: int) -> None:
-        """Record a token that joined the sequence (for the penalties of the tokens after it)."""
+        """Record a token that joined the sequence (for the penalties of the tokens after it, and the grammar)."""
+        if self.constraint is not None:
+            try:
+                self.constraint.accept(token)
+            except Exception as e:
+                self.fail(e)
         if self.counts is not None:
             self.counts[token] += 1
         if self.seen is not None:

@@ -1,0 +1,101 @@
+"""Grammar-constrained decoding, per request, with llguidance (a kept library: its Earley parser and lexer
+compute, for each step, the set of tokens that keep the output inside the grammar).
+
+A request's SamplingParams.grammar is an llguidance grammar (a string: build one with json_grammar or
+lark_grammar). Its Sampler then masks every distribution it draws from (the next token, an MTP draft, the
+two positions a speculative step verifies) with the tokens the grammar allows in the state the request has
+reached, and advances the grammar with each token that joins the sequence (Sampler.accept). So speculation
+stays exact: a draft is drawn from masked MTP logits, the token after it from logits masked in the state
+after the draft, and a rejected draft's replacement from the masked target distribution.
+
+Why llguidance and not xgrammar: llguidance's wheel depends on nothing (xgrammar pulls in transformers and
+triton at run time), and it reads the tokenizer's own tokenizer.json: the byte-level vocabulary is decoded by
+the same Rust `tokenizers` that nanoseek encodes with. Every added token (the chat's role, think and tool
+tokens) is a special token to llguidance: a grammar names one as `<[id]>`, never by its text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import llguidance
+import torch
+
+from ..tokenizer import Tokenizer
+
+# compact JSON (no free whitespace): otherwise a weak model can emit blanks forever and never close the value
+JSON_OPTIONS = {"whitespace_flexible": False, "item_separator": ", ", "key_separator": ": "}
+
+
+def json_grammar(schema: dict | None = None) -> str:
+    """The grammar of one JSON value under `schema` (None: any JSON object), compactly spaced."""
+    return llguidance.LLMatcher.grammar_from_json_schema(schema or {"type": "object"}, defaults=JSON_OPTIONS)
+
+
+def lark_grammar(lark: str) -> str:
+    """A grammar in llguidance's Lark dialect: `%json {schema}` embeds a JSON schema, `<[id]>` a special token."""
+    return llguidance.LLMatcher.grammar_from_lark(lark)
+
+
+def json_lark(schema: dict | None) -> str:
+    """A Lark rule body for one JSON value under schema (compact), to embed in lark_grammar."""
+    schema = dict(schema or {"type": "object"})
+    schema["x-guidance"] = JSON_OPTIONS
+    return "%json " + json.dumps(schema, ensure_ascii=False)
+
+
+class GrammarTokenizer:
+    """The tokenizer as llguidance sees it (built once per engine: ~ms for a small vocabulary, ~1 s for 128k)."""
+
+    def __init__(self, tokenizer: Tokenizer, vocab_size: int):
+        # n_vocab: the model's logits may be wider than the tokenizer (padding rows): those ids are never allowed
+        self.ll = llguidance.LLTokenizer(tokenizer._hf.to_str(), n_vocab=vocab_size, eos_token=tokenizer.eos_id)
+        self.vocab_size = vocab_size
+        self.eos_id = tokenizer.eos_id
+        self.bits = 1 << torch.arange(32, dtype=torch.int32)
+
+    def check(self, grammar: str) -> None:
+        """ValueError (with llguidance's message) if the grammar cannot be compiled."""
+        error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, self.ll)
+        if error:
+            raise ValueError(f"the grammar is invalid: {messages[0]}")
+
+    def matcher(self, grammar: str) -> Constraint:
+        self.check(grammar)
+        m = llguidance.LLMatcher(self.ll, grammar, log_level=0)
+        if m.is_error():
+            raise ValueError(f"the grammar is invalid: {m.get_error()}")
+        return Constraint(m, self)
+
+
+class Constraint:
+    """One request's grammar state: the mask of allowed tokens for the next position, and the tokens taken."""
+
+    def __init__(self, matcher: llguidance.LLMatcher, tok: GrammarTokenizer):
+        self.matcher, self.tok = matcher, tok
+        self._mask: torch.Tensor | None = None  # for the current state; None until asked
+        self.done = False  # EOS taken: the grammar is complete, and nothing after it is masked
+
+    def allowed(self, device: torch.device) -> torch.Tensor:
+        """Bool [vocab]: the tokens the grammar allows next."""
+        if self._mask is None:
+            words = torch.frombuffer(bytearray(self.matcher.compute_bitmask()), dtype=torch.int32)
+            bits = (words[:, None] & self.tok.bits) != 0  # [vocab / 32, 32]: bit b of word w is token 32 w + b
+            self._mask = bits.flatten()[: self.tok.vocab_size].to(device)
+        return self._mask
+
+    def mask(self, logits: torch.Tensor) -> torch.Tensor:
+        """logits [vocab] with the disallowed tokens at -inf (none, once the grammar has ended)."""
+        if self.done or self.matcher.is_error():
+            return logits
+        return logits.masked_fill(~self.allowed(logits.device), float("-inf"))
+
+    def accept(self, token: int) -> None:
+        """Advance over a token that joined the sequence. A token the grammar refuses (only a failed sampler's
+        placeholder can be one) raises: the request fails alone."""
+        if self.done:
+            return
+        if not self.matcher.consume_token(token):
+            raise ValueError(f"token {token} does not satisfy the grammar: {self.matcher.get_error()}")
+        self._mask = None
+        self.done = token == self.tok.eos_id
