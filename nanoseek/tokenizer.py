@@ -32,7 +32,20 @@ SPECIAL_TOKENS = [BOS, EOS, PAD, USER, ASSISTANT, THINK, THINK_END]
 # <think> tags are text the model writes, so, as in DeepSeek-R1's tokenizer, they are not "special":
 # decode(skip_special=True) keeps them, and a reasoning parser can find them in the output text.
 _NOT_SPECIAL = {THINK, THINK_END}
-ROLES = ("system", "user", "assistant")
+# DeepSeek's tool-call tokens (as DeepSeek-V3.1 spells them), ids 7..13 of a tokenizer trained since they were
+# added. A tokenizer trained before them still loads (has_tools is False): the server refuses `tools` for it.
+TOOL_CALLS_BEGIN = "<｜tool▁calls▁begin｜>"
+TOOL_CALLS_END = "<｜tool▁calls▁end｜>"
+TOOL_CALL_BEGIN = "<｜tool▁call▁begin｜>"
+TOOL_CALL_END = "<｜tool▁call▁end｜>"
+TOOL_SEP = "<｜tool▁sep｜>"
+TOOL_OUTPUT_BEGIN = "<｜tool▁output▁begin｜>"
+TOOL_OUTPUT_END = "<｜tool▁output▁end｜>"
+TOOL_TOKENS = [TOOL_CALLS_BEGIN, TOOL_CALLS_END, TOOL_CALL_BEGIN, TOOL_CALL_END, TOOL_SEP, TOOL_OUTPUT_BEGIN,
+               TOOL_OUTPUT_END]
+ROLES = ("system", "user", "assistant", "tool")
+TOOLS_HOWTO = (f"\nTo call tools, write {TOOL_CALLS_BEGIN}, then for each call {TOOL_CALL_BEGIN}name{TOOL_SEP}"
+               f"arguments as a JSON object{TOOL_CALL_END}, then {TOOL_CALLS_END}.")
 
 # The Jinja twin of Tokenizer._chat_segments; tests check that both give the same ids.
 # An assistant turn that is not the last message loses its reasoning (all up to the last </think>),
@@ -44,8 +57,8 @@ ROLES = ("system", "user", "assistant")
 # generation prompt after it.
 CHAT_TEMPLATE = (
     "{%- for message in messages -%}"
-    "{%- if message['role'] not in ['system', 'user', 'assistant'] -%}"
-    "{{- raise_exception('chat message roles must be system, user or assistant') -}}"
+    "{%- if message['role'] not in ['system', 'user', 'assistant', 'tool'] -%}"
+    "{{- raise_exception('chat message roles must be system, user, assistant or tool') -}}"
     "{%- endif -%}"
     "{%- if message['content'] is not string -%}"
     "{{- raise_exception('chat message content must be a string') -}}"
@@ -60,11 +73,25 @@ CHAT_TEMPLATE = (
     "{%- endfor -%}"
     "{%- set opening = '" + THINK + "' + ('\\n' if thinking is not defined or thinking else '" + THINK_END + "') -%}"
     "{%- set last = messages[-1] -%}"
+    "{%- set ns = namespace(tools='') -%}"
+    "{%- if tools is defined and tools -%}"
+    "{%- set ns.tools = '## Tools\\n\\nYou have access to the following tools:\\n' -%}"
+    "{%- for tool in tools -%}"
+    "{%- set f = tool['function'] -%}"
+    "{%- set ns.tools = ns.tools + '\\n### ' + f['name'] + '\\nDescription: ' + (f['description'] if f['description'] "
+    "is defined and f['description'] else '') + '\\n\\nParameters: ' + ((f['parameters'] if f['parameters'] is "
+    "defined else {}) | tojson) + '\\n' -%}"
+    "{%- endfor -%}"
+    "{%- set ns.tools = ns.tools + " + json.dumps(TOOLS_HOWTO, ensure_ascii=False).replace("'", "\\'") + " -%}"
+    "{%- endif -%}"
     "{%- set prefixed = last['role'] == 'assistant' and last['prefix'] is defined and last['prefix'] -%}"
     "{{- '" + BOS + "' -}}"
     "{%- for message in messages -%}"
+    "{%- if loop.first and message['role'] != 'system' -%}{{- ns.tools -}}{%- endif -%}"
     "{%- if message['role'] == 'system' -%}"
-    "{{- message['content'] -}}"
+    "{{- message['content'] + ('\\n\\n' + ns.tools if ns.tools else '') -}}"
+    "{%- elif message['role'] == 'tool' -%}"
+    "{{- '" + TOOL_OUTPUT_BEGIN + "' + message['content'] + '" + TOOL_OUTPUT_END + "' -}}"
     "{%- elif message['role'] == 'user' -%}"
     "{{- '" + USER + "' + message['content'] -}}"
     "{%- elif loop.last and prefixed -%}"
@@ -72,11 +99,42 @@ CHAT_TEMPLATE = (
     "{%- else -%}"
     "{%- set content = message['content'] -%}"
     "{%- if not loop.last -%}{%- set content = content.split('" + THINK_END + "')[-1] -%}{%- endif -%}"
-    "{{- '" + ASSISTANT + "' + content + '" + EOS + "' -}}"
+    "{%- set calls = namespace(text='') -%}"
+    "{%- if message['tool_calls'] is defined and message['tool_calls'] -%}"
+    "{%- for call in message['tool_calls'] -%}"
+    "{%- set args = call['function']['arguments'] -%}"
+    "{%- set calls.text = calls.text + '" + TOOL_CALL_BEGIN + "' + call['function']['name'] + '" + TOOL_SEP + "' + "
+    "(args if args is string else args | tojson) + '" + TOOL_CALL_END + "' -%}"
+    "{%- endfor -%}"
+    "{%- set calls.text = '" + TOOL_CALLS_BEGIN + "' + calls.text + '" + TOOL_CALLS_END + "' -%}"
+    "{%- endif -%}"
+    "{{- '" + ASSISTANT + "' + content + calls.text + '" + EOS + "' -}}"
     "{%- endif -%}"
     "{%- endfor -%}"
     "{%- if add_generation_prompt and not prefixed -%}{{- '" + ASSISTANT + "' + opening -}}{%- endif -%}"
 )
+
+
+def _tools_text(tools: list[dict]) -> str:
+    """The tools' descriptions after the system prompt (the Jinja template's ns.tools)."""
+    text = "## Tools\n\nYou have access to the following tools:\n"
+    for tool in tools:
+        f = tool["function"]
+        text += (f"\n### {f['name']}\nDescription: {f.get('description') or ''}\n\nParameters: "
+                 f"{json.dumps(f.get('parameters', {}), ensure_ascii=False)}\n")
+    return text + TOOLS_HOWTO
+
+
+def _calls_text(calls: list[dict] | None) -> str:
+    """An assistant message's tool calls (arguments: a JSON string, as OpenAI sends them, or an object)."""
+    if not calls:
+        return ""
+    text = ""
+    for call in calls:
+        args = call["function"]["arguments"]
+        args = args if isinstance(args, str) else json.dumps(args, ensure_ascii=False)
+        text += TOOL_CALL_BEGIN + call["function"]["name"] + TOOL_SEP + args + TOOL_CALL_END
+    return TOOL_CALLS_BEGIN + text + TOOL_CALLS_END
 
 
 class Tokenizer:
@@ -89,13 +147,14 @@ class Tokenizer:
             raise ValueError(f"tokenizer lacks the special tokens {missing}; expected all of {SPECIAL_TOKENS}")
         self._hf = hf
         self.bos_id, self.eos_id, self.pad_id = vocab[BOS], vocab[EOS], vocab[PAD]
+        self.has_tools = all(t in vocab for t in TOOL_TOKENS)  # trained with the tool-call tokens
 
     @classmethod
     def train(cls, texts: Iterable[str], vocab_size: int) -> "Tokenizer":
         """Learn BPE merges from `texts`; vocab_size counts the 256 bytes and the special tokens."""
-        smallest = 256 + len(SPECIAL_TOKENS)
+        smallest = 256 + len(SPECIAL_TOKENS) + len(TOOL_TOKENS)
         if not smallest < vocab_size <= 2**32:
-            raise ValueError(f"vocab_size must be in ({smallest}, 2**32] (256 bytes + {len(SPECIAL_TOKENS)} "
+            raise ValueError(f"vocab_size must be in ({smallest}, 2**32] (256 bytes + {smallest - 256} "
                              f"special tokens + merges), got {vocab_size}")
         hf = HFTokenizer(models.BPE())
         hf.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
@@ -103,7 +162,8 @@ class Tokenizer:
         # Lets `tokenizer(text)` in transformers prepend BOS, as add_bos_token says (our encode(bos=True)).
         hf.post_processor = processors.TemplateProcessing(
             single=f"{BOS} $A", pair=f"{BOS} $A {BOS} $B", special_tokens=[(BOS, 0)])
-        trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS, show_progress=False,
+        trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS + TOOL_TOKENS,
+                                      show_progress=False,
                                       initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
         hf.train_from_iterator(texts, trainer)
         # The trainer marks all its tokens special; the flag only survives a round trip through JSON.
@@ -147,7 +207,7 @@ class Tokenizer:
     # ---- chat ---------------------------------------------------------------------------------------------
 
     def _chat_segments(self, messages: list[dict], add_generation_prompt: bool,
-                       thinking: bool = True) -> list[tuple[str, bool]]:
+                       thinking: bool = True, tools: list[dict] | None = None) -> list[tuple[str, bool]]:
         """The rendered conversation as (text, written_by_assistant) pieces.
 
         Every piece boundary sits next to a special token, and tokenization never merges across one, so
@@ -169,11 +229,16 @@ class Tokenizer:
                 raise ValueError(f"message {i}: only the last message, an assistant one, may be a prefix")
         opening = THINK + ("\n" if thinking else THINK_END)
         prefixed = bool(messages[-1]["role"] == "assistant" and messages[-1].get("prefix"))
+        tools_text = _tools_text(tools) if tools else ""
         pieces = [(BOS, False)]
         for i, m in enumerate(messages):
             content = m["content"]
+            if i == 0 and m["role"] != "system" and tools_text:
+                pieces.append((tools_text, False))
             if m["role"] == "system":
-                pieces.append((content, False))
+                pieces.append((content + ("\n\n" + tools_text if tools_text else ""), False))
+            elif m["role"] == "tool":
+                pieces.append((TOOL_OUTPUT_BEGIN + content + TOOL_OUTPUT_END, False))
             elif m["role"] == "user":
                 pieces.append((USER + content, False))
             elif prefixed and i == len(messages) - 1:
@@ -181,31 +246,34 @@ class Tokenizer:
             else:
                 if i < len(messages) - 1:
                     content = content.split(THINK_END)[-1]
-                pieces += [(ASSISTANT, False), (content + EOS, True)]
+                pieces += [(ASSISTANT, False), (content + _calls_text(m.get("tool_calls")) + EOS, True)]
         if add_generation_prompt and not prefixed:
             pieces.append((ASSISTANT + opening, False))
         return pieces
 
     def encode_chat(self, messages: list[dict], add_generation_prompt: bool = False,
-                    thinking: bool = True) -> tuple[list[int], list[int]]:
+                    thinking: bool = True, tools: list[dict] | None = None) -> tuple[list[int], list[int]]:
         """(ids, mask) of a conversation; mask[i] = 1 iff ids[i] was written by the assistant.
 
         The assistant's content and its closing EOS are masked in, its role token is not; SFT computes
         the loss only where the mask of the target token is 1. `thinking` picks how the open assistant turn
-        (the generation prompt, or a prefix message) starts: a thought, or the empty thought.
+        (the generation prompt, or a prefix message) starts: a thought, or the empty thought. `tools`: OpenAI's
+        function tools ({"type": "function", "function": {name, description, parameters}}), described after
+        the system prompt; an assistant message's `tool_calls` and `tool` messages (results) render with the
+        tool-call tokens.
         """
         ids, mask = [], []
-        for text, by_assistant in self._chat_segments(messages, add_generation_prompt, thinking):
+        for text, by_assistant in self._chat_segments(messages, add_generation_prompt, thinking, tools):
             piece = self.encode(text)
             ids += piece
             mask += [int(by_assistant)] * len(piece)
         return ids, mask
 
     def apply_chat_template(self, messages: list[dict], add_generation_prompt: bool = False,
-                            thinking: bool = True) -> list[int]:
+                            thinking: bool = True, tools: list[dict] | None = None) -> list[int]:
         """Ids of a conversation, identical to transformers' apply_chat_template on the saved files (which
         takes `thinking=` as a template variable, as DeepSeek-V3.1's does)."""
-        return self.encode_chat(messages, add_generation_prompt, thinking)[0]
+        return self.encode_chat(messages, add_generation_prompt, thinking, tools)[0]
 
     # ---- files --------------------------------------------------------------------------------------------
 

@@ -4,7 +4,25 @@ import random
 import pytest
 
 from nanoseek.data.sources import default_corpus
-from nanoseek.tokenizer import ASSISTANT, BOS, EOS, PAD, SPECIAL_TOKENS, THINK, THINK_END, USER, Tokenizer
+from nanoseek.tokenizer import (
+    ASSISTANT,
+    BOS,
+    EOS,
+    PAD,
+    SPECIAL_TOKENS,
+    THINK,
+    THINK_END,
+    TOOL_CALL_BEGIN,
+    TOOL_CALL_END,
+    TOOL_CALLS_BEGIN,
+    TOOL_CALLS_END,
+    TOOL_OUTPUT_BEGIN,
+    TOOL_OUTPUT_END,
+    TOOL_SEP,
+    TOOL_TOKENS,
+    USER,
+    Tokenizer,
+)
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +150,50 @@ def test_chat_template_thinking_modes_match_transformers(tok, hf, messages, thin
     assert ours == theirs
 
 
+TOOLS = [{"type": "function", "function": {"name": "get_weather", "description": "Weather in a city, °C",
+                                          "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                                                         "required": ["city"]}}},
+         {"type": "function", "function": {"name": "now", "parameters": {"type": "object", "properties": {}}}}]
+CALL = {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}}
+TOOL_CHATS = [
+    [{"role": "user", "content": "Weather in Paris and Zürich?"}],
+    [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Weather?"},
+     {"role": "assistant", "content": "", "tool_calls": [
+         CALL, {"id": "call_2", "type": "function", "function": {"name": "now", "arguments": {}}}]},
+     {"role": "tool", "tool_call_id": "call_1", "content": '{"temp": 21}'},
+     {"role": "tool", "tool_call_id": "call_2", "content": "12:00"}],
+    [{"role": "user", "content": "Q"}, {"role": "assistant", "content": f"{THINK}hm{THINK_END}let me look",
+                                         "tool_calls": [CALL]},
+     {"role": "tool", "tool_call_id": "call_1", "content": "sunny"}, {"role": "assistant", "content": "Sunny."},
+     {"role": "user", "content": "thanks"}],
+]
+
+
+@pytest.mark.parametrize("messages", TOOL_CHATS)
+@pytest.mark.parametrize("thinking", [True, False])
+def test_chat_template_with_tools_matches_transformers(tok, hf, messages, thinking):
+    ours = tok.apply_chat_template(messages, add_generation_prompt=True, thinking=thinking, tools=TOOLS)
+    theirs = hf.apply_chat_template(messages, add_generation_prompt=True, tokenize=True, return_dict=False,
+                                    thinking=thinking, tools=TOOLS)
+    assert ours == theirs
+    assert tok.apply_chat_template(messages, True, thinking) == hf.apply_chat_template(
+        messages, add_generation_prompt=True, tokenize=True, return_dict=False, thinking=thinking)
+
+
+def test_tool_calls_and_results_render_with_the_tool_tokens(tok):
+    assert tok.has_tools and [tok.token_id(t) for t in TOOL_TOKENS] == list(range(7, 14))
+    text = tok.decode(tok.apply_chat_template(TOOL_CHATS[1], add_generation_prompt=True, tools=TOOLS))
+    assert text.startswith(f"{BOS}Be brief.\n\n## Tools\n\nYou have access to the following tools:\n\n### get_weather\n"
+                           'Description: Weather in a city, °C\n\nParameters: {"type": "object", ')
+    assert text.endswith(
+        f'{USER}Weather?{ASSISTANT}{TOOL_CALLS_BEGIN}{TOOL_CALL_BEGIN}get_weather{TOOL_SEP}{{"city": "Paris"}}'
+        f"{TOOL_CALL_END}{TOOL_CALL_BEGIN}now{TOOL_SEP}{{}}{TOOL_CALL_END}{TOOL_CALLS_END}{EOS}"
+        f'{TOOL_OUTPUT_BEGIN}{{"temp": 21}}{TOOL_OUTPUT_END}{TOOL_OUTPUT_BEGIN}12:00{TOOL_OUTPUT_END}'
+        f"{ASSISTANT}{THINK}\n")
+    ids, mask = tok.encode_chat(TOOL_CHATS[1], tools=TOOLS)  # the calls are the assistant's: in the SFT mask
+    assert tok.decode([i for i, m in zip(ids, mask) if m]).startswith(TOOL_CALLS_BEGIN)
+
+
 def test_thinking_switch_and_prefix_render_like_v31(tok):
     q = [{"role": "user", "content": "Q"}]
     render = lambda m, **kw: tok.decode(tok.apply_chat_template(m, add_generation_prompt=True, **kw))  # noqa: E731
@@ -170,7 +232,7 @@ def test_assistant_loss_mask(tok):
 
 
 @pytest.mark.parametrize("messages, match", [
-    ([{"role": "tool", "content": "x"}], r"role one of .*found 'tool'"),
+    ([{"role": "function", "content": "x"}], r"role one of .*found 'function'"),
     ([{"content": "x"}], r"role one of .*found None"),
     (["hello"], r"found 'str'"),
     ([{"role": "user", "content": None}], r"expected string content, found NoneType"),
@@ -189,7 +251,7 @@ def test_chat_errors(tok, messages, match):
 
 def test_chat_errors_in_jinja_too(hf):
     jinja2 = pytest.importorskip("jinja2")
-    for messages in ([{"role": "tool", "content": "x"}], [{"role": "user", "content": None}],
+    for messages in ([{"role": "function", "content": "x"}], [{"role": "user", "content": None}],
                      [{"role": "user", "content": "x", "prefix": True}],
                      [{"role": "user", "content": "a"}, {"role": "system", "content": "b"}]):
         with pytest.raises(jinja2.TemplateError):
