@@ -133,7 +133,7 @@ def test_hostile_bodies_get_their_4xx_on_a_connection_that_stays_usable(server, 
 
 
 def test_a_500_keeps_the_connection_and_the_openai_shape(server, monkeypatch):
-    def broken(state, body):
+    def broken(state, body, *mode):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(completions, "chat_prompt", broken)

@@ -30,6 +30,7 @@ from .errors import ApiError, bad_request, parse_json, read_body
 from .limits import Limiter
 from .openapi import ROUTES, openapi
 from .schemas import ChatRequest, CompletionRequest, DetokenizeRequest, TokenizeRequest
+from .thinking import EFFORT_BUDGETS
 
 STATIC = Path(__file__).parent / "static"
 
@@ -62,6 +63,8 @@ class ServerState:
     created: int = field(default_factory=lambda: int(time.time()))
     http: Counter = field(default_factory=Counter)
     guard: object = None  # a nanoseek.guard.Guard (`serve --guard`): checks conversations and outputs
+    # thinking tokens per reasoning_effort (serve/thinking.py says what each level means)
+    thinking_budgets: dict = field(default_factory=lambda: dict(EFFORT_BUDGETS))
 
     def attach(self, engine: Engine, tokenizer: Tokenizer) -> None:
         """The model is loaded: start serving it."""

@@ -20,10 +20,11 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from ..engine import Channel, Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, TokenLogprob
 from ..engine.request import Request as EngineRequest
-from ..tokenizer import THINK_END
+from ..tokenizer import THINK, THINK_END
+from . import thinking, tools
 from .errors import ApiError, bad_request, rate_limited
 from .guarded import guarded, screen_chat, screen_completion
-from .reasoning import ReasoningSplitter, StopText
+from .reasoning import ReasoningSplitter, StopText, ThoughtStop, opens_thought
 from .schemas import ChatRequest, CompletionRequest
 
 CHECK_EVERY = 0.1  # seconds between checks for a gone client or a passed deadline
@@ -51,8 +52,10 @@ def check_stops(state, body) -> tuple[str, ...]:
 
 def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logprobs: int | None,
            prompt_logprobs: int | None, stops: tuple[str, ...], key: str | None,
-           prompt_param: str) -> list[EngineRequest]:
-    """n requests per prompt (choice index = prompt * n + i), cancelled together if one is refused."""
+           prompt_param: str, cap: int | None = None, constrain: dict | None = None) -> list[EngineRequest]:
+    """n requests per prompt (choice index = prompt * n + i), cancelled together if one is refused. `cap`
+    bounds what the engine is asked for below max_tokens (a thinking budget: serve/thinking.py); `constrain`:
+    the output's grammar (SamplingParams' grammar fields, from serve/tools.py)."""
     engine: Engine = state.engine
     limits = state.limits
     if body.n > limits.max_n:
@@ -81,11 +84,12 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
         for ids, n_out in zip(prompts, outs):
             for i in range(body.n):
                 params = SamplingParams(
-                    temperature=body.temperature, top_p=body.top_p, top_k=body.top_k, max_tokens=n_out,
+                    temperature=body.temperature, top_p=body.top_p, top_k=body.top_k,
+                    max_tokens=n_out if cap is None else min(n_out, cap),
                     seed=None if body.seed is None else body.seed + i, stop=stops,
                     stop_token_ids=(state.tokenizer.eos_id,), presence_penalty=body.presence_penalty,
                     frequency_penalty=body.frequency_penalty, repetition_penalty=body.repetition_penalty,
-                    logprobs=logprobs, prompt_logprobs=prompt_logprobs)
+                    logprobs=logprobs, prompt_logprobs=prompt_logprobs, **(constrain or {}))
                 reqs.append(engine.submit(ids, params, channel=channel, index=len(reqs)))
     except (ValueError, QueueFull, EngineClosed) as e:
         for r in reqs:
@@ -130,8 +134,10 @@ def usage(state, prompts: list[list[int]], reqs: list[EngineRequest], n: int) ->
     prompt = sum(len(p) for p in prompts)
     hit = sum(reqs[k * n].cached_tokens for k in range(len(prompts)))
     completion = sum(len(r.output_ids) for r in reqs)
-    end = state.tokenizer.token_id(THINK_END)
-    reasoning = sum(r.output_ids.index(end) + 1 if end in r.output_ids else len(r.output_ids) for r in reqs)
+    think, end = state.tokenizer.token_id(THINK), state.tokenizer.token_id(THINK_END)
+    thinks = [opens_thought(ids, think, end) for ids in prompts]  # the output starts inside a thought
+    reasoning = sum(r.output_ids.index(end) + 1 if end in r.output_ids else len(r.output_ids)
+                    for i, r in enumerate(reqs) if thinks[i // n])
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
             "prompt_cache_hit_tokens": hit, "prompt_cache_miss_tokens": prompt - hit,
             "prompt_tokens_details": {"cached_tokens": hit},
@@ -172,18 +178,21 @@ def _stream(gen: AsyncIterator[str]) -> StreamingResponse:
 
 # ---- chat -------------------------------------------------------------------------------------------------
 
-def chat_prompt(state, body: ChatRequest) -> list[int]:
-    limits = state.limits
+def chat_prompt(state, body: ChatRequest, mode: thinking.Mode | None = None) -> list[int]:
+    limits, mode = state.limits, mode or thinking.Mode()
     if not body.messages:
         raise bad_request("messages must hold at least one message", "messages")
     if len(body.messages) > limits.max_messages:
         raise bad_request(f"at most {limits.max_messages} messages; got {len(body.messages)}", "messages")
     messages = []
     for i, m in enumerate(body.messages):
-        if m.role not in ("system", "user", "assistant"):
-            raise bad_request(f"messages[{i}].role must be system, user or assistant; got {m.role!r}",
+        if m.role not in ("system", "user", "assistant", "tool"):
+            raise bad_request(f"messages[{i}].role must be system, user, assistant or tool; got {m.role!r}",
                               f"messages[{i}].role")
-        if m.reasoning_content is not None:
+        if m.prefix and not (i == len(body.messages) - 1 and m.role == "assistant"):
+            raise bad_request(f"messages[{i}].prefix: only the last message, an assistant one, may be a prefix "
+                              "to continue", f"messages[{i}].prefix")
+        if m.reasoning_content is not None and not m.prefix:
             raise bad_request(f"messages[{i}].reasoning_content: send earlier answers without their reasoning",
                               f"messages[{i}].reasoning_content")
         content = m.content if isinstance(m.content, str) or m.content is None else None
@@ -191,9 +200,14 @@ def chat_prompt(state, body: ChatRequest) -> list[int]:
             if any(p.type != "text" for p in m.content):
                 raise bad_request(f"messages[{i}].content: only text parts are supported", f"messages[{i}].content")
             content = "".join(p.text or "" for p in m.content)
-        messages.append({"role": m.role, "content": content or ""})
+        if m.prefix:
+            messages.append({"role": "assistant", "content": thinking.prefix_text(m, content, mode, i),
+                             "prefix": True})
+            continue
+        messages.append({"role": m.role, "content": content or "", **tools.message_extras(i, m)})
     try:
-        return state.tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+        return state.tokenizer.apply_chat_template(messages, add_generation_prompt=True, thinking=mode.thinking,
+                                                   tools=tools.template_tools(body))
     except ValueError as e:
         raise bad_request(str(e), "messages") from None
 
@@ -213,8 +227,8 @@ class _ChatChoice:
     """One chat choice's text: split into reasoning and answer, with the stop strings matched in the answer
     only (the generation prompt opens `<think>`: a stop such as lm-eval's "\\n" must not end the reasoning)."""
 
-    def __init__(self, stops: tuple[str, ...]):
-        self.splitter = ReasoningSplitter()
+    def __init__(self, stops: tuple[str, ...], in_thought: bool = True, answer_started: bool = False):
+        self.splitter = ReasoningSplitter(in_thought, answer_started)
         self.stop = StopText(stops) if stops else None
         self.stopped = False  # a stop string ended the answer: the engine request is being cancelled
 
@@ -237,20 +251,28 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     stops = check_stops(state, body)
     if state.guard is not None and (blocked := await screen_chat(state, body, key)) is not None:
         return blocked  # the guard refused the conversation before generation
-    ids = await asyncio.to_thread(chat_prompt, state, body)  # tokenizing a 1 MB prompt takes a while
+    mode = thinking.mode(state, body.thinking, body.reasoning_effort)
+    ids = await asyncio.to_thread(chat_prompt, state, body, mode)  # tokenizing a 1 MB prompt takes a while
+    in_thought, answer_started = thinking.starts(body, mode)
+    constrain = tools.constraint(state, body, tools.template_tools(body))  # JSON output, tool calls
     logprobs = (body.top_logprobs or 0) if body.logprobs else None
-    reqs = submit(state, [ids], body, body.max_completion_tokens or body.max_tokens, logprobs, None, (), key,
-                  "messages")
+    asked = body.max_completion_tokens or body.max_tokens
+    reqs = submit(state, [ids], thinking.sampling(body, mode), asked, logprobs, None, (), key, "messages",
+                  cap=thinking.first_tokens(mode, in_thought), constrain=constrain)
+    reqs = thinking.choices(state, reqs, ids, asked, mode, in_thought)  # a spent thought closes, then answers
+    events = thinking.run(state, reqs, lambda some: merged(some, http, due))
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
-    choices = [_ChatChoice(stops) for _ in reqs]
+    choices = [_ChatChoice(stops, in_thought, answer_started) for _ in reqs]
+    calls = [tools.ToolCalls(state.tokenizer) for _ in reqs]
     if body.stream:
-        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due, key))
+        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due, key, events,
+                                    calls))
     reasoning, content, logs, reasons = [""] * len(reqs), [""] * len(reqs), [[] for _ in reqs], [None] * len(reqs)
     try:
-        async for i, event in guarded(state, key, reqs, body.messages, merged(reqs, http, due)):
+        async for i, event in guarded(state, key, reqs, body.messages, events):
             if choices[i].stopped:
                 continue  # the rest of a request cancelled by its stop string
-            r, c = choices[i].push(event)
+            r, c = choices[i].push(calls[i].take(event))
             reasoning[i] += r
             content[i] += c
             logs[i] += event.logprobs or []
@@ -262,13 +284,16 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     except DeadlineExceeded:
         raise deadline_error(timeout) from None
     _check(state, reqs)
-    out = [{"index": i, "message": {"role": "assistant", "content": content[i], "reasoning_content": reasoning[i]},
+    out = [{"index": i, "message": {"role": "assistant", "content": content[i] or (None if calls[i].calls else ""),
+                                    "reasoning_content": reasoning[i] if mode.thinking else None,
+                                    **({"tool_calls": calls[i].calls} if calls[i].calls else {})},
             "logprobs": _chat_logprobs(state, logs[i]) if body.logprobs else None,
-            "finish_reason": reasons[i]} for i in range(len(reqs))]
+            "finish_reason": calls[i].finish_reason(reasons[i])} for i in range(len(reqs))]
     return {**head, "object": "chat.completion", "choices": out, "usage": usage(state, [ids], reqs, body.n)}
 
 
-async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due, key=None) -> AsyncIterator[str]:
+async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due, key,
+                       events, calls) -> AsyncIterator[str]:
     chunk = {**head, "object": "chat.completion.chunk"}
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
@@ -277,18 +302,20 @@ async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout,
         yield _sse({**chunk, "choices": [{"index": i, "delta": delta, "logprobs": None, "finish_reason": None}],
                     **extra})
     try:
-        async for i, event in guarded(state, key, reqs, body.messages, merged(reqs, http, due)):
+        async for i, event in guarded(state, key, reqs, body.messages, events):
             if choices[i].stopped:
                 continue
             if event.finish_reason == "error":
                 yield _sse({"error": {"message": f"generation failed: {reqs[i].error}", "type": "server_error",
                                       "param": None, "code": "engine_error"}})
                 continue
-            r, c = choices[i].push(event)
+            r, c = choices[i].push(calls[i].take(event))
             if choices[i].stopped:
                 reqs[i].cancel()
-            finish = choices[i].finish_reason(event)
+            finish = calls[i].finish_reason(choices[i].finish_reason(event))
             delta = {**({"reasoning_content": r} if r else {}), **({"content": c} if c else {})}
+            if deltas := calls[i].pop_deltas():
+                delta["tool_calls"] = deltas
             logs = _chat_logprobs(state, event.logprobs) if body.logprobs and event.logprobs else None
             if delta or logs or finish:
                 yield _sse({**chunk, "choices": [{"index": i, "delta": delta, "logprobs": logs,
@@ -339,17 +366,25 @@ async def completions(state, body: CompletionRequest, http: Request, key: str | 
     if state.guard is not None and (blocked := await screen_completion(state, body, texts, key)) is not None:
         return blocked  # the guard refused the prompt before generation
     scored = body.logprobs if body.echo else None
-    reqs = submit(state, prompts, body, body.max_tokens, body.logprobs, scored, stops, key, "prompt")
+    thought = _thought_stops(state, prompts, stops, body.n)  # stops matched by the server, after </think>
+    reqs = submit(state, prompts, body, body.max_tokens, body.logprobs, scored, () if thought else stops, key,
+                  "prompt")
     head = {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", "created": int(time.time()),
             "model": state.model_name}
     n = body.n
     echo = [texts[i // n] if body.echo else "" for i in range(len(reqs))]
     if body.stream:
-        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due, key))
-    text, logs = list(echo), [[] for _ in reqs]
+        return _stream(_completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due, key,
+                                          thought))
+    text, logs, finish = list(echo), [[] for _ in reqs], [None] * len(reqs)
     try:
         async for i, event in guarded(state, key, reqs, texts, merged(reqs, http, due)):
-            text[i] += event.text
+            if thought and thought[i].stopped:
+                continue  # the rest of a request cancelled by its stop string
+            t, finish[i] = thought[i].apply(event.text, event.finish_reason) if thought else (event.text, None)
+            if thought and thought[i].stopped:
+                reqs[i].cancel()
+            text[i] += t
             logs[i] += event.logprobs or []
     except ClientGone:
         return JSONResponse({}, status_code=499)
@@ -361,8 +396,20 @@ async def completions(state, body: CompletionRequest, http: Request, key: str | 
         lp = None
         if body.logprobs is not None:
             lp = _legacy_logprobs(state, (_prompt_entries(r, bos) if body.echo else []) + logs[i])
-        choices.append({"index": i, "text": text[i], "logprobs": lp, "finish_reason": r.finish_reason})
+        reason = "stop" if thought and thought[i].stopped else r.finish_reason
+        choices.append({"index": i, "text": text[i], "logprobs": lp, "finish_reason": reason})
     return {**head, "choices": choices, "usage": usage(state, prompts, reqs, n)}
+
+
+def _thought_stops(state, prompts: list[list[int]], stops: tuple[str, ...], n: int) -> list[ThoughtStop] | None:
+    """When a prompt leaves a thought open, a matcher per choice that applies the stop strings after the
+    model's `</think>` only (as chat does); None: the engine matches them (no prompt thinks)."""
+    tok = state.tokenizer
+    think, end = tok.token_id(THINK), tok.token_id(THINK_END)
+    open_ = [opens_thought(ids, think, end) for ids in prompts]
+    if not stops or not any(open_):
+        return None
+    return [ThoughtStop(stops, open_[i // n]) for i in range(len(prompts) * n)]
 
 
 def _prompt_entries(r: EngineRequest, bos: bool) -> list[TokenLogprob]:
@@ -372,8 +419,8 @@ def _prompt_entries(r: EngineRequest, bos: bool) -> list[TokenLogprob]:
     return [TokenLogprob(r.prompt_ids[0], None, [])] + list(r.prompt_logprobs[1:])
 
 
-async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due,
-                             key=None) -> AsyncIterator[str]:
+async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, timeout, due, key=None,
+                             thought=None) -> AsyncIterator[str]:
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
     sent_echo = [False] * len(reqs)
@@ -385,16 +432,23 @@ async def _completion_stream(state, body, http, prompts, reqs, head, echo, bos, 
                 yield _sse({"error": {"message": f"generation failed: {reqs[i].error}", "type": "server_error",
                                       "param": None, "code": "engine_error"}})
                 continue
+            if thought and thought[i].stopped:
+                continue
             text, entries = event.text, event.logprobs or []
+            finish = event.finish_reason
+            if thought:
+                text, finish = thought[i].apply(text, finish)
+                if thought[i].stopped:
+                    reqs[i].cancel()
             if not sent_echo[i]:
                 text, sent_echo[i] = echo[i] + text, True
                 if body.echo and body.logprobs is not None:
                     entries = _prompt_entries(reqs[i], bos) + entries
             lp = _legacy_logprobs(state, entries, offset[i]) if body.logprobs is not None and entries else None
             offset[i] += len(text)
-            if text or lp or event.finish_reason:
+            if text or lp or finish:
                 yield _sse({**head, "choices": [{"index": i, "text": text, "logprobs": lp,
-                                                 "finish_reason": event.finish_reason}], **extra})
+                                                 "finish_reason": finish}], **extra})
     except ClientGone:
         return
     except DeadlineExceeded:

@@ -13,11 +13,15 @@ from ..tokenizer import THINK, THINK_END
 
 
 class ReasoningSplitter:
-    def __init__(self):
-        self.in_reasoning = True
+    """in_reasoning: the output starts inside the thought (thinking on); else it is all answer (thinking off,
+    or a prefix message that closed its thought). answer_started: the output continues an answer already
+    begun (a prefix), so its leading newlines are kept."""
+
+    def __init__(self, in_reasoning: bool = True, answer_started: bool = False):
+        self.in_reasoning = in_reasoning
         self.held = ""  # text that may be the start of a tag, waiting for the next delta
         self.at_start = True  # no reasoning text yet: a repeated "<think>" is dropped
-        self.content_started = False  # the answer's leading newlines (after "</think>") are dropped
+        self.content_started = answer_started  # the answer's leading newlines (after "</think>") are dropped
 
     def push(self, text: str) -> tuple[str, str]:
         """New text -> (reasoning delta, content delta)."""
@@ -65,15 +69,17 @@ class StopText:
 
     def __init__(self, stops: tuple[str, ...]):
         self.stops, self.held, self.stopped = stops, "", False
+        self.which: str | None = None  # the stop string that matched (Anthropic's stop_sequence)
 
     def push(self, text: str) -> str:
         if self.stopped:
             return ""
         text, self.held = self.held + text, ""
-        hits = [i for i in (text.find(s) for s in self.stops) if i >= 0]
+        hits = [(i, s) for i, s in ((text.find(s), s) for s in self.stops) if i >= 0]
         if hits:
             self.stopped = True
-            return text[:min(hits)]
+            at, self.which = min(hits, key=lambda h: h[0])
+            return text[:at]
         keep = held_back(text, self.stops)
         self.held = text[len(text) - keep:]
         return text[:len(text) - keep]
@@ -81,3 +87,43 @@ class StopText:
     def finish(self) -> str:
         held, self.held = self.held, ""
         return held
+
+
+class ThoughtStop:
+    """Stop strings over a raw completion (/v1/completions) whose prompt left a thought open: as on chat, they
+    are matched after the model's `</think>` only, so lm-eval's usual `until: ["\\n"]` does not end the
+    reasoning. The text itself, reasoning and tag included, goes out unchanged."""
+
+    def __init__(self, stops: tuple[str, ...], in_thought: bool):
+        self.in_thought, self.stop, self.held = in_thought, StopText(stops), ""
+
+    @property
+    def stopped(self) -> bool:
+        return self.stop.stopped
+
+    def apply(self, text: str, finish_reason: str | None) -> tuple[str, str | None]:
+        """(text to send, finish reason) for an event's text; "stop" once a stop string matched."""
+        out = self._push(text)
+        if finish_reason is not None and not self.stopped:
+            held, self.held = self.held, ""
+            out += held + self.stop.finish()
+        return out, "stop" if self.stopped else finish_reason
+
+    def _push(self, text: str) -> str:
+        if not self.in_thought:
+            return self.stop.push(text)
+        text, self.held = self.held + text, ""
+        end = text.find(THINK_END)
+        if end < 0:
+            keep = held_back(text, (THINK_END,))
+            self.held = text[len(text) - keep:]
+            return text[:len(text) - keep]
+        self.in_thought = False
+        end += len(THINK_END)
+        return text[:end] + self.stop.push(text[end:])
+
+
+def opens_thought(ids: list[int], think: int, think_end: int) -> bool:
+    """Whether a prompt's last `<think>` is still open (the model's output starts inside a thought)."""
+    last = max((i for i, t in enumerate(ids) if t == think), default=-1)
+    return last >= 0 and think_end not in ids[last:]

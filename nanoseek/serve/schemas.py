@@ -7,6 +7,8 @@ and against the server's limits in completions.py. /openapi.json is generated fr
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -21,10 +23,66 @@ class ContentPart(_Body):
     text: str | None = None
 
 
+class FunctionCall(_Body):
+    name: str
+    arguments: str  # JSON text, as the model wrote it
+
+
+class ToolCall(_Body):
+    id: str
+    type: str = "function"
+    function: FunctionCall
+
+
 class Message(_Body):
     role: str
     content: str | list[ContentPart] | None = None
-    reasoning_content: str | None = None  # refused: earlier reasoning is not fed back (as DeepSeek)
+    tool_calls: list[ToolCall] | None = None  # an assistant's earlier calls
+    tool_call_id: str | None = None  # a tool message: the call it answers
+    # refused on earlier turns (their reasoning is not fed back, as DeepSeek); on a prefix message it is the
+    # thought to continue
+    reasoning_content: str | None = None
+    prefix: bool = False  # DeepSeek's chat prefix completion: the last (assistant) message is continued
+
+
+class Thinking(_Body):
+    """DeepSeek's (and Anthropic's) switch: {"type": "enabled" | "disabled"}; the type is checked in
+    serve/thinking.py (an unknown one is a 400, as DeepSeek answers it)."""
+    type: str
+    budget_tokens: int | None = Field(None, ge=1)  # Anthropic's spelling of a thinking budget
+
+
+class FunctionDef(_Body):
+    name: str
+    description: str | None = None
+    parameters: dict[str, Any] | None = None  # a JSON schema for the arguments
+    strict: bool | None = None  # arguments always follow the schema here (constrained decoding)
+
+
+class Tool(_Body):
+    type: str
+    function: FunctionDef
+
+
+class FunctionName(_Body):
+    name: str
+
+
+class NamedToolChoice(_Body):
+    type: str
+    function: FunctionName | None = None
+
+
+class JsonSchemaFormat(_Body):
+    name: str | None = None
+    description: str | None = None
+    schema_: dict[str, Any] | None = Field(None, alias="schema")
+    strict: bool | None = None
+
+
+class ResponseFormat(_Body):
+    type: str  # text, json_object, json_schema (serve/tools.py answers others with a 400)
+    json_schema: JsonSchemaFormat | None = None
 
 
 class StreamOptions(_Body):
@@ -52,6 +110,12 @@ class _Sampling(_Body):
 
 class ChatRequest(_Sampling):
     messages: list[Message]
+    thinking: Thinking | None = None  # None: as before (the template thinks, the sampling fields apply)
+    reasoning_effort: str | None = None  # low, high, max: a budget of thinking tokens (serve/thinking.py)
+    tools: list[Tool] | None = None
+    tool_choice: str | NamedToolChoice | None = None  # none, auto (the default with tools), required, a function
+    parallel_tool_calls: bool = True
+    response_format: ResponseFormat | None = None
     max_tokens: int | None = Field(None, ge=1)
     max_completion_tokens: int | None = Field(None, ge=1)
     logprobs: bool = False
