@@ -1,4 +1,5 @@
-"""The OpenAI-compatible server (FastAPI): one Engine behind /v1, the web chat at /, health and metrics.
+"""The OpenAI-compatible server (FastAPI): one Engine behind /v1 (and Anthropic's /v1/messages), the web chat
+at /, health and metrics.
 
     state = ServerState(model_name="tiny", api_keys={"sk-..."})
     app = create_app(state)          # serves 503 until state.attach(engine, tokenizer) (loading in a thread)
@@ -25,9 +26,10 @@ from starlette.requests import ClientDisconnect
 
 from ..engine import Engine
 from ..tokenizer import Tokenizer
-from . import completions, metrics
-from .errors import ApiError, bad_request, parse_json, read_body
+from . import completions, messages, metrics
+from .errors import ApiError, bad_request, error_response, parse_json, read_body
 from .limits import Limiter
+from .messages import CountTokensRequest, MessagesRequest
 from .openapi import ROUTES, openapi
 from .schemas import ChatRequest, CompletionRequest, DetokenizeRequest, TokenizeRequest
 from .thinking import EFFORT_BUDGETS
@@ -108,7 +110,7 @@ class Guard:
                 raise  # the response had started: nothing else can be sent on it
             status[0] = 500
             error = ApiError(500, f"internal error: {type(e).__name__}: {e}", "server_error")
-            await error.response()(scope, receive, send)
+            await error_response(error, scope.get("path", ""))(scope, receive, send)
         finally:
             route = scope.get("route")
             self.counter[(getattr(route, "path", "other"), status[0] or 500)] += 1
@@ -128,22 +130,23 @@ def create_app(state: ServerState) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, e: ApiError):
-        return e.response()
+        return error_response(e, request.url.path)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, e: HTTPException):
         code = {404: "not_found", 405: "method_not_allowed"}.get(e.status_code)
         error = ApiError(e.status_code, f"{request.method} {request.url.path}: {e.detail}", code=code)
         error.headers.update(e.headers or {})  # 405's Allow
-        return error.response()
+        return error_response(error, request.url.path)
 
     def key_of(request: Request, keys: set[str]) -> str | None:
         """The caller's API key (None without auth); 401 unless it is one of `keys`."""
         header = request.headers.get("authorization", "")
         key = header[7:].strip() if header.lower().startswith("bearer ") else None
+        key = key or request.headers.get("x-api-key")  # Anthropic's clients send the key so
         if keys and key not in keys:
-            raise ApiError(401, "missing or invalid API key: send 'Authorization: Bearer <key>'",
-                           code="invalid_api_key")
+            raise ApiError(401, "missing or invalid API key: send 'Authorization: Bearer <key>' (or 'x-api-key: "
+                                "<key>')", code="invalid_api_key")
         return key if keys else None
 
     def gate(request: Request) -> str | None:
@@ -175,6 +178,16 @@ def create_app(state: ServerState) -> FastAPI:
     async def complete(request: Request):
         key, b = await body(request, CompletionRequest)
         return await completions.completions(state, b, request, key)
+
+    @app.post("/v1/messages", include_in_schema=False)
+    async def anthropic_messages(request: Request):
+        key, b = await body(request, MessagesRequest)
+        return await messages.messages(state, b, request, key)
+
+    @app.post("/v1/messages/count_tokens", include_in_schema=False)
+    async def anthropic_count_tokens(request: Request):
+        _, b = await body(request, CountTokensRequest)
+        return await messages.count_tokens(state, b)
 
     @app.get("/v1/models", **ROUTES["models"])
     async def models(request: Request):

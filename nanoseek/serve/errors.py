@@ -1,6 +1,7 @@
 """OpenAI-shaped errors, and reading a request body that may be too big, not UTF-8, not JSON or mistyped.
 
-Every error body is {"error": {"message", "type", "param", "code"}} with a status the official clients
+Every error body is {"error": {"message", "type", "param", "code"}} (on /v1/messages: Anthropic's
+{"type": "error", "error": {"type", "message"}}, error_response) with a status the official clients
 map to their exception classes (400 BadRequest, 401 Authentication, 404 NotFound, 408 past the request's
 deadline, 413, 422 UnprocessableEntity, 429 RateLimit, 503 while loading or shutting down).
 
@@ -33,6 +34,25 @@ class ApiError(Exception):
 
     def response(self) -> JSONResponse:
         return JSONResponse(self.body(), status_code=self.status, headers=self.headers)
+
+
+# Anthropic's error types by status (its Messages API answers validation errors with 400, not 422)
+_ANTHROPIC = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
+              404: "not_found_error", 405: "invalid_request_error", 408: "timeout_error", 413: "request_too_large",
+              422: "invalid_request_error", 429: "rate_limit_error", 500: "api_error", 503: "overloaded_error"}
+
+
+def anthropic_body(e: ApiError) -> dict:
+    """The error as Anthropic's API shapes it: {"type": "error", "error": {"type", "message"}}."""
+    return {"type": "error", "error": {"type": _ANTHROPIC.get(e.status, "api_error"), "message": e.message}}
+
+
+def error_response(e: ApiError, path: str) -> JSONResponse:
+    """The error in the shape of the API the path belongs to: Anthropic's under /v1/messages, else OpenAI's."""
+    if path == "/v1/messages" or path.startswith("/v1/messages/"):
+        status = 400 if e.status == 422 else e.status
+        return JSONResponse(anthropic_body(e), status_code=status, headers=e.headers)
+    return e.response()
 
 
 def rate_limited(message: str, code: str, retry_after: float | None) -> ApiError:
