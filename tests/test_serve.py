@@ -253,10 +253,12 @@ def test_terminal_chat(rigged):
     engine = Engine(nanoseek.load(rigged, device="cpu"), tok, max_batch=1, max_len=256, threads=1)
     out = io.StringIO()
     messages = chat(engine, tok, SamplingParams(temperature=0, max_tokens=50, stop_token_ids=(tok.eos_id,)),
-                    stdin=io.StringIO("What is 2 + 2?\nand now?\n/exit\n"), stdout=out)
+                    stdin=io.StringIO("What is 2 + 2?\nand now?\n/think off\nno thought?\n/exit\n"), stdout=out)
     text = out.getvalue()
     assert f"thinking: {REASONING}\nassistant> {ANSWER}" in text
-    assert [m["role"] for m in messages] == ["user", "assistant"] * 2 and messages[-1]["content"] == ANSWER
+    assert [m["role"] for m in messages] == ["user", "assistant"] * 3 and messages[-1]["content"] == ANSWER
+    last = text.split("(thinking off)")[1]  # the empty thought: the answer comes at once
+    assert f"assistant> {ANSWER}" in last and "thinking:" not in last
 
 
 def test_sse_lines_are_plain_json(server):

@@ -42,6 +42,15 @@ def test_web_chat_streams_the_answer_and_fills_the_thinking_panel(tmp_path):
             sync_api.expect(panel.locator(".reasoning")).to_be_hidden()
             assert page.locator(".msg.user").inner_text() == "What is 2 + 2?"
             sync_api.expect(page.locator("#stop")).to_be_disabled()  # enabled only while streaming
+            # the Think switch: off, the model answers at once (the template's empty thought), no panel
+            page.uncheck("#thinking")
+            sync_api.expect(page.locator("#effort")).to_be_disabled()
+            page.fill("#input", "And without thinking?")
+            page.press("#input", "Enter")
+            second = page.locator(".msg.assistant").nth(1)
+            sync_api.expect(second.locator(".answer h3")).to_have_text(ANSWER.removeprefix("# "), timeout=20_000)
+            sync_api.expect(second.locator("details.thinking")).to_be_hidden()
+            sync_api.expect(second.locator(".stats")).to_contain_text("(0 thinking)")
         finally:
             browser.close()
     assert outside == []

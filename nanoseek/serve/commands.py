@@ -101,7 +101,8 @@ def cmd_chat(args) -> None:
     engine, tokenizer = load_engine(args)
     params = SamplingParams(temperature=args.temperature, top_p=args.top_p, max_tokens=args.max_tokens,
                             stop_token_ids=(tokenizer.eos_id,))
-    chat(engine, tokenizer, params, system=args.system, show_reasoning=not args.hide_reasoning)
+    chat(engine, tokenizer, params, system=args.system, show_reasoning=not args.hide_reasoning,
+         thinking=not args.no_think)
 
 
 def add_commands(sub) -> None:
@@ -134,4 +135,6 @@ def add_commands(sub) -> None:
     s.add_argument("--top-p", type=float, default=0.95)
     s.add_argument("--max-tokens", type=int, default=512)
     s.add_argument("--hide-reasoning", action="store_true", help="do not print the model's thinking")
+    s.add_argument("--no-think", action="store_true",
+                   help="start with thinking off (the model answers at once); /think on|off switches it")
     s.set_defaults(fn=cmd_chat)

@@ -1,5 +1,7 @@
 // The web chat: streams /v1/chat/completions, fills the thinking panel from reasoning_content live and
-// renders the answer (content) as Markdown. Earlier answers go back without their reasoning.
+// renders the answer (content) as Markdown. Earlier answers go back without their reasoning. The Think
+// switch sends DeepSeek's `thinking` and `reasoning_effort` (thinking mode samples by its own settings,
+// so the temperature setting applies with thinking off).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -53,7 +55,9 @@ async function send(text) {
     model: modelId, stream: true, stream_options: { include_usage: true },
     messages: (system ? [{ role: "system", content: system }] : []).concat(conversation),
     temperature: parseFloat($("temperature").value), max_tokens: parseInt($("max-tokens").value, 10),
+    thinking: { type: $("thinking").checked ? "enabled" : "disabled" },
   };
+  if ($("thinking").checked) body.reasoning_effort = $("effort").value;
   controller = new AbortController();
   $("send").disabled = true; $("stop").disabled = false;
   let answer = "", thoughts = 0, started = performance.now();
@@ -119,4 +123,5 @@ $("input").addEventListener("keydown", (e) => {
 $("stop").addEventListener("click", () => { if (controller) controller.abort(); });
 $("new-chat").addEventListener("click", () => { if (!controller) { conversation.length = 0; $("messages").innerHTML = ""; } });
 $("api-key").addEventListener("change", loadModel);
+$("thinking").addEventListener("change", () => { $("effort").disabled = !$("thinking").checked; });
 loadModel();
