@@ -18,9 +18,8 @@ to minutes, and batches of more than 64 rows gain nothing (BENCHMARKS.md#grpo-st
 from __future__ import annotations
 
 import copy
-import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -33,9 +32,9 @@ from ..tasks import get_task
 from ..tokenizer import Tokenizer
 from .distributed import clip_grad_norm
 from .evaluate import evaluate_task
-from .metrics import MetricsLog
+from .loop import TrainingLoop
 from .optim import make_optimizer
-from .pretrain import _StopFlag, autocast, pick_device
+from .pretrain import autocast, pick_device
 from .rollout import rollout, rollout_cache_len
 from .runstate import latest_checkpoint, load_checkpoint, save_checkpoint, save_release
 
@@ -241,10 +240,8 @@ def compiled_rollouts(model, rows: int, cache_len: int) -> tuple[InferenceModel,
 def grpo(tc: GRPOConfig) -> dict:
     device = pick_device(tc.device)
     torch.manual_seed(tc.seed)
-    run = Path(tc.out)
-    run.mkdir(parents=True, exist_ok=True)
     if tc.resume:
-        source = latest_checkpoint(run)
+        source = latest_checkpoint(tc.out)
         model, state = load_checkpoint(source, device)
     else:
         if not tc.init:
@@ -268,16 +265,10 @@ def grpo(tc: GRPOConfig) -> dict:
         optimizer.load_state_dict(state["optimizer"])
         torch.set_rng_state(state["rng"].cpu())
         step, drawn, train_time = state["step"], state["data"]["drawn"], state["train_time"]
-    (run / "train_config.json").write_text(json.dumps(asdict(tc), indent=2) + "\n")
-    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard)
     params = SamplingParams(temperature=tc.temperature, max_tokens=tc.max_tokens)
-    bar = None
-    if tc.progress:
-        from tqdm import tqdm
-        bar = tqdm(total=tc.steps, initial=step, desc="grpo", unit="step", dynamic_ncols=True)
     val = {}
-    with _StopFlag() as stop:
-        while step < tc.steps:
+    with TrainingLoop(tc, start=step, desc="grpo") as loop:
+        while loop.running:
             t0 = time.perf_counter()
             # 1. rollouts, scored; dynamic sampling keeps only groups whose rewards differ
             groups, seen, dropped, rollout_seconds = [], [], 0, 0.0
@@ -343,27 +334,18 @@ def grpo(tc: GRPOConfig) -> dict:
                           rollout_tokens=sum(len(c) for c, *_ in seen))  # every sampled token, dropped groups too
             if compile_seconds is not None:  # once per process, before the first step: not in its seconds
                 record["compile_seconds"], compile_seconds = compile_seconds, None
-            if step % tc.eval_every == 0 or step == tc.steps:
+            if loop.evaluating(step):
                 val = {f"test_{k}": v for k, v in
                        evaluate_task(model, tok, task, tc.eval_problems, difficulty=tc.difficulty,
                                      max_tokens=tc.max_tokens).items()}
                 record.update(val)
-            log.log(step, **record)
-            if bar is not None:
-                bar.set_postfix(reward=f"{record['reward']:.3f}", acc=f"{record['accuracy']:.2f}",
-                                len=f"{record['response_length']:.0f}")
-                bar.update(1)
-            if step % tc.ckpt_every == 0 or step == tc.steps or stop.requested:
-                save_checkpoint(run, model, {"step": step, "train_time": train_time,
-                                             "optimizer": optimizer.state_dict(),
-                                             "data": {"drawn": drawn}, "rng": torch.get_rng_state()},
+            postfix = {"reward": f"{record['reward']:.3f}", "acc": f"{record['accuracy']:.2f}",
+                       "len": f"{record['response_length']:.0f}"}
+            if loop.end_step(step, record, postfix):
+                save_checkpoint(tc.out, model, {"step": step, "train_time": train_time,
+                                                "optimizer": optimizer.state_dict(),
+                                                "data": {"drawn": drawn}, "rng": torch.get_rng_state()},
                                 tokenizer_dir=source)
-            if stop.requested:
-                break
-    if bar is not None:
-        bar.close()
-    log.close()
-    finished = step >= tc.steps
-    if finished:
-        save_release(run, model, source)
-    return {"finished": finished, "step": step, "train_time": train_time, **val}
+    if loop.finished:
+        save_release(tc.out, model, source)
+    return {"finished": loop.finished, "step": step, "train_time": train_time, **val}

@@ -14,10 +14,7 @@ ranks and tokens/s and MFU count every rank; rank 0 writes the log, the report a
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import json
 import math
-import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +36,7 @@ from .distributed import (
     set_gradient_sync,
 )
 from .flops import measure_matmul_peak, model_flops_per_token
-from .metrics import MetricsLog
+from .loop import TrainingLoop
 from .optim import lr_factor, make_optimizer
 from .runstate import (
     latest_checkpoint,
@@ -132,29 +129,6 @@ def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_b
     return {"val_loss": loss, "val_bpb": loss / math.log(2) / bytes_per_token(data)}
 
 
-class _StopFlag:
-    """SIGINT/SIGTERM ask the loop to checkpoint and exit after the current step."""
-
-    def __init__(self):
-        self.requested = False
-        self._old = {}
-
-    def __enter__(self):
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                self._old[sig] = signal.signal(sig, self._handle)
-            except ValueError:  # not the main thread: no signal handling
-                pass
-        return self
-
-    def _handle(self, signum, frame):
-        self.requested = True
-
-    def __exit__(self, *exc):
-        for sig, handler in self._old.items():
-            signal.signal(sig, handler)
-
-
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
@@ -196,12 +170,8 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     loss is taken), this rank's share; validate(model, dtype) -> {"val_loss": ..., ...}; state: a resumed
     trainer state or None; world: this process's rank in a torchrun job (None: a single process).
     """
-    run = Path(tc.out)
-    run.mkdir(parents=True, exist_ok=True)
     device = next(model.parameters()).device
     world = world or World(device)
-    if world.main:
-        (run / "train_config.json").write_text(json.dumps(dataclasses.asdict(tc), indent=2) + "\n")
     cfg = model.config
     # a resumed run keeps the precision it started with, so its losses match an uninterrupted run
     dtype, peaks = choose_dtype(state["dtype"] if state else tc.dtype, device)
@@ -229,15 +199,10 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
         step, tokens, train_time = state["step"], state["tokens"], state["train_time"]
     loss_fn = torch.compile(model.compute_loss) if tc.compile else model.compute_loss
     flops_per_token = model_flops_per_token(cfg, tc.seq_len, training=True, mtp=tc.mtp_weight > 0)
-    log = MetricsLog(run, resume_step=step, tensorboard=tc.tensorboard) if world.main else None
-    bar = None
-    if tc.progress and world.main:
-        from tqdm import tqdm
-        bar = tqdm(total=tc.steps, initial=step, desc=desc, unit="step", dynamic_ncols=True)
     wall_start = time.time()
     val = {}
-    with _StopFlag() as stop:
-        while step < tc.steps:
+    with TrainingLoop(tc, start=step, desc=desc, main=world.main) as loop:
+        while loop.running:
             t0 = time.perf_counter()
             lr = tc.lr * lr_factor(step, tc.steps, tc.warmup, tc.schedule, tc.min_lr_ratio)
             for group in optimizer.param_groups:
@@ -263,7 +228,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
             # over all ranks: mean losses, all tokens, and whether any rank was asked to stop
-            totals = world.sum([*sums.values(), step_tokens, stop.requested])
+            totals = world.sum([*sums.values(), step_tokens, loop.stop_requested])
             sums = {k: v / world.size for k, v in zip(sums, totals)}
             step_tokens, stopping = int(totals[-2]), totals[-1] > 0
             step += 1
@@ -273,32 +238,21 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                       "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": step_tokens / dt,
                       "mfu": flops_per_token * step_tokens / dt / peak,
                       "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance}
-            last = step == tc.steps
-            if step % tc.eval_every == 0 or last:
+            if loop.evaluating(step):
                 val = validate(model, dtype)
                 record.update(val)
-            if log is not None:
-                log.log(step, **record)
-            if bar is not None:
-                bar.set_postfix(loss=f"{sums['main']:.3f}", tok_s=f"{step_tokens / dt:,.0f}",
-                                **({"val": f"{val['val_loss']:.3f}"} if val else {}))
-                bar.update(1)
-            if step % tc.ckpt_every == 0 or last or stopping:
-                save_checkpoint(run, model, {
+            postfix = {"loss": f"{sums['main']:.3f}", "tok_s": f"{step_tokens / dt:,.0f}",
+                       **({"val": f"{val['val_loss']:.3f}"} if val else {})}
+            if loop.end_step(step, record, postfix, stopping):
+                save_checkpoint(tc.out, model, {
                     "step": step, "tokens": tokens, "train_time": train_time, "data": source.state_dict(),
                     "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir, optimizer, world,
                     sharded=tc.dcp or world.size > 1)
-            if stopping:
-                break
-    if bar is not None:
-        bar.close()
-    if log is not None:
-        log.close()
-    finished = step >= tc.steps
+    finished = loop.finished
     if finished:
         release = full_model(model, world)  # the whole model, on rank 0
         if world.main:
-            save_release(run, release, tokenizer_dir)
+            save_release(tc.out, release, tokenizer_dir)
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,
