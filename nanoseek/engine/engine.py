@@ -144,7 +144,10 @@ class Engine:
         if params.grammar is not None and self.tokenizer is None:
             raise ValueError("a grammar needs a tokenizer: give the engine one")
         stream = TextStream(self.tokenizer, params.stop) if self.tokenizer is not None else None
-        constraint = None if params.grammar is None else self.grammar_tokenizer.matcher(params.grammar)
+        constraint = None
+        if params.grammar is not None:
+            after = params.grammar_after
+            constraint = self.grammar_tokenizer.matcher(params.grammar, None if prompt_ids[-1] == after else after)
         sampler = Sampler(params, prompt_ids, vocab, self.im.device, constraint)
         req = Request(list(prompt_ids), params, sampler, stream, engine=self, channel=channel or Channel(loop),
                       index=index)

@@ -2,11 +2,13 @@
 compute, for each step, the set of tokens that keep the output inside the grammar).
 
 A request's SamplingParams.grammar is an llguidance grammar (a string: build one with json_grammar or
-lark_grammar). Its Sampler then masks every distribution it draws from (the next token, an MTP draft, the
-two positions a speculative step verifies) with the tokens the grammar allows in the state the request has
+lark_grammar); it applies from the first output token, or from the token after SamplingParams.grammar_after.
+The request's Sampler masks every distribution it draws from (the next token, an MTP draft, the two
+positions a speculative step verifies) with the tokens the grammar allows in the state the request has
 reached, and advances the grammar with each token that joins the sequence (Sampler.accept). So speculation
 stays exact: a draft is drawn from masked MTP logits, the token after it from logits masked in the state
-after the draft, and a rejected draft's replacement from the masked target distribution.
+after the draft, and a rejected draft's replacement from the masked target distribution. (The fused greedy
+step, which takes the argmax inside the forward, is skipped while a constrained request runs.)
 
 Why llguidance and not xgrammar: llguidance's wheel depends on nothing (xgrammar pulls in transformers and
 triton at run time), and it reads the tokenizer's own tokenizer.json: the byte-level vocabulary is decoded by
@@ -60,19 +62,22 @@ class GrammarTokenizer:
         if error:
             raise ValueError(f"the grammar is invalid: {messages[0]}")
 
-    def matcher(self, grammar: str) -> Constraint:
+    def matcher(self, grammar: str, after: int | None = None) -> Constraint:
+        """The state of a request's grammar; after: a token before which the output is free (and which starts
+        the grammar), or None to start at once."""
         self.check(grammar)
         m = llguidance.LLMatcher(self.ll, grammar, log_level=0)
         if m.is_error():
             raise ValueError(f"the grammar is invalid: {m.get_error()}")
-        return Constraint(m, self)
+        return Constraint(m, self, after)
 
 
 class Constraint:
     """One request's grammar state: the mask of allowed tokens for the next position, and the tokens taken."""
 
-    def __init__(self, matcher: llguidance.LLMatcher, tok: GrammarTokenizer):
+    def __init__(self, matcher: llguidance.LLMatcher, tok: GrammarTokenizer, after: int | None = None):
         self.matcher, self.tok = matcher, tok
+        self.after = after  # the token that starts the grammar, while the output has not had it yet
         self._mask: torch.Tensor | None = None  # for the current state; None until asked
         self.done = False  # EOS taken: the grammar is complete, and nothing after it is masked
 
@@ -86,14 +91,16 @@ class Constraint:
 
     def mask(self, logits: torch.Tensor) -> torch.Tensor:
         """logits [vocab] with the disallowed tokens at -inf (none, once the grammar has ended)."""
-        if self.done or self.matcher.is_error():
+        if self.done or self.after is not None or self.matcher.is_error():
             return logits
         return logits.masked_fill(~self.allowed(logits.device), float("-inf"))
 
     def accept(self, token: int) -> None:
         """Advance over a token that joined the sequence. A token the grammar refuses (only a failed sampler's
         placeholder can be one) raises: the request fails alone."""
-        if self.done:
+        if self.done or self.after is not None:
+            if token == self.after:
+                self.after = None
             return
         if not self.matcher.consume_token(token):
             raise ValueError(f"token {token} does not satisfy the grammar: {self.matcher.get_error()}")

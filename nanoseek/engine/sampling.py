@@ -36,6 +36,9 @@ class SamplingParams:
     logprobs: int | None = None  # None: off; N >= 0: each token's logprob plus the N most likely
     prompt_logprobs: int | None = None  # the same for every prompt token (for scoring, e.g. lm-eval)
     grammar: str | None = None  # an llguidance grammar the output must follow (engine/grammar.py builds them)
+    # the grammar starts after this token: once the output has it, or at once if the prompt ends with it (e.g.
+    # </think>: an answer's format, after a thought; a tool-call token: the calls the model chose to begin)
+    grammar_after: int | None = None
 
     def __post_init__(self):
         self.stop_token_ids = tuple(self.stop_token_ids)
