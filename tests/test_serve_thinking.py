@@ -102,6 +102,13 @@ def test_reasoning_effort_budget_closes_the_thought_and_the_model_answers(server
         assert (full.reasoning_content, full.content) == (REASONING, ANSWER)
 
 
+def test_every_choice_of_n_gets_its_thought_closed(server, client):
+    r = ask(client, reasoning_effort="low", seed=1, n=3)
+    assert [(c.message.reasoning_content, c.message.content) for c in r.choices] == \
+        [("".join(pieces(server, REASONING)[:3]), ANSWER)] * 3
+    assert r.usage.completion_tokens_details.reasoning_tokens == 3 * 4
+
+
 def test_max_tokens_still_bounds_reasoning_plus_answer(server, client):
     r = ask(client, reasoning_effort="low", seed=1, max_tokens=5)  # 3 thinking + </think> + 1 answer token
     assert r.choices[0].message.content == pieces(server, ANSWER)[0] and r.choices[0].finish_reason == "length"
