@@ -28,15 +28,22 @@ def cmd_info(args) -> None:
     n = cfg.num_params()
     mla = cfg.kv_lora_rank + cfg.qk_rope_head_dim
     mha = cfg.num_attention_heads * (cfg.qk_head_dim + cfg.v_head_dim)
-    print(f"nanoseek model ({source})")
+    groups = ("greedy over all" if cfg.topk_method == "greedy"
+              else f"{cfg.n_group} groups (top {cfg.topk_group})")
+    print(f"nanoseek model ({source}): {cfg.model_type}")
     print(f"  layers {cfg.num_hidden_layers} ({cfg.first_k_dense_replace} dense), hidden {cfg.hidden_size}, "
           f"heads {cfg.num_attention_heads}, vocab {cfg.vocab_size}")
     print(f"  experts: {cfg.n_shared_experts} shared + {cfg.n_routed_experts} routed, "
-          f"{cfg.num_experts_per_tok} active, {cfg.n_group} groups (top {cfg.topk_group})")
+          f"{cfg.num_experts_per_tok} active, {cfg.scoring_func} gate, {groups}")
     print(f"  parameters: {human(n['total'])} total, {human(n['active'])} activated per token "
           f"(+ {human(n['mtp'])} in {cfg.num_nextn_predict_layers} MTP module(s))")
     print(f"  KV cache per token per layer: {mla} numbers (MLA latent) vs {mha} for plain multi-head "
           f"attention ({mha / mla:.1f}x smaller)")
+    per_token = cfg.kv_cache_bytes(1)
+    sizes = ", ".join(f"{name} {b / 2 ** 20:.1f} MiB" if (b := cfg.kv_cache_bytes(ctx)) < 2 ** 30
+                      else f"{name} {b / 2 ** 30:.1f} GiB"
+                      for name, ctx in (("1K", 1 << 10), ("128K", 128 << 10), ("1M", 1 << 20)))
+    print(f"  KV cache (bf16): {per_token:,} bytes per token; one sequence of {sizes}")
     if quantization:
         print(f"  quantized: {quantization}")
     if args.model and args.load:
@@ -203,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("info", help="print a model's shape and parameter counts")
     g = s.add_mutually_exclusive_group(required=True)
-    g.add_argument("--preset", help="a named preset (smoke, tiny, small, base, deepseek-v3)")
+    g.add_argument("--preset", help="a named preset (nanoseek.config.PRESETS: smoke, tiny, small, base, "
+                   "deepseek-v3, tiny-v2, deepseek-v2-lite)")
     g.add_argument("--model", help="a checkpoint directory")
     s.add_argument("--load", action="store_true", help="also load the weights and count them")
     s.set_defaults(fn=cmd_info)

@@ -1,8 +1,12 @@
-"""ModelConfig: the DeepSeek-V3 hyper-parameters under Hugging Face `DeepseekV3Config`'s names, plus presets.
+"""ModelConfig: DeepSeek's hyper-parameters under Hugging Face's names (DeepseekV3Config, DeepseekV2Config), presets.
 
-Field names and meanings are those of transformers' DeepseekV3Config and of the released DeepSeek-V3
-`config.json`, so a reader can hold them against both, and `config.json` files move between nanoseek,
-transformers, vLLM and llama.cpp's converter unchanged.
+Field names and meanings are those of transformers' configs and of the released DeepSeek `config.json` files, so
+a reader can hold them against both, and `config.json` files move between nanoseek, transformers, vLLM and
+llama.cpp's converter unchanged. `model_type` names the family:
+  deepseek_v3  sigmoid gate, bias-corrected group-limited top-k (noaux_tc), MTP;
+  deepseek_v2  softmax gate, greedy or group-limited (a group scores its best expert) top-k, no MTP (V2, V2-Lite).
+A family's config.json may leave out keys: they take that family's defaults in transformers (`_FAMILY_DEFAULTS`),
+so both read the same model from it.
 """
 
 from __future__ import annotations
@@ -19,19 +23,37 @@ class ConfigError(ValueError):
     """A config that nanoseek cannot compute faithfully."""
 
 
+ARCHITECTURES = {"deepseek_v3": "DeepseekV3ForCausalLM", "deepseek_v2": "DeepseekV2ForCausalLM"}
+
+# What transformers' DeepseekV2Config assumes for a key config.json leaves out, where it differs from V3's (the
+# dataclass defaults); V2 knows no MTP and rotates adjacent RoPE pairs only (no rope_interleave key).
+_FAMILY_DEFAULTS = {
+    "deepseek_v3": {},
+    "deepseek_v2": dict(
+        vocab_size=102400, hidden_size=4096, intermediate_size=11008, num_hidden_layers=32, num_attention_heads=32,
+        max_position_embeddings=2048, bos_token_id=1, eos_token_id=2, first_k_dense_replace=0, n_routed_experts=64,
+        n_shared_experts=2, routed_scaling_factor=1.0, topk_method="greedy", norm_topk_prob=False,
+        moe_intermediate_size=1407, num_experts_per_tok=None, scoring_func="softmax", num_nextn_predict_layers=0),
+}
+# Fields a family's config.json does not have (nanoseek's value is then the only one it can be).
+_NOT_IN_FAMILY = {"deepseek_v3": (), "deepseek_v2": ("rope_interleave", "num_nextn_predict_layers")}
+
+
 # Keys written by other tools that carry no model hyper-parameter: accepted and dropped on read.
 _META_KEYS = {
-    "architectures", "model_type", "transformers_version", "auto_map", "dtype", "torch_dtype", "use_cache",
+    "architectures", "transformers_version", "auto_map", "dtype", "torch_dtype", "use_cache",
     "output_router_logits", "pretraining_tp", "ep_size", "_name_or_path", "output_hidden_states",
     "output_attentions", "return_dict", "num_mtp_layers", "head_dim", "qk_head_dim", "rope_parameters",
     "quantization_config", "id2label", "label2id", "problem_type", "tf_legacy_loss", "use_bfloat16",
     "chunk_size_feed_forward", "is_encoder_decoder", "tie_encoder_decoder", "add_cross_attention",
-    "task_specific_params", "finetuning_task",
+    "task_specific_params", "finetuning_task", "mlp_bias",
 }
 
 
 @dataclass
 class ModelConfig:
+    # family (see the module's docstring)
+    model_type: str = "deepseek_v3"
     # vocabulary and width
     vocab_size: int = 129280
     hidden_size: int = 7168
@@ -63,15 +85,15 @@ class ModelConfig:
     moe_intermediate_size: int = 2048
     n_routed_experts: int = 256
     n_shared_experts: int = 1
-    num_experts_per_tok: int = 8
-    n_group: int = 8
+    num_experts_per_tok: int | None = 8
+    n_group: int = 8  # greedy top-k (V2) ignores the groups
     topk_group: int = 4
     routed_scaling_factor: float = 2.5
     norm_topk_prob: bool = True
     first_k_dense_replace: int = 3
     moe_layer_freq: int = 1
-    scoring_func: str = "sigmoid"
-    topk_method: str = "noaux_tc"
+    scoring_func: str = "sigmoid"  # V2: softmax
+    topk_method: str = "noaux_tc"  # V2: greedy or group_limited_greedy
     aux_loss_alpha: float = 0.0  # sequence-wise balance loss weight (DeepSeek-V3: 0.0001)
     seq_aux: bool = True
     # mtp
@@ -96,11 +118,27 @@ class ModelConfig:
             if not ok:
                 raise ConfigError(msg)
 
-        need(self.scoring_func == "sigmoid",
-             f"scoring_func must be 'sigmoid' (DeepSeek-V3 routing); found {self.scoring_func!r}. "
-             "Softmax-gated DeepSeek-V2 checkpoints are not supported.")
-        need(self.topk_method == "noaux_tc",
-             f"topk_method must be 'noaux_tc' (bias-corrected group-limited top-k); found {self.topk_method!r}")
+        need(self.model_type in ARCHITECTURES,
+             f"model_type must be one of {', '.join(ARCHITECTURES)} (the DeepSeek families nanoseek computes); "
+             f"found {self.model_type!r}")
+        if self.model_type == "deepseek_v3":
+            need(self.scoring_func == "sigmoid",
+                 f"scoring_func must be 'sigmoid' for deepseek_v3; found {self.scoring_func!r} (softmax gating is "
+                 "DeepSeek-V2's: its config.json has model_type deepseek_v2)")
+            need(self.topk_method == "noaux_tc", "topk_method must be 'noaux_tc' (bias-corrected group-limited "
+                 f"top-k) for deepseek_v3; found {self.topk_method!r}")
+        else:
+            need(self.scoring_func == "softmax",
+                 f"scoring_func must be 'softmax' for deepseek_v2; found {self.scoring_func!r}")
+            need(self.topk_method in ("greedy", "group_limited_greedy"),
+                 f"topk_method must be 'greedy' or 'group_limited_greedy' for deepseek_v2; found {self.topk_method!r}")
+            # transformers' DeepseekV2 ignores norm_topk_prob (its weights are the softmax scores times
+            # routed_scaling_factor) while DeepSeek's own V2 code renormalises: no one answer to compute
+            need(not self.norm_topk_prob, "deepseek_v2 with norm_topk_prob = true is computed differently by "
+                 "transformers (which ignores it) and DeepSeek's V2 code; the released V2 configs have false")
+            need(self.num_nextn_predict_layers == 0,
+                 f"deepseek_v2 has no MTP modules; found num_nextn_predict_layers = {self.num_nextn_predict_layers}")
+            need(self.rope_interleave, "deepseek_v2 rotates adjacent RoPE pairs (rope_interleave = true) only")
         need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
         need(self.num_key_value_heads == self.num_attention_heads,
              f"MLA gives every head its own key and value: num_key_value_heads must equal num_attention_heads "
@@ -114,17 +152,6 @@ class ModelConfig:
         need(self.q_lora_rank is None or self.q_lora_rank > 0,
              f"q_lora_rank must be positive or null (no query compression); found {self.q_lora_rank}")
         need(self.num_nextn_predict_layers >= 0, "num_nextn_predict_layers must be >= 0")
-        if self.n_routed_experts > 0:
-            need(self.n_group >= 1 and self.n_routed_experts % self.n_group == 0,
-                 f"n_routed_experts ({self.n_routed_experts}) must be divisible by n_group ({self.n_group})")
-            need(self.n_routed_experts // self.n_group >= 2,
-                 "each expert group needs >= 2 experts (a group's score is the sum of its top-2); found "
-                 f"{self.n_routed_experts // self.n_group}")
-            need(1 <= self.topk_group <= self.n_group, f"topk_group must be in [1, n_group={self.n_group}]; "
-                 f"found {self.topk_group}")
-            need(1 <= self.num_experts_per_tok <= self.topk_group * (self.n_routed_experts // self.n_group),
-                 f"num_experts_per_tok ({self.num_experts_per_tok}) must be between 1 and the experts in the "
-                 f"selected groups ({self.topk_group * (self.n_routed_experts // self.n_group)})")
         if self.rope_scaling is not None:
             kind = self.rope_scaling.get("type", self.rope_scaling.get("rope_type"))
             need(kind in ("yarn", "default"), f"rope_scaling type must be 'yarn' (or absent); found {kind!r}")
@@ -132,6 +159,22 @@ class ModelConfig:
                 need("factor" in self.rope_scaling and "original_max_position_embeddings" in self.rope_scaling,
                      "YaRN rope_scaling needs 'factor' and 'original_max_position_embeddings'; found "
                      f"{sorted(self.rope_scaling)}")
+        k, E = self.num_experts_per_tok, self.n_routed_experts
+        if E > 0 and self.topk_method == "greedy":  # the groups play no part
+            need(k is not None and 1 <= k <= E,
+                 f"num_experts_per_tok ({k}) must be between 1 and n_routed_experts ({E})")
+        elif E > 0:
+            need(self.n_group >= 1 and E % self.n_group == 0,
+                 f"n_routed_experts ({E}) must be divisible by n_group ({self.n_group})")
+            # noaux_tc: a group scores the sum of its top-2 experts; group_limited_greedy: its best one
+            least = 2 if self.topk_method == "noaux_tc" else 1
+            need(E // self.n_group >= least, f"each expert group needs >= {least} experts ({self.topk_method}); "
+                 f"found {E // self.n_group}")
+            need(1 <= self.topk_group <= self.n_group, f"topk_group must be in [1, n_group={self.n_group}]; "
+                 f"found {self.topk_group}")
+            need(k is not None and 1 <= k <= self.topk_group * (E // self.n_group),
+                 f"num_experts_per_tok ({k}) must be between 1 and the experts in the "
+                 f"selected groups ({self.topk_group * (E // self.n_group)})")
 
     @property
     def yarn(self) -> dict | None:
@@ -144,9 +187,11 @@ class ModelConfig:
     # config.json
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)
-        # Written like the released DeepSeek-V3 config.json, so transformers, vLLM and llama.cpp's converter
+        for name in _NOT_IN_FAMILY[self.model_type]:
+            del d[name]
+        # Written like the released DeepSeek config.json files, so transformers, vLLM and llama.cpp's converter
         # all read it (transformers 5 itself omits scoring_func/topk_method, and llama.cpp then mis-gates).
-        return {"architectures": ["DeepseekV3ForCausalLM"], "model_type": "deepseek_v3", **d}
+        return {"architectures": [ARCHITECTURES[self.model_type]], **d}
 
     @classmethod
     def from_dict(cls, d: dict) -> ModelConfig:
@@ -172,6 +217,14 @@ class ModelConfig:
             d["rope_scaling"] = rs
         if isinstance(d.get("rope_scaling"), dict) and d["rope_scaling"].get("type") == "default":
             d["rope_scaling"] = None
+        family = d.setdefault("model_type", "deepseek_v3")
+        if family not in ARCHITECTURES:
+            raise ConfigError(f"config.json has model_type {family!r}; nanoseek computes "
+                              f"{', '.join(ARCHITECTURES)}")
+        if d.get("mlp_bias"):
+            raise ConfigError("config.json has mlp_bias = true; DeepSeek's MLPs and experts have no biases")
+        for k, v in _FAMILY_DEFAULTS[family].items():
+            d.setdefault(k, v)
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(k for k in d if k not in names and k not in _META_KEYS)
         if unknown:
@@ -232,6 +285,12 @@ class ModelConfig:
             "mtp": mtp,
         }
 
+    def kv_cache_bytes(self, context: int, bytes_per_number: int = 2) -> int:
+        """Bytes a sequence of `context` tokens keeps in the decoding cache of the main model's layers (bf16 by
+        default): MLA keeps one latent of kv_lora_rank + qk_rope_head_dim numbers per token per layer, whatever the
+        context. (Speculative decoding adds one layer's worth per MTP module.)"""
+        return context * self.num_hidden_layers * (self.kv_lora_rank + self.qk_rope_head_dim) * bytes_per_number
+
 
 def _preset(**kw) -> ModelConfig:
     return ModelConfig(**kw)
@@ -271,6 +330,24 @@ PRESETS: dict[str, ModelConfig] = {
         rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
                       "beta_slow": 1, "mscale": 1.0, "mscale_all_dim": 1.0},
         max_position_embeddings=163840, aux_loss_alpha=0.0001),
+    # DeepSeek-V2 family: softmax gate, greedy top-k, no query compression, no MTP (as V2-Lite), CPU-sized
+    "tiny-v2": _preset(
+        model_type="deepseek_v2", vocab_size=4096, hidden_size=256, intermediate_size=768, num_hidden_layers=4,
+        num_attention_heads=4, q_lora_rank=None, kv_lora_rank=64, qk_nope_head_dim=32, qk_rope_head_dim=16,
+        v_head_dim=32, moe_intermediate_size=128, n_routed_experts=16, n_shared_experts=2, num_experts_per_tok=4,
+        n_group=1, topk_group=1, routed_scaling_factor=1.0, norm_topk_prob=False, scoring_func="softmax",
+        topk_method="greedy", first_k_dense_replace=1, max_position_embeddings=1024, num_nextn_predict_layers=0,
+        aux_loss_alpha=0.001),
+    # the released DeepSeek-V2-Lite's shape (its config.json), for `nanoseek info --preset deepseek-v2-lite`
+    "deepseek-v2-lite": _preset(
+        model_type="deepseek_v2", vocab_size=102400, hidden_size=2048, intermediate_size=10944, num_hidden_layers=27,
+        num_attention_heads=16, q_lora_rank=None, kv_lora_rank=512, qk_nope_head_dim=128, qk_rope_head_dim=64,
+        v_head_dim=128, moe_intermediate_size=1408, n_routed_experts=64, n_shared_experts=2, num_experts_per_tok=6,
+        n_group=1, topk_group=1, routed_scaling_factor=1.0, norm_topk_prob=False, scoring_func="softmax",
+        topk_method="greedy", first_k_dense_replace=1, num_nextn_predict_layers=0, bos_token_id=100000,
+        eos_token_id=100001, aux_loss_alpha=0.001, max_position_embeddings=163840,
+        rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
+                      "beta_slow": 1, "mscale": 0.707, "mscale_all_dim": 0.707}),
 }
 
 

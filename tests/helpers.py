@@ -23,5 +23,6 @@ def random_model(cfg, seed: int = 0) -> Transformer:
             elif name.endswith(".bias"):
                 p.normal_(0, 0.1)
         for moe in model.moe_layers():
-            moe.gate.e_score_correction_bias.uniform_(-0.05, 0.05)
+            if hasattr(moe.gate, "e_score_correction_bias"):  # (DeepSeek-V2's softmax gate has no bias)
+                moe.gate.e_score_correction_bias.uniform_(-0.05, 0.05)
     return model.eval()

@@ -10,6 +10,10 @@ written straight from the model in memory with the `gguf` package:
   are left out, as the converter leaves them out of deepseek2 files.
 - Gating is written explicitly (sigmoid, group counts, weight norm, scale): without expert_gating_func
   llama.cpp falls back to softmax gating and the logits drift (see DESIGN.md, facts found by trying).
+- DeepSeek-V2 (softmax gating, no expert bias, no MTP) is the same architecture to llama.cpp, with
+  expert_gating_func softmax. Its greedy top-k is written as one group; its group-limited top-k is refused:
+  llama.cpp ranks groups by the sum of their two best experts (V3's rule; tried: logits within 3e-6 of that
+  rule, 0.2 off V2's best-expert rule).
 - llama.cpp rotates adjacent pairs of the RoPE dims, which is DeepSeek's rope_interleave = true; a model
   with rope_interleave = false gets its query and key RoPE rows permuted into that order (dot products of
   rotated pairs are unchanged by permuting both sides alike).
@@ -48,6 +52,11 @@ def export_gguf(model: Transformer, tokenizer_dir: str | Path, out: str | Path, 
     cfg = model.config
     if cfg.attention_bias:
         raise ValueError("llama.cpp's deepseek2 has no attention biases; this model has attention_bias = true")
+    if cfg.topk_method == "group_limited_greedy" and limits_groups(cfg):
+        raise ValueError("llama.cpp scores an expert group by the sum of its two best experts (DeepSeek-V3's "
+                         "rule); this DeepSeek-V2 model's group_limited_greedy scores a group by its best expert, so "
+                         f"llama.cpp would route differently (n_group {cfg.n_group}, topk_group {cfg.topk_group}). "
+                         "Only V2 models with greedy top-k (or topk_group = n_group) export to GGUF")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     w = gguf.GGUFWriter(out, ARCH)
@@ -106,11 +115,17 @@ def _add_hparams(w: gguf.GGUFWriter, model: Transformer) -> None:
     w.add_expert_used_count(cfg.num_experts_per_tok)
     w.add_expert_shared_count(cfg.n_shared_experts)
     w.add_expert_feed_forward_length(cfg.moe_intermediate_size)
-    w.add_expert_group_count(cfg.n_group)
-    w.add_expert_group_used_count(cfg.topk_group)
-    w.add_expert_gating_func(gguf.ExpertGatingFuncType.SIGMOID)
+    w.add_expert_group_count(cfg.n_group if limits_groups(cfg) else 1)  # (V2's greedy top-k ignores groups)
+    w.add_expert_group_used_count(cfg.topk_group if limits_groups(cfg) else 1)
+    w.add_expert_gating_func(gguf.ExpertGatingFuncType.SIGMOID if cfg.scoring_func == "sigmoid"
+                             else gguf.ExpertGatingFuncType.SOFTMAX)
     w.add_expert_weights_norm(cfg.norm_topk_prob)
     w.add_expert_weights_scale(cfg.routed_scaling_factor)
+
+
+def limits_groups(cfg) -> bool:
+    """Whether routing keeps only some expert groups eligible (V3 always may; V2 when group-limited)."""
+    return cfg.topk_method != "greedy" and cfg.topk_group < cfg.n_group
 
 
 def _add_tokenizer(w: gguf.GGUFWriter, directory: Path, vocab_size: int) -> None:
@@ -191,7 +206,8 @@ def _tensors(model: Transformer):
         mlp = layer.mlp
         if isinstance(mlp, MoE):
             yield name(T.FFN_GATE_INP, i), mlp.gate.weight
-            yield name(T.FFN_EXP_PROBS_B, i, "bias"), mlp.gate.e_score_correction_bias
+            if cfg.scoring_func == "sigmoid":  # (V2's softmax gate has no bias)
+                yield name(T.FFN_EXP_PROBS_B, i, "bias"), mlp.gate.e_score_correction_bias
             gate, up = mlp.experts.gate_up_proj.chunk(2, dim=1)
             yield name(T.FFN_GATE_EXP, i), gate  # [experts, inter, hidden]
             yield name(T.FFN_UP_EXP, i), up

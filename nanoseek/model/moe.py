@@ -1,16 +1,23 @@
-"""DeepSeekMoE: shared experts + fine-grained routed experts, sigmoid gate, auxiliary-loss-free balancing.
+"""DeepSeekMoE: shared experts + fine-grained routed experts, with DeepSeek-V3's gate or DeepSeek-V2's.
 
-Routing (DeepSeek-V3 §2.1.2): s = sigmoid(u W_g^T). Selection uses s + b, where b is a per-expert bias that
-only steers selection (e_score_correction_bias); experts are grouped, a group scores the sum of its top-2,
-only the best topk_group groups stay eligible, then the top-k experts win. The mixing weights are the raw
+V3 routing (DeepSeek-V3 §2.1.2, `Gate`): s = sigmoid(u W_g^T). Selection uses s + b, where b is a per-expert
+bias that only steers selection (e_score_correction_bias); experts are grouped, a group scores the sum of its
+top-2, only the best topk_group groups stay eligible, then the top-k experts win. The mixing weights are the raw
 s of the winners, normalised when norm_topk_prob, times routed_scaling_factor.
 
 Balancing without an auxiliary loss: after every optimizer step each expert's bias moves by gamma toward
 balance, b_i += gamma * sign(mean_load - load_i) (see `Gate.update_bias`). The optional sequence-wise
 balance loss (alpha) is computed in training when aux_loss_alpha > 0.
 
+V2 routing (DeepSeek-V2 §2.1.2 and §2.2.2, `SoftmaxGate`): s = softmax(u W_g^T) over all routed experts, no
+bias. Greedy: the top-k of s win. Group-limited ("device-limited routing": a group is the experts of one
+device): a group scores its best expert, only the best topk_group groups stay eligible, then the top-k of s.
+The mixing weights are the winners' s times routed_scaling_factor, not renormalised. V2 balances with
+auxiliary losses only (aux_loss_alpha).
+
 Experts run as three grouped matmuls over tokens sorted by expert (`torch._grouped_mm`), not a Python loop
-over experts: on CPU and GPU the expert path decides whether MoE wins on wall-clock time.
+over experts: on CPU and GPU the expert path decides whether MoE wins on wall-clock time. Every top-k, id
+ordering and product of the gates goes through the mode's ops (model/ops.py), so the engine routes with them.
 """
 
 from __future__ import annotations
@@ -47,17 +54,32 @@ def grouped_mm(x: torch.Tensor, w: torch.Tensor, counts: torch.Tensor) -> torch.
     return torch.bmm(padded, w)[expert, slot]
 
 
-class Gate(nn.Module):
+class Router(nn.Module):
+    """What both gates hold: the experts' centroids W_g [experts, hidden], and the tokens routed to each expert
+    since the last balancing step (for balancing and logging)."""
+
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         self.top_k, self.n_group, self.topk_group = cfg.num_experts_per_tok, cfg.n_group, cfg.topk_group
-        self.norm_topk_prob, self.scaling = cfg.norm_topk_prob, cfg.routed_scaling_factor
+        self.scaling = cfg.routed_scaling_factor
         self.n_experts = cfg.n_routed_experts
         self.weight = nn.Parameter(torch.empty(cfg.n_routed_experts, cfg.hidden_size))
+        self.register_buffer("load", torch.zeros(cfg.n_routed_experts, dtype=torch.float32), persistent=False)
+
+    def count(self, experts: torch.Tensor) -> None:
+        if self.training:
+            with torch.no_grad():
+                self.load += torch.bincount(experts.flatten(), minlength=self.n_experts).float()
+
+
+class Gate(Router):
+    """DeepSeek-V3's gate: sigmoid scores, bias-corrected group-limited top-k (topk_method noaux_tc)."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__(cfg)
+        self.norm_topk_prob = cfg.norm_topk_prob
         # Kept in float32 whatever the model dtype: gamma = 0.001 steps vanish in bf16.
         self.register_buffer("e_score_correction_bias", torch.zeros(cfg.n_routed_experts, dtype=torch.float32))
-        # Tokens routed to each expert since the last bias update (for balancing and logging).
-        self.register_buffer("load", torch.zeros(cfg.n_routed_experts, dtype=torch.float32), persistent=False)
 
     def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k] (increasing ids), scores [tokens, experts]."""
@@ -70,9 +92,7 @@ class Gate(nn.Module):
         weights = scores.gather(1, experts)
         if self.norm_topk_prob:
             weights = weights / (weights.sum(-1, keepdim=True) + 1e-20)
-        if self.training:
-            with torch.no_grad():
-                self.load += torch.bincount(experts.flatten(), minlength=self.n_experts).float()
+        self.count(experts)
         return weights * self.scaling, experts, scores
 
     @torch.no_grad()
@@ -83,6 +103,36 @@ class Gate(nn.Module):
             return 1.0
         imbalance = float(load.max() / load.mean())
         self.e_score_correction_bias += gamma * torch.sign(load.mean() - load)
+        load.zero_()
+        return imbalance
+
+
+class SoftmaxGate(Router):
+    """DeepSeek-V2's gate: softmax scores, greedy or group-limited top-k, no bias."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__(cfg)
+        self.group_limited = cfg.topk_method == "group_limited_greedy"
+
+    def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k] (increasing ids), scores [tokens, experts]."""
+        scores = ops.mm(x.float(), self.weight.float()).softmax(dim=-1)  # s_i over all routed experts
+        eligible = scores
+        if self.group_limited:
+            per_group = self.n_experts // self.n_group
+            group_scores = scores.view(-1, self.n_group, per_group).amax(-1)  # a group's best expert
+            allowed = ops.top(group_scores, self.topk_group).repeat_interleave(per_group, dim=1)
+            eligible = scores.masked_fill(~allowed, float("-inf"))
+        experts = ops.chosen(ops.top(eligible, self.top_k), self.top_k)
+        self.count(experts)
+        return scores.gather(1, experts) * self.scaling, experts, scores
+
+    @torch.no_grad()
+    def update_bias(self, gamma: float) -> float:
+        """V2 has no routing bias to move (it balances with its auxiliary loss): returns max/mean load since the
+        last call, and starts counting again."""
+        load = self.load
+        imbalance = 1.0 if load.sum() == 0 else float(load.max() / load.mean())
         load.zero_()
         return imbalance
 
@@ -122,7 +172,7 @@ def swiglu_experts(xs: torch.Tensor, gate_up: torch.Tensor, down: torch.Tensor, 
 class MoE(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
-        self.gate = Gate(cfg)
+        self.gate = Gate(cfg) if cfg.scoring_func == "sigmoid" else SoftmaxGate(cfg)
         self.experts = Experts(cfg)
         self.shared_experts = (MLP(cfg.hidden_size, cfg.moe_intermediate_size * cfg.n_shared_experts)
                                if cfg.n_shared_experts else None)

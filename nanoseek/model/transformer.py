@@ -1,7 +1,8 @@
 """The DeepSeek-V3 network: embedding, decoder blocks (MLA + dense/MoE FFN), final norm, head, MTP modules.
 
-Module names follow Hugging Face's DeepseekV3ForCausalLM (without its `model.` prefix), so checkpoint
-conversion only has to split stacked experts and renumber the MTP modules (see nanoseek/checkpoint.py).
+The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP.
+Module names follow Hugging Face's DeepseekV3ForCausalLM / DeepseekV2ForCausalLM (without their `model.` prefix),
+so checkpoint conversion only has to split stacked experts and renumber the MTP modules (nanoseek/checkpoint.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .attention import LatentCache
 from .block import DecoderLayer
 from .context import Context
 from .layers import RMSNorm
-from .moe import Experts, Gate, MoE
+from .moe import Experts, Gate, MoE, Router
 from .mtp import MTPLayer
 from .ops import PLAIN, Ops
 from .rope import RotaryEmbedding
@@ -64,9 +65,10 @@ class Transformer(nn.Module):
                     nn.init.zeros_(m.bias)
             elif isinstance(m, RMSNorm):
                 nn.init.ones_(m.weight)
-            elif isinstance(m, Gate):
+            elif isinstance(m, Router):
                 nn.init.normal_(m.weight, std=std)
-                m.e_score_correction_bias.zero_()
+                if isinstance(m, Gate):
+                    m.e_score_correction_bias.zero_()
             elif isinstance(m, Experts):
                 nn.init.normal_(m.gate_up_proj, std=std)
                 nn.init.normal_(m.down_proj, std=std)
