@@ -254,7 +254,8 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     mode = thinking.mode(state, body.thinking, body.reasoning_effort)
     ids = await asyncio.to_thread(chat_prompt, state, body, mode)  # tokenizing a 1 MB prompt takes a while
     in_thought, answer_started = thinking.starts(body, mode)
-    constrain = tools.constraint(state, body, tools.template_tools(body))  # JSON output, tool calls
+    # JSON output, tool calls: their grammars (compiled off the event loop: a large schema takes a while)
+    constrain = await asyncio.to_thread(tools.constraint, state, body, tools.template_tools(body))
     logprobs = (body.top_logprobs or 0) if body.logprobs else None
     asked = body.max_completion_tokens or body.max_tokens
     reqs = submit(state, [ids], thinking.sampling(body, mode), asked, logprobs, None, (), key, "messages",
