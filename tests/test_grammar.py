@@ -124,3 +124,24 @@ def test_an_invalid_grammar_is_refused_at_submit(setup):
     engine = Engine(model, tok, max_batch=2, max_len=64, threads=1)
     with pytest.raises(ValueError, match="grammar"):
         engine.submit([0, 1], SamplingParams(max_tokens=4, grammar=json_grammar({"type": "no-such-type"})))
+
+
+def test_a_grammar_after_a_token_starts_there(setup):
+    """grammar_after: the output is free until that token (e.g. </think>), constrained from the token after it;
+    a prompt that ends with it starts constrained."""
+    model, tok = setup
+    engine = Engine(model, tok, max_batch=4, max_len=256, threads=1)
+    grammar, end = json_grammar(SCHEMA), tok.token_id("</think>")
+    free = engine.submit([0, 20, 30], SamplingParams(temperature=0, max_tokens=30)).result().output_ids
+    trigger = next(t for t in range(7, tok.vocab_size) if t not in free)
+    waiting = engine.submit([0, 20, 30], SamplingParams(temperature=0, max_tokens=30, grammar=grammar,
+                                                        grammar_after=trigger)).result()
+    assert waiting.output_ids == free  # the trigger never came: nothing was masked
+    k = next(k for k in range(2, 30) if free[k] not in free[:k])
+    begun = engine.submit([0, 20, 30], SamplingParams(temperature=0, max_tokens=200, grammar=grammar,
+                                                      grammar_after=free[k], stop_token_ids=(tok.eos_id,))).result()
+    assert begun.output_ids[:k + 1] == free[:k + 1]  # free up to the trigger, then the grammar's
+    assert valid(json.loads(tok.decode(begun.output_ids[k + 1:], skip_special=True)), SCHEMA)
+    now = engine.submit([0, 20, end], SamplingParams(temperature=0, max_tokens=200, grammar=grammar,
+                                                     grammar_after=end, stop_token_ids=(tok.eos_id,))).result()
+    assert valid(json.loads(now.text), SCHEMA)

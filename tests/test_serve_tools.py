@@ -96,13 +96,18 @@ def test_required_tool_calls_parallel_and_streamed_as_the_client_assembles_them(
         check_calls(c.message.tool_calls)
 
 
-def test_named_tool_choice_calls_that_function_once(client):
+@pytest.mark.parametrize("thinking", [OFF, pytest.param({"reasoning_effort": "low"}, marks=pytest.mark.xfail(
+    reason="serve/thinking.py: a choice whose model closes its thought itself before the budget is cut at the budget "
+           "(the first engine request is capped at it, and only an open thought gets a continuation)"))])
+def test_named_tool_choice_calls_that_function_once(client, thinking):
+    """Thinking on, the calls come after the thought (here closed by the server when its budget ran out)."""
     r = ask(client, tools=TOOLS, tool_choice={"type": "function", "function": {"name": "get_time"}}, n=4,
-            temperature=1, seed=3, max_tokens=200, extra_body=OFF)
+            temperature=1, seed=3, max_tokens=200, extra_body=thinking)
     for choice in r.choices:
         assert choice.finish_reason == "tool_calls"
         assert [c.function.name for c in choice.message.tool_calls] == ["get_time"]
         check_calls(choice.message.tool_calls)
+        assert (choice.message.reasoning_content is not None) == (thinking is not OFF)
 
 
 def test_auto_calls_only_when_the_model_begins_them_and_none_never(client):
