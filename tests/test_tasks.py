@@ -68,7 +68,13 @@ def hand_problem(answer="42"):
     ("<think>40+2=42</think>\n<answer>42</answer>", 1, 1, 1.0),
     ("40+2=42</think><answer> 42 </answer>", 1, 1, 1.0),  # continuing after the prompt's <think>
     ("<think>hmm</think><answer>41</answer>", 0, 1, 0.1),  # well-formed, wrong
-    ("<think>hmm</think>42", 0, 0, 0.0),  # no answer tags
+    ("<think>40+2=42</think>\n\n42", 1, 1, 1.0),  # the chat form: a plain answer after the thought
+    ("40+2=42</think> 42\n", 1, 1, 1.0),
+    ("<think>hmm</think>41", 0, 1, 0.1),  # plain, well-formed, wrong
+    ("<think>hmm</think>\n\n", 0, 0, 0.0),  # no answer at all
+    ("<think>a</think>42</answer>", 0, 0, 0.0),  # half a tag
+    ("<think>a</think>42<think>b</think>", 0, 0, 0.0),  # a second thought
+    ("<think>hmm</think>The answer is 42", 0, 1, 0.1),  # plain, but not just the number
     ("<answer>42</answer>", 0, 0, 0.0),  # no reasoning block... the implied <think> is never closed
     ("<think>a</think><answer>42</answer> extra", 0, 0, 0.0),  # trailing text
     ("<think>a</think><answer>42</answer><answer>42</answer>", 0, 0, 0.0),  # two answers
@@ -125,8 +131,13 @@ def test_countdown_evaluator_never_executes_code():
 def test_prompts_carry_the_r1_zero_template():
     p = get_task("chain_sum").problems(1, seed=0)[0]
     assert p.prompt().endswith("Assistant: <think>") and p.question in p.prompt()
+    assert "<answer>" in p.prompt()  # the R1-Zero template keeps its tags; the chat form answers plainly
     roles = [m["role"] for m in p.messages()]
-    assert roles == ["system", "user"] and "<answer>" in p.messages()[0]["content"]
+    assert roles == ["system", "user"] and "<answer>" not in p.messages()[0]["content"]
+    assert p.solution().endswith(f"</think>\n\n{p.answer}") and "<answer>" not in p.solution()
+    assert p.solution(tags=True).endswith(f"</think>\n<answer>{p.answer}</answer>")
+    task = get_task("chain_sum")
+    assert task.reward(p, p.solution()).total == task.reward(p, p.solution(tags=True)).total == 1.0
     with pytest.raises(ValueError, match="unknown task"):
         get_task("sudoku")
     with pytest.raises(ValueError, match="split must be"):

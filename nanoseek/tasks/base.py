@@ -4,11 +4,13 @@ A task draws problems from a seeded generator. Whether a problem is train or tes
 problem itself (a hash of its question), so the splits are disjoint whatever the seeds, and the same
 seed always yields the same problems.
 
-Completion format (R1-Zero): reasoning inside <think>...</think>, then the answer inside
-<answer>...</answer>, nothing else but whitespace around them. Rewards, each in [0, 1]:
-  accuracy  1 when the answer inside <answer> checks out (exact integer, or for Countdown a safe
-            evaluation of the expression that uses each given number exactly once), else 0;
-  format    1 when the completion has exactly that shape, else 0;
+Completion formats: the R1-Zero prompt (`prompt()`) asks for reasoning inside <think>...</think>, then the
+answer inside <answer>...</answer>, nothing else but whitespace around them; the chat form (`messages()`, as
+DeepSeek's chat answers) has the reasoning inside <think>...</think> and then the answer as plain text, no
+tags. Rewards accept both, each in [0, 1]:
+  accuracy  1 when the answer checks out (exact integer, or for Countdown a safe evaluation of the
+            expression that uses each given number exactly once), else 0;
+  format    1 when the completion has one of those shapes, else 0;
   total     accuracy when correct, 0.1 for a well-formed wrong answer, 0 otherwise (TinyZero's scheme).
 """
 
@@ -20,11 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 THINK_ANSWER = re.compile(r"\s*<think>(?P<think>.*?)</think>\s*<answer>(?P<answer>.*?)</answer>\s*", re.DOTALL)
+THINK_PLAIN = re.compile(r"\s*<think>(?P<think>.*?)</think>(?P<answer>.*)", re.DOTALL)  # the chat form
+TAGS = ("<think>", "</think>", "<answer>", "</answer>")
 MAX_ANSWER_CHARS = 200
 
 SYSTEM_R1_ZERO = (
     "The user gives a problem. The assistant reasons about it step by step inside <think> </think> and then "
     "gives only the final answer inside <answer> </answer>.")
+SYSTEM_CHAT = "The user gives a problem. The assistant reasons about it step by step, then gives only the final answer."
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,14 @@ class Problem:
         return f"{SYSTEM_R1_ZERO}\nUser: {self.question}\nAssistant: <think>"
 
     def messages(self) -> list[dict]:
-        """The chat form (the chat template's generation prompt already opens <think>)."""
-        return [{"role": "system", "content": SYSTEM_R1_ZERO}, {"role": "user", "content": self.question}]
+        """The chat form (the chat template's generation prompt already opens <think>); the answer is plain."""
+        return [{"role": "system", "content": SYSTEM_CHAT}, {"role": "user", "content": self.question}]
 
-    def solution(self) -> str:
-        """A worked completion in the target format: what SFT teaches and what the rewards accept."""
-        return "<think>\n" + "\n".join(self.steps) + f"\n</think>\n<answer>{self.answer}</answer>"
+    def solution(self, tags: bool = False) -> str:
+        """A worked completion: the chat form's (what SFT teaches after messages()), or with tags=True the
+        R1-Zero form that prompt() asks for. The rewards accept both."""
+        thought = "<think>\n" + "\n".join(self.steps) + "\n</think>\n"
+        return thought + (f"<answer>{self.answer}</answer>" if tags else f"\n{self.answer}")
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,17 @@ class Reward:
 
 
 def parse(completion: str) -> tuple[str, str] | None:
-    """(reasoning, answer) of a well-formed completion, else None. Accepts a completion that starts
-    after the prompt's '<think>' too (the tag is then implied)."""
+    """(reasoning, answer) of a well-formed completion in either form (the answer in <answer> tags, or plain
+    after </think>), else None. Accepts a completion that starts after the prompt's '<think>' too (the tag is
+    then implied)."""
     text = completion if completion.lstrip().startswith("<think>") else "<think>" + completion
     m = THINK_ANSWER.fullmatch(text)
-    if not m or "<think>" in m["think"] or "<answer>" in m["answer"] or "</think>" in m["answer"]:
+    if m:
+        if "<think>" in m["think"] or "<answer>" in m["answer"] or "</think>" in m["answer"]:
+            return None
+        return m["think"], m["answer"].strip()
+    m = THINK_PLAIN.fullmatch(text)
+    if not m or "<think>" in m["think"] or not m["answer"].strip() or any(t in m["answer"] for t in TAGS):
         return None
     return m["think"], m["answer"].strip()
 
