@@ -179,12 +179,12 @@ def create_app(state: ServerState) -> FastAPI:
         key, b = await body(request, CompletionRequest)
         return await completions.completions(state, b, request, key)
 
-    @app.post("/v1/messages", include_in_schema=False)
+    @app.post("/v1/messages", **ROUTES["messages"])
     async def anthropic_messages(request: Request):
         key, b = await body(request, MessagesRequest)
         return await messages.messages(state, b, request, key)
 
-    @app.post("/v1/messages/count_tokens", include_in_schema=False)
+    @app.post("/v1/messages/count_tokens", **ROUTES["count_tokens"])
     async def anthropic_count_tokens(request: Request):
         _, b = await body(request, CountTokensRequest)
         return await messages.count_tokens(state, b)

@@ -12,6 +12,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from .messages import CountTokensRequest, MessagesRequest
 from .schemas import ChatRequest, CompletionRequest, DetokenizeRequest, TokenizeRequest
 
 
@@ -26,6 +27,16 @@ class ErrorResponse(BaseModel):
     error: Error
 
 
+class AnthropicError(BaseModel):
+    type: str
+    message: str
+
+
+class AnthropicErrorResponse(BaseModel):  # /v1/messages answers errors as Anthropic's API does
+    type: str
+    error: AnthropicError
+
+
 _WHY = {400: "Invalid value (the error's param names the field)", 401: "Missing or invalid API key",
         404: "Unknown model", 408: "The request ran past its deadline", 413: "Body too large",
         422: "Wrong type or out of range", 429: "A limit of the key or of the queue: see Retry-After",
@@ -33,8 +44,8 @@ _WHY = {400: "Invalid value (the error's param names the field)", 401: "Missing 
 _RETRY_AFTER = {"Retry-After": {"description": "seconds to wait", "schema": {"type": "string"}}}
 
 
-def _errors(*codes: int) -> dict:
-    return {c: {"model": ErrorResponse, "description": _WHY[c], **({"headers": _RETRY_AFTER} if c == 429 else {})}
+def _errors(*codes: int, model: type[BaseModel] = ErrorResponse) -> dict:
+    return {c: {"model": model, "description": _WHY[c], **({"headers": _RETRY_AFTER} if c == 429 else {})}
             for c in codes}
 
 
@@ -58,6 +69,13 @@ ROUTES = {
                         openapi_extra={**_body(CompletionRequest), **_SECURED},
                         responses={200: {"description": "A text_completion, or its chunks as SSE", "content": _SSE},
                                    **_GENERATE}),
+    "messages": dict(summary="Anthropic's Messages API (thinking and text blocks); SSE events when stream is true",
+                     openapi_extra={**_body(MessagesRequest), **_SECURED},
+                     responses={200: {"description": "A message, or its events as SSE", "content": _SSE},
+                                **_errors(400, 401, 404, 408, 413, 429, 500, 503, model=AnthropicErrorResponse)}),
+    "count_tokens": dict(summary="Input tokens of a Messages API request",
+                         openapi_extra={**_body(CountTokensRequest), **_SECURED},
+                         responses=_errors(400, 401, 404, 413, 503, model=AnthropicErrorResponse)),
     "models": dict(summary="The served model", openapi_extra=_SECURED, responses=_errors(401, 503)),
     "model": dict(summary="One model", openapi_extra=_SECURED, responses=_errors(401, 404, 422, 503)),
     "tokenize": dict(summary="Token ids of a prompt or of chat messages (with the chat template)",
@@ -78,12 +96,13 @@ def openapi(app, model_name: str) -> dict:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, routes=app.routes,
                              description=f"nanoseek serving {model_name!r}: an OpenAI-compatible API")
-        models = [(m, "validation") for m in (ChatRequest, CompletionRequest, TokenizeRequest, DetokenizeRequest)]
+        models = [(m, "validation") for m in (ChatRequest, CompletionRequest, TokenizeRequest, DetokenizeRequest,
+                                              MessagesRequest, CountTokensRequest)]
         _, defs = models_json_schema(models, ref_template="#/components/schemas/{model}")
         # this server serves one model: say which, so that generated requests name it
         only = {"type": "string", "enum": [model_name]}
         for name, required in (("ChatRequest", True), ("CompletionRequest", True), ("TokenizeRequest", False),
-                               ("DetokenizeRequest", False)):
+                               ("DetokenizeRequest", False), ("MessagesRequest", True), ("CountTokensRequest", True)):
             props = defs["$defs"][name]["properties"]
             props["model"] = only if required else {"anyOf": [only, {"type": "null"}], "default": None}
         schema["paths"]["/v1/models/{name}"]["get"]["parameters"][0]["schema"] = only

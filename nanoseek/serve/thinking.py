@@ -22,6 +22,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 
+from ..engine import EngineClosed, QueueFull
 from ..engine.request import Channel, Event
 from ..tokenizer import THINK_END
 from .errors import bad_request
@@ -163,7 +164,7 @@ def choices(state, reqs, prompt: list[int], asked: int | None, m: Mode, in_thoug
 
 
 def first_tokens(m: Mode, in_thought: bool) -> int | None:
-    """What the first engine request may generate beyond max_tokens' bound: the budget (None: no cap)."""
+    """The cap, below max_tokens, on what the first engine request may generate: the budget (None: none)."""
     return m.budget if in_thought and m.thinking else None
 
 
@@ -180,7 +181,10 @@ async def run(state, chosen: list[Choice], events) -> AsyncIterator[tuple[int, E
             if chosen[i].spent(event):
                 if event.tokens or event.text:
                     yield i, Event(event.tokens, event.text, event.logprobs)
-                r = chosen[i].close(state, channel, len(later))
+                try:
+                    r = chosen[i].close(state, channel, len(later))
+                except (QueueFull, EngineClosed, ValueError):  # no room for the answer: it ends at the thought
+                    r = None
                 if r is None:
                     yield i, Event([chosen[i].think_end], THINK_END, None, "length")
                     continue
