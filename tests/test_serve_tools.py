@@ -156,3 +156,10 @@ def test_bad_tools_and_formats_are_400s_and_the_server_keeps_serving(client, kw,
     error = e.value.body
     assert error["type"] == "invalid_request_error" and error["param"] == param, error
     assert ask(client, max_tokens=2, temperature=0).choices[0].finish_reason == "length"
+
+
+def test_tools_need_a_tokenizer_with_the_tool_call_tokens(server, client, monkeypatch):
+    monkeypatch.setattr(server.state.tokenizer, "has_tools", False)  # as one trained before they were added
+    with pytest.raises(openai.BadRequestError, match="no tool-call tokens") as e:
+        ask(client, tools=TOOLS, max_tokens=4)
+    assert e.value.body["param"] == "tools"

@@ -65,8 +65,7 @@ class GrammarTokenizer:
     def matcher(self, grammar: str, after: int | None = None) -> Constraint:
         """The state of a request's grammar; after: a token before which the output is free (and which starts
         the grammar), or None to start at once."""
-        self.check(grammar)
-        m = llguidance.LLMatcher(self.ll, grammar, log_level=0)
+        m = llguidance.LLMatcher(self.ll, grammar, log_level=0)  # never raises: a bad grammar is an error state
         if m.is_error():
             raise ValueError(f"the grammar is invalid: {m.get_error()}")
         return Constraint(m, self, after)

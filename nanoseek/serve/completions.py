@@ -264,7 +264,7 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     events = thinking.run(state, reqs, lambda some: merged(some, http, due))
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
     choices = [_ChatChoice(stops, in_thought, answer_started) for _ in reqs]
-    calls = [tools.ToolCalls(state.tokenizer) for _ in reqs]
+    calls = [tools.ToolCalls(state.tokenizer, bool(body.tools)) for _ in reqs]
     if body.stream:
         return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due, key, events,
                                     calls))

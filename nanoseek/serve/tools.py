@@ -152,11 +152,13 @@ class ToolCalls:
     <｜tool▁calls▁begin｜> on is taken out of the event (it is no content and no reasoning), and the calls come
     out as OpenAI's streamed `tool_calls` deltas and, at the end, the message's `tool_calls`."""
 
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, active: bool):
+        """active: the request declared tools (otherwise tool-call tokens are no calls, and pass as they are)."""
         self.tok = tokenizer
+        active = active and tokenizer.has_tools
         self.ids = {tokenizer.token_id(s): s for s in (TOOL_CALLS_BEGIN, TOOL_CALL_BEGIN, TOOL_SEP, TOOL_CALL_END,
-                                                       TOOL_CALLS_END)} if tokenizer.has_tools else {}
-        self.begin = tokenizer.token_id(TOOL_CALLS_BEGIN) if tokenizer.has_tools else None
+                                                       TOOL_CALLS_END)} if active else {}
+        self.begin = tokenizer.token_id(TOOL_CALLS_BEGIN) if active else None
         self.started = False
         self.calls: list[dict] = []  # OpenAI's message.tool_calls
         self.part: str | None = None  # "name" or "args" while inside a call
