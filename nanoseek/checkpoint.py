@@ -5,7 +5,8 @@ In memory the routed experts are stacked ([experts, ...] for grouped matmuls) an
 (`model.layers.N.mlp.experts.E.gate_proj.weight`) and MTP module k at layer index num_hidden_layers + k
 (`enorm`, `hnorm`, `eh_proj`, `shared_head.norm`, `shared_head.head`, plus the block). The conversion
 happens here, at the boundary, and nowhere else; so transformers, vLLM and SGLang load what nanoseek
-writes, and nanoseek loads what they load.
+writes, and nanoseek loads what they load. DeepSeek-V2 checkpoints (config.json model_type deepseek_v2, read
+as DeepseekV2ForCausalLM) use the same names, without MTP layers or the router's e_score_correction_bias.
 """
 
 from __future__ import annotations

@@ -338,7 +338,16 @@ PRESETS: dict[str, ModelConfig] = {
         n_group=1, topk_group=1, routed_scaling_factor=1.0, norm_topk_prob=False, scoring_func="softmax",
         topk_method="greedy", first_k_dense_replace=1, max_position_embeddings=1024, num_nextn_predict_layers=0,
         aux_loss_alpha=0.001),
-    # the released DeepSeek-V2-Lite's shape (its config.json), for `nanoseek info --preset deepseek-v2-lite`
+    # the released DeepSeek-V2's and V2-Lite's shapes (their config.json), for `nanoseek info`
+    "deepseek-v2": _preset(
+        model_type="deepseek_v2", vocab_size=102400, hidden_size=5120, intermediate_size=12288, num_hidden_layers=60,
+        num_attention_heads=128, q_lora_rank=1536, kv_lora_rank=512, qk_nope_head_dim=128, qk_rope_head_dim=64,
+        v_head_dim=128, moe_intermediate_size=1536, n_routed_experts=160, n_shared_experts=2, num_experts_per_tok=6,
+        n_group=8, topk_group=3, routed_scaling_factor=16.0, norm_topk_prob=False, scoring_func="softmax",
+        topk_method="group_limited_greedy", first_k_dense_replace=1, num_nextn_predict_layers=0,
+        bos_token_id=100000, eos_token_id=100001, aux_loss_alpha=0.003, max_position_embeddings=163840,
+        rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
+                      "beta_slow": 1, "mscale": 0.707, "mscale_all_dim": 0.707}),
     "deepseek-v2-lite": _preset(
         model_type="deepseek_v2", vocab_size=102400, hidden_size=2048, intermediate_size=10944, num_hidden_layers=27,
         num_attention_heads=16, q_lora_rank=None, kv_lora_rank=512, qk_nope_head_dim=128, qk_rope_head_dim=64,

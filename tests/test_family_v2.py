@@ -131,6 +131,8 @@ def test_the_released_v2_lite_config_reads_as_the_preset():
     # DeepSeek's 2.4B activated leaves out the input embedding (nanoseek counts it: 2.66B)
     assert round((n["active"] - cfg.vocab_size * cfg.hidden_size) / 1e9, 2) == 2.45
     assert cfg.kv_cache_bytes(1) == 27 * (512 + 64) * 2 and cfg.kv_cache_bytes(1 << 20) == (1 << 20) * 31104
+    v2 = get_preset("deepseek-v2").num_params()
+    assert round(v2["total"] / 1e9) == 236 and round(v2["active"] / 1e9) == 21  # DeepSeek's 236B / 21B
 
 
 @pytest.mark.parametrize("changes,match", [
@@ -247,3 +249,12 @@ def test_gguf_greedy_v2_decodes_like_nanoseek_and_group_limited_is_refused(tmp_p
     assert llama_greedy(llm, PROMPT, 48) == ours
     with pytest.raises(ValueError, match="sum of its two best experts"):
         export_gguf(random_model(v2_config(vocab_size=VOCAB, **GROUPED)), tmp_path, tmp_path / "g.gguf")
+
+
+def test_info_prints_the_v2_lite_shape_and_kv_cache(capsys):
+    from nanoseek.cli import main
+
+    main(["info", "--preset", "deepseek-v2-lite"])
+    out = capsys.readouterr().out
+    assert "deepseek_v2" in out and "softmax gate, greedy over all" in out and "15.7B total" in out
+    assert "31,104 bytes per token" in out and "128K 3.8 GiB, 1M 30.4 GiB" in out

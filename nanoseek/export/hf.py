@@ -1,5 +1,5 @@
 """Hugging Face export: a directory that transformers (AutoModelForCausalLM, pipeline) and vLLM load as
-DeepSeek-V3, with the tokenizer and its chat template.
+DeepSeek-V3 (or DeepSeek-V2, for a deepseek_v2 model), with the tokenizer and its chat template.
 
 nanoseek's checkpoints already have the Hugging Face DeepSeek-V3 layout (checkpoint.py); what an export adds
 is what other tools need and a nanoseek checkpoint may lack: floating-point weights (int8/int4 checkpoints
