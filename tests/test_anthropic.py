@@ -126,3 +126,29 @@ def test_errors_are_anthropic_shaped_and_the_server_keeps_serving(server, client
     assert "error" in httpx.post(server.url + "/v1/chat/completions", json={}, headers=headers).json()
     bearer = anthropic.Anthropic(base_url=server.url, auth_token=KEY, max_retries=0, timeout=30)
     assert bearer.messages.create(model="rigged", max_tokens=64, messages=Q).content[0].text == ANSWER
+
+
+def test_the_guard_holds_on_messages_too(tmp_path):
+    from nanoseek.guard import Guard
+    from nanoseek.guard.policy import parse
+
+    policy = {"backend": "rules", "audit_path": str(tmp_path / "audit.jsonl"), "refusal": "Not here.",
+              "deny": [{"pattern": "plus", "category": "S2"}, {"pattern": "four", "category": "S1"}],
+              "chunk_chars": 1, "keys": {"sk-b": {"action": "reject"}}}
+    with serve(rigged_checkpoint(tmp_path / "rigged"), api_keys=[KEY, "sk-b"]) as server:
+        server.state.guard = Guard(parse(policy))
+        c = anthropic.Anthropic(base_url=server.url, api_key=KEY, max_retries=0, timeout=30)
+        plus = [{"role": "user", "content": "two plus two?"}]
+        m = c.messages.create(model="rigged", max_tokens=40, messages=plus)  # refused before generation
+        assert (m.content[0].text, m.stop_reason) == ("Not here.", "refusal")
+        with c.messages.stream(model="rigged", max_tokens=40, messages=plus) as s:
+            assert s.get_final_message().stop_reason == "refusal"
+        b = anthropic.Anthropic(base_url=server.url, api_key="sk-b", max_retries=0, timeout=30)
+        with pytest.raises(anthropic.BadRequestError) as e:
+            b.messages.create(model="rigged", max_tokens=40, messages=plus)
+        assert e.value.body["type"] == "error" and e.value.body["error"]["type"] == "invalid_request_error"
+        m = c.messages.create(model="rigged", max_tokens=40, messages=Q)  # the answer is cut at "four"
+        assert m.stop_reason == "refusal" and "four" not in m.content[0].text
+        with c.messages.stream(model="rigged", max_tokens=40, messages=Q) as s:
+            final = s.get_final_message()
+        assert final.stop_reason == "refusal" and "four" not in "".join(b.text for b in final.content)
