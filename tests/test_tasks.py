@@ -138,6 +138,8 @@ def test_prompts_carry_the_r1_zero_template():
     assert p.solution(tags=True).endswith(f"</think>\n<answer>{p.answer}</answer>")
     task = get_task("chain_sum")
     assert task.reward(p, p.solution()).total == task.reward(p, p.solution(tags=True)).total == 1.0
+    assert p.solution(thinking=False) == f"<think></think>{p.answer}"  # thinking off: the empty thought
+    assert task.reward(p, p.solution(thinking=False)).accuracy == 1.0
     with pytest.raises(ValueError, match="unknown task"):
         get_task("sudoku")
     with pytest.raises(ValueError, match="split must be"):

@@ -202,6 +202,11 @@ def test_thinking_switch_and_prefix_render_like_v31(tok):
     prefix = q + [{"role": "assistant", "content": "Sure, ", "prefix": True}]
     assert render(prefix) == f"{BOS}{USER}Q{ASSISTANT}{THINK}\nSure, "  # open: no EOS, no second turn
     assert render(prefix, thinking=False) == f"{BOS}{USER}Q{ASSISTANT}{THINK}{THINK_END}Sure, "
+    # an SFT target in either mode continues exactly the prompt that mode generates from
+    for thinking, answer in ((True, f"{THINK}\nr\n{THINK_END}\n\n8"), (False, f"{THINK}{THINK_END}8")):
+        ids = tok.apply_chat_template(q + [{"role": "assistant", "content": answer}])
+        prompt = tok.apply_chat_template(q, add_generation_prompt=True, thinking=thinking)
+        assert ids[:len(prompt)] == prompt, thinking
 
 
 def test_chat_format(tok):

@@ -53,9 +53,12 @@ class Problem:
         """The chat form (the chat template's generation prompt already opens <think>); the answer is plain."""
         return [{"role": "system", "content": SYSTEM_CHAT}, {"role": "user", "content": self.question}]
 
-    def solution(self, tags: bool = False) -> str:
+    def solution(self, tags: bool = False, thinking: bool = True) -> str:
         """A worked completion: the chat form's (what SFT teaches after messages()), or with tags=True the
-        R1-Zero form that prompt() asks for. The rewards accept both."""
+        R1-Zero form that prompt() asks for. The rewards accept both. thinking=False: the chat form with
+        thinking off, the empty thought then the answer (what the template's non-thinking turn starts with)."""
+        if not thinking:
+            return f"<think></think>{self.answer}"
         thought = "<think>\n" + "\n".join(self.steps) + "\n</think>\n"
         return thought + (f"<answer>{self.answer}</answer>" if tags else f"\n{self.answer}")
 
