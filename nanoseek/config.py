@@ -61,6 +61,7 @@ class ModelConfig:
     num_hidden_layers: int = 61
     num_attention_heads: int = 128
     num_key_value_heads: int | None = None  # MLA: every head has its own key/value -> = num_attention_heads
+    attention_type: str = "mla"  # or "gqa": the grouped-query baseline of `nanoseek ablate` (model/gqa.py)
     hidden_act: str = "silu"
     rms_norm_eps: float = 1e-6
     initializer_range: float = 0.02
@@ -133,16 +134,25 @@ class ModelConfig:
             need(self.topk_method in ("greedy", "group_limited_greedy"),
                  f"topk_method must be 'greedy' or 'group_limited_greedy' for deepseek_v2; found {self.topk_method!r}")
             # transformers' DeepseekV2 ignores norm_topk_prob (its weights are the softmax scores times
-            # routed_scaling_factor) while DeepSeek's own V2 code renormalises: no one answer to compute
+            # routed_scaling_factor) while DeepSeek's own V2 code renormalises and then leaves the factor out:
+            # two references, two answers
             need(not self.norm_topk_prob, "deepseek_v2 with norm_topk_prob = true is computed differently by "
                  "transformers (which ignores it) and DeepSeek's V2 code; the released V2 configs have false")
             need(self.num_nextn_predict_layers == 0,
                  f"deepseek_v2 has no MTP modules; found num_nextn_predict_layers = {self.num_nextn_predict_layers}")
             need(self.rope_interleave, "deepseek_v2 rotates adjacent RoPE pairs (rope_interleave = true) only")
         need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
-        need(self.num_key_value_heads == self.num_attention_heads,
-             f"MLA gives every head its own key and value: num_key_value_heads must equal num_attention_heads "
-             f"({self.num_attention_heads}); found {self.num_key_value_heads}")
+        need(self.attention_type in ("mla", "gqa"), f"attention_type must be 'mla' (DeepSeek) or 'gqa' (the ablation "
+             f"baseline); found {self.attention_type!r}")
+        if self.attention_type == "mla":
+            need(self.num_key_value_heads == self.num_attention_heads,
+                 f"MLA gives every head its own key and value: num_key_value_heads must equal num_attention_heads "
+                 f"({self.num_attention_heads}); found {self.num_key_value_heads}")
+        else:
+            need(self.num_key_value_heads >= 1 and self.num_attention_heads % self.num_key_value_heads == 0,
+                 f"GQA shares each key/value head among a whole number of query heads: num_attention_heads "
+                 f"({self.num_attention_heads}) must be a multiple of num_key_value_heads "
+                 f"({self.num_key_value_heads})")
         need(self.moe_layer_freq == 1, f"moe_layer_freq must be 1 (every layer after first_k_dense_replace is MoE); "
              f"found {self.moe_layer_freq}")
         need(self.qk_rope_head_dim % 2 == 0, f"qk_rope_head_dim must be even; found {self.qk_rope_head_dim}")
@@ -189,6 +199,8 @@ class ModelConfig:
         d = dataclasses.asdict(self)
         for name in _NOT_IN_FAMILY[self.model_type]:
             del d[name]
+        if self.attention_type == "mla":  # (the GQA baseline is nanoseek's own; DeepSeek configs never name it)
+            del d["attention_type"]
         # Written like the released DeepSeek config.json files, so transformers, vLLM and llama.cpp's converter
         # all read it (transformers 5 itself omits scoring_func/topk_method, and llama.cpp then mis-gates).
         return {"architectures": [ARCHITECTURES[self.model_type]], **d}
@@ -265,6 +277,9 @@ class ModelConfig:
         attn = (q + h * (self.kv_lora_rank + self.qk_rope_head_dim) + self.kv_lora_rank
                 + self.kv_lora_rank * self.num_attention_heads * (self.qk_nope_head_dim + self.v_head_dim)
                 + self.num_attention_heads * self.v_head_dim * h)
+        if self.attention_type == "gqa":  # q, k, v, o projections
+            attn = (h * (self.num_attention_heads + self.num_key_value_heads) * self.qk_head_dim
+                    + h * self.num_key_value_heads * self.v_head_dim + self.num_attention_heads * self.v_head_dim * h)
         dense = 3 * h * self.intermediate_size
         expert = 3 * h * self.moe_intermediate_size
         moe_total = self.n_routed_experts * (expert + h) + self.n_shared_experts * expert  # experts + gate rows
@@ -289,7 +304,11 @@ class ModelConfig:
         """Bytes a sequence of `context` tokens keeps in the decoding cache of the main model's layers (bf16 by
         default): MLA keeps one latent of kv_lora_rank + qk_rope_head_dim numbers per token per layer, whatever the
         context. (Speculative decoding adds one layer's worth per MTP module.)"""
-        return context * self.num_hidden_layers * (self.kv_lora_rank + self.qk_rope_head_dim) * bytes_per_number
+        if self.attention_type == "gqa":  # keys and values of every key/value head
+            per_layer = self.num_key_value_heads * (self.qk_head_dim + self.v_head_dim)
+        else:
+            per_layer = self.kv_lora_rank + self.qk_rope_head_dim
+        return context * self.num_hidden_layers * per_layer * bytes_per_number
 
 
 def _preset(**kw) -> ModelConfig:
