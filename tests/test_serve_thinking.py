@@ -102,6 +102,21 @@ def test_reasoning_effort_budget_closes_the_thought_and_the_model_answers(server
         assert (full.reasoning_content, full.content) == (REASONING, ANSWER)
 
 
+def test_an_answer_past_the_budget_is_not_cut(server, client):
+    """The thought closes inside the budget (a prefix left one word of it), the answer runs past it."""
+    words = pieces(server, REASONING)
+    messages = Q + [{"role": "assistant", "content": "", "reasoning_content": "".join(words[:4]), "prefix": True}]
+    for stream in (False, True):
+        r = ask(client, messages, reasoning_effort="low", seed=1, stream=stream)
+        if stream:
+            deltas = [c.choices[0].delta for c in r if c.choices]
+            got = ("".join(getattr(d, "reasoning_content", None) or "" for d in deltas),
+                   "".join(d.content or "" for d in deltas))
+        else:
+            got = (r.choices[0].message.reasoning_content, r.choices[0].message.content)
+        assert got == (words[4], ANSWER), stream
+
+
 def test_every_choice_of_n_gets_its_thought_closed(server, client):
     r = ask(client, reasoning_effort="low", seed=1, n=3)
     assert [(c.message.reasoning_content, c.message.content) for c in r.choices] == \

@@ -11,7 +11,8 @@ sends are ignored, and THINKING_SAMPLING is used (seed still applies).
 is named; Anthropic's `thinking.budget_tokens` names one exactly). The engine is asked for at most the
 budget; when the thought is still open after it, the server closes it: the request goes on as a second
 engine request whose prompt is the first one's prompt and output plus `</think>` (the prefix cache makes
-its prefill cheap), with the rest of max_tokens, and the model answers. The budget counts the thought's
+its prefill cheap), with the rest of max_tokens, and the model answers. (A thought that closed in time but
+whose answer the cap cut goes on the same way, without the added tag.) The budget counts the thought's
 tokens, `</think>` excluded; `max_tokens` still bounds reasoning plus answer. With n > 1 the continuations
 start when every first request has ended.
 """
@@ -131,25 +132,24 @@ class Choice:
     def cancel(self) -> None:
         self.parts[-1].cancel()
 
-    def spent(self, event: Event) -> bool:
-        """The first request ended at the thinking budget with the thought still open (and max_tokens
-        leaves room for more than the budget)."""
+    def capped(self, event: Event) -> bool:
+        """The first request ended at the thinking budget (its cap), and max_tokens leaves room for more."""
         r = self.parts[0]
         return (len(self.parts) == 1 and self.budget is not None and event.finish_reason == "length"
-                and self.budget <= len(r.output_ids) < self.total and self.think_end not in r.output_ids)
+                and self.budget <= len(r.output_ids) < self.total)
 
-    def close(self, state, channel: Channel, index: int):
-        """Submit the answer after `</think>` (delivered to `channel` under `index`); None when max_tokens
-        leaves no room for it."""
+    def go_on(self, state, channel: Channel, index: int):
+        """Submit the rest (delivered to `channel` under `index`): after a `</think>` the server writes when the
+        thought is still open, else the answer the cap cut; None when max_tokens leaves no room for it."""
         first = self.parts[0]
-        rest = self.total - len(first.output_ids) - 1
-        self.closed = True
+        self.closed = self.think_end not in first.output_ids
+        rest = self.total - len(first.output_ids) - self.closed
         if rest <= 0:
             return None
         p = first.params
         params = replace(p, max_tokens=rest, prompt_logprobs=None, seed=None if p.seed is None else p.seed + 1)
-        r = state.engine.submit(self.prompt + first.output_ids + [self.think_end], params, channel=channel,
-                                index=index)
+        ids = self.prompt + first.output_ids + [self.think_end] * self.closed
+        r = state.engine.submit(ids, params, channel=channel, index=index)
         self.parts.append(r)
         return r
 
@@ -169,8 +169,9 @@ def first_tokens(m: Mode, in_thought: bool) -> int | None:
 
 
 async def run(state, chosen: list[Choice], events) -> AsyncIterator[tuple[int, Event]]:
-    """(choice index, event) of `events(reqs)` (the server's merged stream over engine requests), with a spent
-    thought closed: "</think>" is handed on as text, and the continuation's events follow under the same index."""
+    """(choice index, event) of `events(reqs)` (the server's merged stream over engine requests), going on past
+    the budget's cap: a thought still open is closed ("</think>" is handed on as text), and the continuation's
+    events follow under the same index."""
     todo = list(range(len(chosen)))
     while todo:
         reqs = [chosen[i].parts[-1] for i in todo]
@@ -178,18 +179,19 @@ async def run(state, chosen: list[Choice], events) -> AsyncIterator[tuple[int, E
         channel = Channel(asyncio.get_running_loop())  # the continuations of one phase share one
         async for k, event in events(reqs):
             i = todo[k]
-            if chosen[i].spent(event):
+            if chosen[i].capped(event):
                 if event.tokens or event.text:
                     yield i, Event(event.tokens, event.text, event.logprobs)
                 try:
-                    r = chosen[i].close(state, channel, len(later))
-                except (QueueFull, EngineClosed, ValueError):  # no room for the answer: it ends at the thought
+                    r = chosen[i].go_on(state, channel, len(later))
+                except (QueueFull, EngineClosed, ValueError):  # no room for the rest: the choice ends here
                     r = None
-                if r is None:
-                    yield i, Event([chosen[i].think_end], THINK_END, None, "length")
-                    continue
-                yield i, Event([chosen[i].think_end], THINK_END, None)
-                later.append(i)
+                if chosen[i].closed:
+                    yield i, Event([chosen[i].think_end], THINK_END, None, None if r else "length")
+                elif r is None:
+                    yield i, Event([], "", None, "length")
+                if r is not None:
+                    later.append(i)
                 continue
             yield i, event
         todo = later
