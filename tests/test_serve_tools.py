@@ -96,9 +96,7 @@ def test_required_tool_calls_parallel_and_streamed_as_the_client_assembles_them(
         check_calls(c.message.tool_calls)
 
 
-@pytest.mark.parametrize("thinking", [OFF, pytest.param({"reasoning_effort": "low"}, marks=pytest.mark.xfail(
-    reason="serve/thinking.py: a choice whose model closes its thought itself before the budget is cut at the budget "
-           "(the first engine request is capped at it, and only an open thought gets a continuation)"))])
+@pytest.mark.parametrize("thinking", [OFF, {"reasoning_effort": "low"}])
 def test_named_tool_choice_calls_that_function_once(client, thinking):
     """Thinking on, the calls come after the thought (here closed by the server when its budget ran out)."""
     r = ask(client, tools=TOOLS, tool_choice={"type": "function", "function": {"name": "get_time"}}, n=4,
