@@ -68,6 +68,7 @@ def run(engine, tok, grammar, n, seed, temperature=1.0, max_tokens=200):
     return [r.result() for r in reqs]
 
 
+@pytest.mark.slow  # 160 samples a side: ~20 s each on 2 busy cores
 @pytest.mark.parametrize("speculative", [False, True])
 def test_schema_outputs_of_a_random_model_all_parse_and_validate(setup, speculative):
     model, tok = setup
