@@ -244,10 +244,12 @@ def test_seeded_sampling_is_reproducible_and_batch_independent(model):
     engine = Engine(model, max_batch=8, max_len=128, deterministic=True, speculative=False)
     together = [engine.submit(p, sp) for (p, _), sp in zip(jobs, params)]
     assert [r.result().output_ids for r in together] == alone
-    spec = [[Engine(model, max_batch=1, max_len=128, deterministic=True)
-             .submit(jobs[0][0], params[0]).result().output_ids]
-            for _ in range(2)]
-    assert spec[0] == spec[1]  # with speculation too, a seed gives the same tokens run after run
+    spec = [Engine(model, max_batch=1, max_len=128, deterministic=True, speculative=True)
+            .submit(jobs[0][0], params[0]).result().output_ids for _ in range(2)]
+    assert spec[0] == spec[1]  # with speculation forced too, a seed gives the same tokens run after run
+    # left to the engine, a sampled request does not speculate in the deterministic mode: its seed alone decides
+    auto = Engine(model, max_batch=1, max_len=128, deterministic=True)
+    assert auto.drafter is not None and auto.submit(jobs[0][0], params[0]).result().output_ids == alone[0]
     other = Engine(model, max_batch=1, max_len=128, deterministic=True).submit(jobs[0][0], SamplingParams(
         temperature=0.9, max_tokens=jobs[0][1], seed=99)).result().output_ids
     assert other != alone[0]

@@ -71,7 +71,7 @@ class Engine:
         has_mtp = cfg.num_nextn_predict_layers > 0 and len(model.mtp) > 0
         if speculative and not has_mtp:
             raise ValueError("speculative decoding drafts with the model's MTP module, and this model has none")
-        self.drafter = Drafter(self.im, spec_max_batch, always=bool(speculative)) \
+        self.drafter = Drafter(self.im, spec_max_batch, always=bool(speculative), deterministic=deterministic) \
             if has_mtp and speculative is not False else None
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK

@@ -81,8 +81,8 @@ class Drafter:
     drafts always, False never.
     """
 
-    def __init__(self, im, max_batch: int, always: bool):
-        self.im, self.max_batch, self.always = im, max_batch, always
+    def __init__(self, im, max_batch: int, always: bool, deterministic: bool = False):
+        self.im, self.max_batch, self.always, self.deterministic = im, max_batch, always, deterministic
         self.acceptance = PRIOR_ACCEPTANCE
         self.t_plain = self.t_draft = None  # seconds per step at batch 1, once calibrated
         self.admitted = 0
@@ -109,8 +109,14 @@ class Drafter:
         self.t_plain, self.t_draft = statistics.median(plain[2:]), statistics.median(drafted[2:])
 
     def admit(self, r) -> None:
-        """Decide whether request r speculates (for its whole life)."""
+        """Decide whether request r speculates (for its whole life). In the deterministic mode a sampled request
+        does not, unless told to: its accept tests would draw other random numbers than plain sampling, and whether
+        it drafted would depend on timings and on the requests before it, so its seed would no longer fix its tokens.
+        (Greedy requests get plain decoding's tokens either way.)"""
         self.admitted += 1
+        if self.deterministic and not self.always and r.params.temperature > 0:
+            r.speculative = False
+            return
         r.speculative = self.pays or self.admitted % PROBE_EVERY == 0
 
     def checked(self, accepted: int) -> None:
