@@ -133,6 +133,15 @@ def cmd_pretrain(args) -> None:
         print(f"stopped at step {summary['step']}; checkpoint in {args.out}/checkpoint (continue with --resume)")
 
 
+def cmd_ablate(args) -> None:
+    from .train.ablate import AblateConfig, ablate
+
+    report = ablate(settings(AblateConfig, args))
+    best = min(report["variants"], key=lambda r: r["loss_at_equal_time"])
+    print(f"{report['study']}: lowest validation loss at equal time: {best['name']} "
+          f"({best['loss_at_equal_time']:.4f}); report: {args.out}/ablation.md")
+
+
 def cmd_sft(args) -> None:
     from .train.sft import SFTConfig, sft
 
@@ -242,13 +251,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .train.pretrain import PretrainConfig
     s = sub.add_parser("pretrain", help="pretrain a model on shards from `nanoseek data`")
-    add_dataclass_flags(s, PretrainConfig)
+    add_dataclass_flags(s, PretrainConfig, skip=("overrides",))
     s.add_argument("--hour-price", type=float, default=None, help="$ per hour for the cost report")
     s.set_defaults(fn=cmd_pretrain)
 
+    from .train.ablate import AblateConfig
+    s = sub.add_parser("ablate", help="DeepSeek's ideas against their alternatives: variants trained for the same "
+                                      "time or FLOPs, with a report (studies: recipe, attention, moe, mtp, "
+                                      "balance, smoke)")
+    add_dataclass_flags(s, AblateConfig)
+    s.set_defaults(fn=cmd_ablate)
+
     from .train.sft import SFTConfig
     s = sub.add_parser("sft", help="supervised fine-tuning on chat data (default: worked task solutions)")
-    add_dataclass_flags(s, SFTConfig, skip=("data", "preset", "aux_loss_alpha"))
+    add_dataclass_flags(s, SFTConfig, skip=("data", "preset", "aux_loss_alpha", "overrides"))
     s.set_defaults(fn=cmd_sft)
 
     from .train.grpo import GRPOConfig

@@ -1,6 +1,11 @@
 """The FLOPs formula against torch's own FlopCounterMode, against the released model's 37B activated
 parameters, and the matmul peak measurement."""
 
+import os
+import subprocess
+import sys
+import time
+
 import pytest
 import torch
 from helpers import small_config
@@ -9,7 +14,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from nanoseek.config import get_preset
 from nanoseek.model import Transformer
 from nanoseek.model import moe as moe_mod
-from nanoseek.train.flops import attention_flops_per_token, measure_matmul_peak, model_flops_per_token
+from nanoseek.train.flops import BUSY_SHARE, attention_flops_per_token, measure_matmul_peak, model_flops_per_token
 
 B, S = 2, 32
 
@@ -83,3 +88,19 @@ def test_matmul_part_is_six_times_the_activated_parameters():
 def test_matmul_peak_is_positive(dtype):
     peak = measure_matmul_peak(dtype, n=256, seconds=0.05)
     assert 1e8 < peak < 1e15  # FLOP/s: between a slow core and a large GPU
+
+
+def test_a_busy_machine_is_seen_and_credited_in_the_matmul_peak():
+    """Other processes on every core: the measurement sees that its threads had part of the cores' time, and
+    credits the time they had, so that the peak (which MFU divides by) is not as low as the wall clock says."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2 * (os.cpu_count() or 1))]
+    try:
+        time.sleep(0.5)
+        info = {}
+        peak = measure_matmul_peak(torch.float32, n=256, seconds=0.5, info=info)
+    finally:
+        for p in spinners:
+            p.kill()
+            p.wait()
+    assert info["cpu_share"] < BUSY_SHARE
+    assert peak > info["wall_flops"]

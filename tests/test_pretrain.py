@@ -189,7 +189,9 @@ def test_fp8_flag_trains_with_fp8_gemms_and_writes_a_plain_release(data, tmp_pat
     plain = pretrain(config(data, tmp_path / "bf16", steps=4, dtype="bf16", eval_every=4))
     fp8 = pretrain(config(data, tmp_path / "fp8", steps=4, dtype="bf16", eval_every=4, fp8=True))
     a, b = losses(tmp_path / "bf16"), losses(tmp_path / "fp8")
-    assert a[1] != b[1] and abs(a[1] - b[1]) < 0.02 * a[1]  # same weights and batch, FP8-rounded GEMMs
+    # the same data and start, FP8-rounded GEMMs: other losses (at the first step, near log(vocab), bf16 rounding can
+    # hide the difference), all close
+    assert a != b and all(abs(a[k] - b[k]) < 0.02 * a[k] for k in a)
     assert abs(fp8["val_loss"] - plain["val_loss"]) < 0.05 * plain["val_loss"]
     release = nanoseek.load(tmp_path / "fp8" / "final")
     assert type(release.layers[0].self_attn.o_proj) is torch.nn.Linear  # the release is an ordinary checkpoint
@@ -247,7 +249,8 @@ def test_sigkill_at_random_moments_always_resumes_from_a_good_checkpoint(data, t
     import nanoseek.train.pretrain as pretrain_module
 
     # no matmul-peak measurement at each of the 8 starts (seconds each): a fixed fp32 peak, in the forks too
-    monkeypatch.setattr(pretrain_module, "choose_dtype", lambda dtype, device: ("fp32", {"fp32": 1e11, "bf16": 1e11}))
+    monkeypatch.setattr(pretrain_module, "choose_dtype",
+                        lambda dtype, device: ("fp32", {"fp32": 1e11, "bf16": 1e11}, 1.0))
     kw = dict(steps=24, ckpt_every=2, eval_every=1000, eval_batches=1)
     ctx = multiprocessing.get_context("fork")  # no re-import of torch per start
     straight = ctx.Process(target=_train_child, args=(config(data, tmp_path / "straight", **kw),))

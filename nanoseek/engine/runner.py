@@ -78,6 +78,9 @@ class InferenceModel:
     """
 
     def __init__(self, model: Transformer, deterministic: bool = True, compile: bool = False):
+        if model.config.attention_type != "mla":
+            raise ValueError(f"the engine decodes MLA from its latent cache; this model has attention_type "
+                             f"{model.config.attention_type!r} (a training baseline of `nanoseek ablate`)")
         self.model = model.eval()
         self.config = model.config
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)

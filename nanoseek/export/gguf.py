@@ -50,6 +50,8 @@ def export_gguf(model: Transformer, tokenizer_dir: str | Path, out: str | Path, 
     if tensor_type not in QTYPES:
         raise ValueError(f"GGUF tensor type must be one of {', '.join(QTYPES)}; got {tensor_type!r}")
     cfg = model.config
+    if cfg.attention_type != "mla":
+        raise ValueError("llama.cpp's deepseek2 computes MLA; this model is the GQA baseline of `nanoseek ablate`")
     if cfg.attention_bias:
         raise ValueError("llama.cpp's deepseek2 has no attention biases; this model has attention_bias = true")
     if cfg.topk_method == "group_limited_greedy" and limits_groups(cfg):

@@ -31,6 +31,9 @@ def export_hf(model: Transformer, tokenizer_dir: str | Path, out: str | Path, dt
     if dtype not in DTYPES:
         raise ValueError(f"a Hugging Face export holds floating-point weights: --type must be one of "
                          f"{', '.join(DTYPES)}; got {dtype!r} (for GGUF quantization use --format gguf)")
+    if model.config.attention_type != "mla":
+        raise ValueError("transformers has no DeepSeek model with grouped-query attention: this is a baseline of "
+                         "`nanoseek ablate` (attention_type 'gqa'), saved and loaded by nanoseek only")
     if getattr(model, "quantization", None) is not None:
         dequantize(model)
     for p in model.parameters():  # buffers keep their dtype: the routing bias stays float32

@@ -65,15 +65,19 @@ def model_flops_per_token(cfg: ModelConfig, seq_len: int, training: bool = True,
     return (3 if training else 1) * fwd
 
 
+BUSY_SHARE = 0.8  # a peak measured with less of its cores' time than this was measured on a busy machine
+
+
 def _cpu_size(dtype: torch.dtype, budget: float, largest: int = 2048, smallest: int = 256) -> int:
     """The largest n <= 2048 whose n x n x n product should take at most `budget` seconds, from a timed 256^3 one:
     a CPU without bf16 instructions (seen: an AVX2-only EPYC, bf16 at 0.4 GFLOP/s) would otherwise spend minutes
     on 2048^3 products before every training run."""
     a = torch.randn(smallest, smallest).to(dtype)
     torch.mm(a, a)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     torch.mm(a, a)
-    per = time.perf_counter() - t0
+    per = min(time.perf_counter() - t0, (time.process_time() - c0) / torch.get_num_threads())  # (see below)
+    per = per or 1e-6
     n = largest
     while n > smallest and per * (n / smallest) ** 3 > budget:
         n //= 2
@@ -81,12 +85,19 @@ def _cpu_size(dtype: torch.dtype, budget: float, largest: int = 2048, smallest: 
 
 
 def measure_matmul_peak(dtype: torch.dtype = torch.bfloat16, device: str = "cpu", n: int | None = None,
-                        seconds: float = 1.0, repeats: int = 5) -> float:
+                        seconds: float = 1.0, repeats: int = 5, info: dict | None = None) -> float:
     """Best FLOP/s of an n x n x n matmul in `dtype` over `repeats` timed rounds of about seconds/repeats
     each, after a warm-up. n defaults to 8192 on GPUs (smaller products leave a GPU's tensor cores idle) and on
-    CPUs to 2048, or less where one such product would not fit a round (_cpu_size). A shared machine's peak
-    moves with its load: measure it in the same run as the figure divided by it."""
-    if n is None and torch.device(device).type == "cpu":
+    CPUs to 2048, or less where one such product would not fit a round (_cpu_size).
+
+    A busy CPU would make the peak look low and every MFU divided by it high. So on a CPU each round is also
+    timed in this process's CPU time: a round whose threads got only part of the cores' time (other processes
+    ran) is credited with the time it had, CPU time / threads, and the peak is the best of both clocks.
+    (Threads that spin while waiting count as busy, so this can still under-credit a loaded round, never
+    over-credit a quiet one.) info, if given, receives {"cpu_share": the best round's share of its cores' time,
+    "wall_flops": the wall-clock peak}: a share well below 1 says the machine was busy during the measurement."""
+    cpu = torch.device(device).type == "cpu"
+    if n is None and cpu:
         n = _cpu_size(dtype, seconds / repeats)
     n = n or 8192
     a = torch.randn(n, n, device=device).to(dtype)
@@ -94,7 +105,7 @@ def measure_matmul_peak(dtype: torch.dtype = torch.bfloat16, device: str = "cpu"
     out = torch.empty(n, n, device=device, dtype=dtype)
 
     def sync():
-        if torch.device(device).type == "cuda":
+        if not cpu:
             torch.cuda.synchronize()
 
     torch.mm(a, b, out=out)  # warm-up: first-call setup (oneDNN/AMX kernel selection, cuBLAS, page faults)
@@ -104,12 +115,19 @@ def measure_matmul_peak(dtype: torch.dtype = torch.bfloat16, device: str = "cpu"
     sync()
     first = time.perf_counter() - t0
     iters = max(1, int(seconds / repeats / max(first, 1e-6)))
-    best = float("inf")
+    threads = torch.get_num_threads()
+    best_wall, best, share = float("inf"), float("inf"), 1.0
     for _ in range(repeats):
         sync()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(iters):
             torch.mm(a, b, out=out)
         sync()
-        best = min(best, (time.perf_counter() - t0) / iters)
+        wall, used = time.perf_counter() - t0, time.process_time() - c0
+        credited = min(wall, used / threads) if cpu and used > 0 else wall
+        best_wall = min(best_wall, wall / iters)
+        if credited / iters < best:
+            best, share = credited / iters, min(1.0, used / threads / wall) if cpu else 1.0
+    if info is not None:
+        info.update(cpu_share=share, wall_flops=2 * n ** 3 / best_wall)
     return 2 * n ** 3 / best

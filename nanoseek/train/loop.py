@@ -54,7 +54,8 @@ class TrainingLoop:
     def __init__(self, tc, start: int, desc: str, main: bool = True):
         self.tc, self.step, self.desc, self.main = tc, start, desc, main
         self.run = Path(tc.out)
-        self.stopped = False
+        self.stopped = False  # asked to stop: checkpointed, not finished (resume continues)
+        self.done = False  # finished before tc.steps: its budget (time or FLOPs) is spent
         self.log: MetricsLog | None = None
         self.bar = None
         self.stop = StopFlag()
@@ -80,7 +81,7 @@ class TrainingLoop:
 
     @property
     def running(self) -> bool:
-        return self.step < self.tc.steps and not self.stopped
+        return self.step < self.tc.steps and not self.stopped and not self.done
 
     @property
     def stop_requested(self) -> bool:
@@ -89,14 +90,16 @@ class TrainingLoop:
 
     @property
     def finished(self) -> bool:
-        return self.step >= self.tc.steps
+        return self.done or self.step >= self.tc.steps
 
-    def evaluating(self, step: int) -> bool:
-        return step % self.tc.eval_every == 0 or step == self.tc.steps
+    def evaluating(self, step: int, last: bool = False) -> bool:
+        """Evaluate after this step: on the cadence and after the last step (last: a budget ends the run here)."""
+        return step % self.tc.eval_every == 0 or step == self.tc.steps or last
 
-    def end_step(self, step: int, record: dict, postfix: dict | None = None, stopping: bool | None = None) -> bool:
+    def end_step(self, step: int, record: dict, postfix: dict | None = None, stopping: bool | None = None,
+                 last: bool = False) -> bool:
         """Log the step and move the bar; True when a checkpoint is due: on the cadence, at the end, when stopping
-        (stopping: this process's stop signal unless given)."""
+        (stopping: this process's stop signal unless given; last: the run's budget is spent, it ends here)."""
         self.step = step
         stopping = self.stop.requested if stopping is None else stopping
         if self.log is not None:
@@ -104,5 +107,5 @@ class TrainingLoop:
         if self.bar is not None:
             self.bar.set_postfix(**(postfix or {}))
             self.bar.update(1)
-        self.stopped = stopping
-        return step % self.tc.ckpt_every == 0 or step == self.tc.steps or stopping
+        self.stopped, self.done = stopping, last
+        return step % self.tc.ckpt_every == 0 or step == self.tc.steps or stopping or last

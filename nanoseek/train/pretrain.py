@@ -14,6 +14,7 @@ ranks and tokens/s and MFU count every rank; rank 0 writes the log, the report a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import time
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ class PretrainConfig:
     eval_batches: int = 16
     ckpt_every: int = 100
     seed: int = 0
+    max_seconds: float | None = None  # a budget: the run ends (finished) once its training steps took this long
+    max_flops: float | None = None  # a budget: ... once its training steps computed this many FLOPs
+    overrides: dict = dataclasses.field(default_factory=dict)  # ModelConfig fields over the preset's (ablate)
     compile: bool = False
     fp8: bool = False  # FP8 GEMMs in the linear layers and routed experts (quant/fp8_train.py; Hopper, else simulated)
     device: str | None = None  # default: cuda if available, else cpu (under torchrun: cuda:LOCAL_RANK)
@@ -87,19 +91,22 @@ def pick_device(name: str | None) -> torch.device:
     return torch.device(name or ("cuda" if torch.cuda.is_available() else "cpu"))
 
 
-def choose_dtype(dtype: str, device: torch.device) -> tuple[str, dict[str, float]]:
-    """Resolve "auto" and measure the matmul peaks that MFU is computed against.
+def choose_dtype(dtype: str, device: torch.device) -> tuple[str, dict[str, float], float]:
+    """Resolve "auto" and measure the matmul peaks that MFU is computed against -> (dtype, peaks, cpu share).
 
     CPUs differ: with AMX a bf16 matmul runs ~5x faster than fp32; without it (AVX-512 only) bf16 can be
     several times slower. So on a CPU "auto" measures both and takes bf16 only when it is clearly faster.
+    The share is the least share of its cores' time a measurement had (flops.measure_matmul_peak): below
+    flops.BUSY_SHARE, other processes were running and the peak, and any MFU divided by it, is not to be trusted.
     """
-    peaks = {"fp32": measure_matmul_peak(torch.float32, str(device), seconds=0.5),
-             "bf16": measure_matmul_peak(torch.bfloat16, str(device), seconds=0.5)}
+    infos = {"fp32": {}, "bf16": {}}
+    peaks = {k: measure_matmul_peak(torch.float32 if k == "fp32" else torch.bfloat16, str(device), seconds=0.5,
+                                    info=info) for k, info in infos.items()}
     if dtype == "auto":
         dtype = "bf16" if device.type == "cuda" or peaks["bf16"] > 1.5 * peaks["fp32"] else "fp32"
     if dtype not in peaks:
         raise ValueError(f"dtype must be 'auto', 'bf16' or 'fp32'; got {dtype!r}")
-    return dtype, peaks
+    return dtype, peaks, min(info["cpu_share"] for info in infos.values())
 
 
 def autocast(device: torch.device, dtype: str):
@@ -129,11 +136,21 @@ def evaluate(model: Transformer, data: str, seq_len: int, batch_size: int, max_b
     return {"val_loss": loss, "val_bpb": loss / math.log(2) / bytes_per_token(data)}
 
 
+def schedule_position(tc: PretrainConfig, step: int, seconds: float, flops: float) -> float:
+    """Where the learning-rate schedule stands: the step, or under a budget (max_seconds / max_flops) the share
+    of the budget spent, mapped onto the steps after the warm-up, so that every run of a study decays fully."""
+    spent = max(seconds / tc.max_seconds if tc.max_seconds else 0.0, flops / tc.max_flops if tc.max_flops else 0.0)
+    if step < tc.warmup or not (tc.max_seconds or tc.max_flops):
+        return step
+    return tc.warmup + min(1.0, spent) * (tc.steps - tc.warmup)
+
+
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
     else:
-        cfg = get_preset(tc.preset).replace(vocab_size=manifest["vocab_size"], aux_loss_alpha=tc.aux_loss_alpha,
+        cfg = get_preset(tc.preset).replace(**{"aux_loss_alpha": tc.aux_loss_alpha, **tc.overrides},
+                                            vocab_size=manifest["vocab_size"],
                                             bos_token_id=manifest.get("bos_id", 0),
                                             eos_token_id=manifest.get("eos_id", 1))
         model = Transformer(cfg).to(device)
@@ -174,7 +191,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     world = world or World(device)
     cfg = model.config
     # a resumed run keeps the precision it started with, so its losses match an uninterrupted run
-    dtype, peaks = choose_dtype(state["dtype"] if state else tc.dtype, device)
+    dtype, peaks, cpu_share = choose_dtype(state["dtype"] if state else tc.dtype, device)
     # "auto" measures each rank's own device, but all ranks must compute alike: bf16 only if all chose it
     dtype = "bf16" if world.sum([dtype == "bf16"])[0] == world.size else "fp32"
     peaks = dict(zip(peaks, world.sum(list(peaks.values()))))  # MFU of a run: against all its ranks' peaks
@@ -204,7 +221,8 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     with TrainingLoop(tc, start=step, desc=desc, main=world.main) as loop:
         while loop.running:
             t0 = time.perf_counter()
-            lr = tc.lr * lr_factor(step, tc.steps, tc.warmup, tc.schedule, tc.min_lr_ratio)
+            lr = tc.lr * lr_factor(schedule_position(tc, step, train_time, tokens * flops_per_token), tc.steps,
+                                   tc.warmup, tc.schedule, tc.min_lr_ratio)
             for group in optimizer.param_groups:
                 group["lr"] = lr
             sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
@@ -227,23 +245,26 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
             if device.type == "cuda":
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
-            # over all ranks: mean losses, all tokens, and whether any rank was asked to stop
-            totals = world.sum([*sums.values(), step_tokens, loop.stop_requested])
+            # over all ranks: mean losses, all tokens, whether any rank was asked to stop or spent its time budget
+            over_time = tc.max_seconds is not None and train_time + dt >= tc.max_seconds
+            totals = world.sum([*sums.values(), step_tokens, loop.stop_requested, over_time])
             sums = {k: v / world.size for k, v in zip(sums, totals)}
-            step_tokens, stopping = int(totals[-2]), totals[-1] > 0
+            step_tokens, stopping, over_time = int(totals[-3]), totals[-2] > 0, totals[-1] > 0
             step += 1
             tokens += step_tokens
             train_time += dt
+            spent = over_time or (tc.max_flops is not None and tokens * flops_per_token >= tc.max_flops)
             record = {"loss": sums["main"], "mtp_loss": sums["mtp"], "total_loss": sums["loss"], "lr": lr,
-                      "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": step_tokens / dt,
+                      "grad_norm": grad_norm, "tokens": tokens, "train_time": train_time,
+                      "tokens_per_s": step_tokens / dt,
                       "mfu": flops_per_token * step_tokens / dt / peak,
                       "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance}
-            if loop.evaluating(step):
+            if loop.evaluating(step, last=spent):
                 val = validate(model, dtype)
                 record.update(val)
             postfix = {"loss": f"{sums['main']:.3f}", "tok_s": f"{step_tokens / dt:,.0f}",
                        **({"val": f"{val['val_loss']:.3f}"} if val else {})}
-            if loop.end_step(step, record, postfix, stopping):
+            if loop.end_step(step, record, postfix, stopping, last=spent):
                 save_checkpoint(tc.out, model, {
                     "step": step, "tokens": tokens, "train_time": train_time, "data": source.state_dict(),
                     "rng": torch.get_rng_state(), "dtype": dtype}, tokenizer_dir, optimizer, world,
@@ -256,6 +277,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
     return {
         "finished": finished, "step": step, "tokens": tokens, "train_time": train_time,
         "wall_time": time.time() - wall_start, "flops_per_token": flops_per_token, "peak_flops": peak,
-        "peaks": peaks, "device": str(device), "dtype": dtype, "params": cfg.num_params(), "preset": tc.preset,
+        "peaks": peaks, "peak_cpu_share": cpu_share, "device": str(device), "dtype": dtype,
+        "params": cfg.num_params(), "preset": tc.preset,
         "world_size": world.size, "rank": world.rank, **val,
     }
