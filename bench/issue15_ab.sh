@@ -4,6 +4,7 @@
 #
 #   git worktree add /tmp/old eabbb18
 #   bench/issue15_ab.sh /tmp/old OUT_DIR [CHECKPOINT]     # CHECKPOINT: a speedrun's pretrain/final (MTP, agreement)
+#   STEPS="grpo train" bench/issue15_ab.sh /tmp/old OUT_DIR   # some of them
 #
 # Each run's full output goes to OUT_DIR/<bench>.<old|new>.log; the summary lines are printed as they come.
 set -euo pipefail
@@ -21,12 +22,17 @@ run() {  # run NAME SIDE ARGS...: the side's bench script with the side's packag
   grep -E 'x of|ratio|tokens/s|tok/s|speed|x transformers|x TRL|acceptance|agree' "$OUT/$name.$side.log" | tail -25 || true
 }
 
-for side in old new; do run decode_fp32 $side bench/decode_throughput.py --dtypes fp32 --repeats 3; done
-for side in old new; do run decode_eager $side bench/decode_throughput.py --dtypes fp32,bf16 --no-compile --repeats 3; done
-for side in old new; do run serve_32 $side bench/serve_throughput.py --streams 32; done
-for side in old new; do run train $side bench/train_throughput.py --dtype fp32; done
-for side in old new; do run grpo $side bench/grpo_throughput.py; done
-if [ -n "$CKPT" ]; then
-  for side in old new; do run decode_ckpt $side bench/decode_throughput.py --model "$CKPT" --dtypes fp32 --repeats 3 --no-llama; done
-  run agreement new bench/batch_agreement.py --model "$CKPT"
-fi
+both() { local name=$1; shift; for side in old new; do run "$name" $side "$@"; done; }
+STEPS=${STEPS:-decode_fp32 serve_32 grpo train decode_eager decode_ckpt agreement}  # a subset: STEPS="grpo train"
+for step in $STEPS; do
+  case $step in
+    decode_fp32) both decode_fp32 bench/decode_throughput.py --dtypes fp32 --repeats 3 ;;
+    decode_eager) both decode_eager bench/decode_throughput.py --dtypes fp32,bf16 --no-compile --repeats 3 ;;
+    serve_32) both serve_32 bench/serve_throughput.py --streams 32 ;;
+    train) both train bench/train_throughput.py --dtype fp32 ;;
+    grpo) both grpo bench/grpo_throughput.py ;;
+    decode_ckpt) [ -n "$CKPT" ] && both decode_ckpt bench/decode_throughput.py --model "$CKPT" --dtypes fp32 --repeats 3 \
+                   --no-llama ;;
+    agreement) [ -n "$CKPT" ] && run agreement new bench/batch_agreement.py --model "$CKPT" ;;
+  esac
+done

@@ -114,7 +114,7 @@ def cmd_data(args) -> None:
     from .data import build
 
     m = build(args.out, vocab_size=args.vocab_size, paths=args.input, val_fraction=args.val_fraction,
-              use_default_corpus=True if args.with_default_corpus else None)
+              use_default_corpus=True if args.with_default_corpus else None, fim_rate=args.fim_rate)
     for split, info in m["splits"].items():
         print(f"{split}: {info['documents']} documents, {info['tokens']:,} tokens, {info['bytes']:,} bytes")
     print(f"tokenizer ({m['vocab_size']} tokens) and shards written to {args.out}")
@@ -182,12 +182,15 @@ def cmd_eval(args) -> None:
     from .checkpoint import load
     from .tasks import get_task
     from .tokenizer import Tokenizer
-    from .train.evaluate import evaluate_task
+    from .train.evaluate import evaluate_fim, evaluate_task
 
     model = load(args.model, device=args.device)
     tok = Tokenizer.load(args.model)
     results = {name: evaluate_task(model, tok, get_task(name), args.n, args.difficulty, args.max_tokens, args.k)
                for name in args.tasks.split(",")}
+    if tok.has_fim:  # fill-in-the-middle: a missing line of held-out worked solutions
+        for name in args.tasks.split(","):
+            results[name].update(evaluate_fim(model, tok, get_task(name), args.n))
     if args.data:
         import math
 
@@ -247,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--with-default-corpus", action="store_true", help="mix the embedded corpus into --input")
     s.add_argument("--vocab-size", type=int, default=4096)
     s.add_argument("--val-fraction", type=float, default=0.05)
+    s.add_argument("--fim-rate", type=float, default=0.1, help="share of training documents rearranged for "
+                   "fill-in-the-middle (prefix-suffix-middle, as DeepSeek-V3: 0.1); 0 for none")
     s.set_defaults(fn=cmd_data)
 
     from .train.pretrain import PretrainConfig

@@ -43,6 +43,12 @@ TOOL_OUTPUT_BEGIN = "<｜tool▁output▁begin｜>"
 TOOL_OUTPUT_END = "<｜tool▁output▁end｜>"
 TOOL_TOKENS = [TOOL_CALLS_BEGIN, TOOL_CALLS_END, TOOL_CALL_BEGIN, TOOL_CALL_END, TOOL_SEP, TOOL_OUTPUT_BEGIN,
                TOOL_OUTPUT_END]
+# Fill-in-the-middle (DeepSeek-Coder / V3: a share of pretraining documents is rearranged prefix-suffix-middle),
+# ids 14..16 of a tokenizer trained since they were added (has_fim says whether one was).
+FIM_BEGIN = "<｜fim▁begin｜>"
+FIM_HOLE = "<｜fim▁hole｜>"
+FIM_END = "<｜fim▁end｜>"
+FIM_TOKENS = [FIM_BEGIN, FIM_HOLE, FIM_END]
 ROLES = ("system", "user", "assistant", "tool")
 TOOLS_HOWTO = (f"\nTo call tools, write {TOOL_CALLS_BEGIN}, then for each call {TOOL_CALL_BEGIN}name{TOOL_SEP}"
                f"arguments as a JSON object{TOOL_CALL_END}, then {TOOL_CALLS_END}.")
@@ -115,6 +121,12 @@ CHAT_TEMPLATE = (
 )
 
 
+def fim_text(prefix: str, suffix: str, middle: str = "") -> str:
+    """A fill-in-the-middle text in PSM order: the model reads the prefix and the suffix, then writes the middle
+    (a completion of `fim_text(prefix, suffix)` is the middle; a training document ends it with EOS)."""
+    return f"{FIM_BEGIN}{prefix}{FIM_HOLE}{suffix}{FIM_END}{middle}"
+
+
 def _tools_text(tools: list[dict]) -> str:
     """The tools' descriptions after the system prompt (the Jinja template's ns.tools)."""
     text = "## Tools\n\nYou have access to the following tools:\n"
@@ -148,11 +160,12 @@ class Tokenizer:
         self._hf = hf
         self.bos_id, self.eos_id, self.pad_id = vocab[BOS], vocab[EOS], vocab[PAD]
         self.has_tools = all(t in vocab for t in TOOL_TOKENS)  # trained with the tool-call tokens
+        self.has_fim = all(t in vocab for t in FIM_TOKENS)  # and with the fill-in-the-middle ones
 
     @classmethod
     def train(cls, texts: Iterable[str], vocab_size: int) -> "Tokenizer":
         """Learn BPE merges from `texts`; vocab_size counts the 256 bytes and the special tokens."""
-        smallest = 256 + len(SPECIAL_TOKENS) + len(TOOL_TOKENS)
+        smallest = 256 + len(SPECIAL_TOKENS) + len(TOOL_TOKENS) + len(FIM_TOKENS)
         if not smallest < vocab_size <= 2**32:
             raise ValueError(f"vocab_size must be in ({smallest}, 2**32] (256 bytes + {smallest - 256} "
                              f"special tokens + merges), got {vocab_size}")
@@ -162,7 +175,7 @@ class Tokenizer:
         # Lets `tokenizer(text)` in transformers prepend BOS, as add_bos_token says (our encode(bos=True)).
         hf.post_processor = processors.TemplateProcessing(
             single=f"{BOS} $A", pair=f"{BOS} $A {BOS} $B", special_tokens=[(BOS, 0)])
-        trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS + TOOL_TOKENS,
+        trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS + TOOL_TOKENS + FIM_TOKENS,
                                       show_progress=False,
                                       initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
         hf.train_from_iterator(texts, trainer)

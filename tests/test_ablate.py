@@ -94,7 +94,7 @@ def test_the_smoke_study_writes_its_report(data, tmp_path):
         assert r["flops"] >= report["config"]["flops"] and r["steps"] >= 6
         assert r["loss_at_equal_flops"] > 0 and len(r["curve"]) >= 3
     assert report["variants"][0]["params_mtp"] == 0 < report["variants"][1]["params_mtp"]
-    assert 0.0 <= report["variants"][1]["mtp_acceptance"] <= 1.0
+    assert report["variants"][1]["mtp_acceptance"] > 2 / 512  # above chance (1 / vocab): both heads learned a bit
     md = (tmp_path / "ablation.md").read_text()
     assert "| mtp0 |" in md and "| mtp1 |" in md
     assert (tmp_path / "ablation.png").stat().st_size > 10_000

@@ -264,3 +264,29 @@ def test_files_without_text_are_skipped_and_named(tmp_path):
         readable([tmp_path / "empty.txt", tmp_path / "binary.txt"], log=logged.append)
     m = build(tmp_path / "out", vocab_size=300, paths=[tmp_path], val_fraction=0.5)
     assert m["splits"]["train"]["documents"] + m["splits"]["val"]["documents"] == 2
+
+
+def test_fill_in_the_middle_rearranges_a_share_of_training_documents(data, tmp_path):
+    """fim_rate: that share of training documents becomes FIM_BEGIN prefix FIM_HOLE suffix FIM_END middle (the
+    same characters, another order); validation stays plain; the choice is seeded."""
+    from nanoseek.data.shards import write_shards
+    from nanoseek.tokenizer import FIM_BEGIN, FIM_END, FIM_HOLE
+
+    out, docs, _ = data
+    tok = Tokenizer.load(out)
+    manifest = write_shards(tmp_path, tok, docs, val_fraction=0.1, fim_rate=0.5, seed=3)
+    assert manifest["fim_rate"] == 0.5
+    train_docs = [d for i, d in enumerate(docs) if i % 10 != 9]
+    pieces = [tok.decode(p[1:-1].tolist()) for p in split_docs(np.asarray(tokens(tmp_path, "train")), tok.bos_id)]
+    fim = [(p, d) for p, d in zip(pieces, train_docs) if p != d]
+    assert 0.3 * len(train_docs) < len(fim) < 0.7 * len(train_docs)
+    for piece, doc in fim:
+        assert piece.startswith(FIM_BEGIN) and piece.count(FIM_HOLE) == piece.count(FIM_END) == 1
+        prefix, rest = piece[len(FIM_BEGIN):].split(FIM_HOLE)
+        suffix, middle = rest.split(FIM_END)
+        assert prefix + middle + suffix == doc
+    val = [tok.decode(p[1:-1].tolist()) for p in split_docs(np.asarray(tokens(tmp_path, "val")), tok.bos_id)]
+    assert val == [d for i, d in enumerate(docs) if i % 10 == 9]
+    again = write_shards(tmp_path / "again", tok, docs, val_fraction=0.1, fim_rate=0.5, seed=3)
+    assert again["splits"] == manifest["splits"]
+    assert np.array_equal(tokens(tmp_path / "again", "train"), tokens(tmp_path, "train"))

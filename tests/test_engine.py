@@ -374,3 +374,21 @@ def test_background_thread_streams_to_asyncio_and_drains(model):
     assert outs[0] == solo.result().output_ids
     engine.stop()
     assert not engine.running_in_thread
+
+
+def test_a_thinking_budget_closes_the_thought_after_that_many_tokens(model):
+    """think_budget: the first `budget` tokens are the model's own, the next is think_end, and decoding goes on
+    (greedy and sampled, plain and speculative: the drafts see the same rule)."""
+    prompt, end, budget = [5, 6, 7], 9, 4
+    free = Engine(model, max_batch=1, max_len=64, speculative=False).submit(
+        prompt, SamplingParams(temperature=0, max_tokens=budget)).result().output_ids
+    assert end not in free  # (else this model closes the thought by itself: pick another token)
+    for temperature, speculative in ((0, False), (0, True), (0.8, False), (0.8, True)):
+        engine = Engine(model, max_batch=2, max_len=64, speculative=speculative)
+        params = SamplingParams(temperature=temperature, max_tokens=12, think_budget=budget, think_end=end, seed=1)
+        out = engine.submit(prompt, params).result().output_ids
+        assert len(out) == 12 and out[budget] == end and end not in out[:budget], (temperature, speculative)
+        if temperature == 0:
+            assert out[:budget] == free
+    with pytest.raises(ValueError, match="think_end"):
+        SamplingParams(think_budget=3)

@@ -38,3 +38,30 @@ def test_scores_by_hand(tok, monkeypatch):
     assert out["pass@3"] == 0.5
     assert out["mean@3"] == pytest.approx((3 + 1) / 12)
     assert out["response_length"] == pytest.approx(sum(len(c[0]) for c in greedy) / 4)
+
+
+def test_thinking_off_prompts_end_with_an_empty_thought_and_plain_answers_score(tok, monkeypatch):
+    task = get_task("chain_sum")
+    problems = task.problems(2, "test", seed=0)
+    seen = []
+
+    def fake_rollout(model, prompts, n, params, stop_id):
+        seen.extend(prompts)
+        return [[tok.encode(problems[0].answer)], [tok.encode("-999")]]  # the answer at once, right and wrong
+
+    monkeypatch.setattr(ev, "rollout", fake_rollout)
+    out = ev.evaluate_task(None, tok, task, 2, thinking=False)
+    assert out["pass@1"] == 0.5 and out["format_error"] == 0.0
+    opened = tok.apply_chat_template(problems[0].messages(), add_generation_prompt=True, thinking=False)
+    assert seen[0] == opened and tok.decode(opened).endswith("<think></think>")
+
+
+def test_the_sft_mix_teaches_both_thinking_modes():
+    from nanoseek.train.sft import task_conversations
+
+    mix = task_conversations("chain_sum,arithmetic", 10, seed=0, non_thinking=0.25)
+    answers = [c[-1]["content"] for c in mix]
+    off = [a for a in answers if a.startswith("<think></think>")]
+    assert len(off) == 5 and all(not a.startswith("<think></think>") for a in answers[:3])
+    assert all(a.startswith("<think>\n") for a in answers if a not in off)
+    assert not any(c[-1]["content"].startswith("<think></think>") for c in task_conversations("chain_sum", 10, 0))

@@ -341,3 +341,31 @@ def test_sigterm_drains_open_requests_then_exits(random_ckpt, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+def test_fill_in_the_middle_through_the_client(random_ckpt):
+    """completions.create(suffix=...): the model reads prefix and suffix in PSM order around the FIM tokens and
+    writes the middle (the same greedy tokens as the model itself on that prompt); misuse is a 400."""
+    from nanoseek.tokenizer import fim_text
+
+    prefix, suffix = "def f(x):\n    return", "\n\nprint(f(2))\n"
+    with serve(random_ckpt) as s:
+        tok = s.state.tokenizer
+        c = openai.OpenAI(base_url=s.url + "/v1", api_key="none", max_retries=0)
+        r = c.completions.create(model="rigged", prompt=prefix, suffix=suffix, max_tokens=6, temperature=0,
+                                 logprobs=0)
+        ids = tok.encode(fim_text(prefix, suffix), bos=True)
+        assert tok.has_fim and r.usage.prompt_tokens == len(ids)
+        model = nanoseek.load(random_ckpt, device="cpu")
+        out = []
+        with torch.no_grad():
+            while len(out) < 6 and (not out or out[-1] != tok.eos_id):
+                out.append(int(model(torch.tensor([ids + out]))[0, -1].argmax()))
+        assert r.choices[0].logprobs.tokens == [tok.decode([t]) for t in out if t != tok.eos_id]
+        for bad in (dict(prompt=prefix, suffix=suffix, echo=True), dict(prompt=[prefix, prefix], suffix=suffix)):
+            with pytest.raises(openai.BadRequestError):
+                c.completions.create(model="rigged", max_tokens=2, **bad)
+        with pytest.raises(openai.BadRequestError, match="completions"):
+            c.chat.completions.create(model="rigged", messages=[{"role": "user", "content": "hi"}], max_tokens=2,
+                                      extra_body={"suffix": "x"})
+        assert c.completions.create(model="rigged", prompt=prefix, max_tokens=2).usage.completion_tokens == 2

@@ -2,7 +2,8 @@
 
 A data directory holds:
   tokenizer.json, tokenizer_config.json   the tokenizer trained on the train split (Hugging Face layout)
-  train.bin, val.bin                      every document as BOS + tokens + EOS, back to back, as raw
+  train.bin, val.bin                      every document as BOS + tokens + EOS, back to back (a share of the
+                                          training documents rearranged for fill-in-the-middle: fim), as raw
                                           uint16 (ids < 2**16) or uint32; np.memmap reads them at once
   manifest.json                           dtype, vocab size, tokenizer fingerprint, and per split the
                                           number of tokens, documents and UTF-8 bytes (for bits per byte)
@@ -13,6 +14,7 @@ seed, and keeps val spread over all sources.
 
 import json
 import os
+import random
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -20,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from nanoseek.data.sources import documents, expand, readable
-from nanoseek.tokenizer import Tokenizer
+from nanoseek.tokenizer import Tokenizer, fim_text
 
 MANIFEST = "manifest.json"
 SPLITS = ("train", "val")
@@ -41,9 +43,23 @@ def is_val(index: int, every: int) -> bool:
     return index % every == every - 1
 
 
+def fim(doc: str, rng: random.Random) -> str:
+    """DeepSeek-V3's fill-in-the-middle: the document cut at two random characters into prefix, middle and
+    suffix, rearranged prefix-suffix-middle (PSM) around the FIM tokens, so the model learns to write a middle
+    from what surrounds it, while ordinary next-token prediction still covers every character."""
+    i, j = sorted(rng.randint(0, len(doc)) for _ in range(2))
+    return fim_text(doc[:i], doc[j:], doc[i:j])
+
+
 def write_shards(out_dir: str | Path, tokenizer: Tokenizer, docs: Iterable[str], val_fraction: float = 0.05,
-                 batch_docs: int = 512) -> dict:
-    """Tokenize `docs` into train.bin / val.bin and write manifest.json (last, so a partial run shows)."""
+                 batch_docs: int = 512, fim_rate: float = 0.0, seed: int = 0) -> dict:
+    """Tokenize `docs` into train.bin / val.bin and write manifest.json (last, so a partial run shows).
+    fim_rate: the share of training documents rearranged for fill-in-the-middle (`fim`; DeepSeek-V3: 0.1); the
+    validation split stays plain, so its loss compares across rates."""
+    if fim_rate and not tokenizer.has_fim:
+        raise ValueError("fim_rate > 0 needs a tokenizer with the fill-in-the-middle tokens (trained since they were "
+                         "added): retrain it with `nanoseek data`")
+    rng = random.Random(seed)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     every = val_every(val_fraction)
@@ -56,8 +72,10 @@ def write_shards(out_dir: str | Path, tokenizer: Tokenizer, docs: Iterable[str],
         docs = iter(docs)
         while batch := list(islice(docs, batch_docs)):
             chunks = {s: [] for s in SPLITS}
-            for doc, ids in zip(batch, tokenizer.encode_batch(batch)):
-                split = "val" if is_val(index, every) else "train"
+            splits = ["val" if is_val(index + k, every) else "train" for k in range(len(batch))]
+            texts = [fim(doc, rng) if split == "train" and fim_rate and rng.random() < fim_rate else doc
+                     for doc, split in zip(batch, splits)]
+            for doc, split, ids in zip(batch, splits, tokenizer.encode_batch(texts)):
                 index += 1
                 chunks[split].append(np.array([tokenizer.bos_id, *ids, tokenizer.eos_id], dtype=dtype))
                 stats[split]["documents"] += 1
@@ -84,6 +102,7 @@ def write_shards(out_dir: str | Path, tokenizer: Tokenizer, docs: Iterable[str],
         "eos_id": tokenizer.eos_id,
         "tokenizer_sha256": tokenizer.fingerprint(),
         "val_every": every,
+        "fim_rate": fim_rate,
         "splits": stats,
     }
     tmp = out_dir / (MANIFEST + ".tmp")
@@ -105,13 +124,13 @@ def _sample(docs: Iterable[str], every: int, max_bytes: int) -> Iterator[str]:
 
 def build(out_dir: str | Path, vocab_size: int = 4096, paths: str | Path | Iterable[str | Path] = (),
           extra_documents: Iterable[str] = (), val_fraction: float = 0.05, use_default_corpus: bool | None = None,
-          tokenizer_sample_bytes: int = 32_000_000) -> dict:
+          tokenizer_sample_bytes: int = 32_000_000, fim_rate: float = 0.0) -> dict:
     """Train a tokenizer and write shards into out_dir (what `nanoseek data` does); returns the manifest.
 
     Sources as in sources.documents: the default corpus when no paths are given. The tokenizer learns
     from the first `tokenizer_sample_bytes` of the train split only (the whole default corpus: ~5 MB),
     so validation text stays unseen. `extra_documents` is held in memory: the sources are read twice.
-    On the default corpus this takes a few seconds on 2 cores.
+    On the default corpus this takes a few seconds on 2 cores. fim_rate: see write_shards.
     """
     files, extra = readable(expand(paths)), list(extra_documents)
     every = val_every(val_fraction)
@@ -121,7 +140,7 @@ def build(out_dir: str | Path, vocab_size: int = 4096, paths: str | Path | Itera
 
     tokenizer = Tokenizer.train(_sample(docs(), every, tokenizer_sample_bytes), vocab_size)
     tokenizer.save(out_dir)
-    return write_shards(out_dir, tokenizer, docs(), val_fraction)
+    return write_shards(out_dir, tokenizer, docs(), val_fraction, fim_rate=fim_rate)
 
 
 def load_manifest(data_dir: str | Path) -> dict:

@@ -108,10 +108,13 @@ class Engine:
         with self._engine_threads():
             hidden, _ = self.im.run(zeros(1, 1), zeros(1, 1), self.cache, zeros(1))
             n = min(GEMM_ROWS + 1, self.max_len)  # the throughput mode's other graph (GEMMs), for longer forwards
-            self.im.run(zeros(1, n), torch.arange(n, device=self.im.device)[None], self.cache, zeros(1))
+            positions = torch.arange(n, device=self.im.device)[None]
+            long, _ = self.im.run(zeros(1, n), positions, self.cache, zeros(1))
             if self.drafter is not None:
                 self.im.draft(hidden, zeros(1, 1), zeros(1, 1), self.cache, zeros(1), zeros(1, 1))
                 self.im.speculate(zeros(1, 2), torch.arange(2, device=self.im.device)[None], self.cache, zeros(1))
+                if n > GEMM_ROWS:  # the MTP module catching up over a prefill, through the GEMM graph too
+                    self.im.draft(long, zeros(1, n), positions, self.cache, zeros(1), zeros(1, 1))
 
     @contextlib.contextmanager
     def _engine_threads(self):

@@ -19,6 +19,7 @@ tokens) is a special token to llguidance: a grammar names one as `<[id]>`, never
 from __future__ import annotations
 
 import json
+import threading
 
 import llguidance
 import torch
@@ -26,6 +27,7 @@ import torch
 from ..tokenizer import Tokenizer
 
 # compact JSON (no free whitespace): otherwise a weak model can emit blanks forever and never close the value
+COMPILED_KEPT = 32  # compiled grammars kept per engine (a server sees the same few schemas again and again)
 JSON_OPTIONS = {"whitespace_flexible": False, "item_separator": ", ", "key_separator": ": "}
 
 
@@ -47,7 +49,7 @@ def json_lark(schema: dict | None) -> str:
 
 
 class GrammarTokenizer:
-    """The tokenizer as llguidance sees it (built once per engine: ~ms for a small vocabulary, ~1 s for 128k)."""
+    """The tokenizer as llguidance sees it (built once per engine; its cost grows with the vocabulary)."""
 
     def __init__(self, tokenizer: Tokenizer, vocab_size: int):
         # n_vocab: the model's logits may be wider than the tokenizer (padding rows): those ids are never allowed
@@ -55,20 +57,31 @@ class GrammarTokenizer:
         self.vocab_size = vocab_size
         self.eos_id = tokenizer.eos_id
         self.bits = 1 << torch.arange(32, dtype=torch.int32)
+        self._cache: dict[str, llguidance.LLMatcher] = {}  # compiled grammars, untouched: requests get copies
+        self._lock = threading.Lock()
 
     def check(self, grammar: str) -> None:
-        """ValueError (with llguidance's message) if the grammar cannot be compiled."""
-        error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, self.ll)
-        if error:
-            raise ValueError(f"the grammar is invalid: {messages[0]}")
+        """ValueError (with llguidance's message) if the grammar cannot be compiled. Compiles it, and keeps it:
+        a caller that checks in a worker thread leaves `matcher` (on the event loop, per choice) only a copy."""
+        self._compiled(grammar)
+
+    def _compiled(self, grammar: str) -> llguidance.LLMatcher:
+        with self._lock:
+            m = self._cache.pop(grammar, None)
+        if m is None:
+            m = llguidance.LLMatcher(self.ll, grammar, log_level=0)  # never raises: a bad grammar is an error state
+            if m.is_error():
+                raise ValueError(f"the grammar is invalid: {m.get_error()}")
+        with self._lock:
+            self._cache[grammar] = m  # the most recently used last
+            while len(self._cache) > COMPILED_KEPT:
+                self._cache.pop(next(iter(self._cache)))
+        return m
 
     def matcher(self, grammar: str, after: int | None = None) -> Constraint:
         """The state of a request's grammar; after: a token before which the output is free (and which starts
         the grammar), or None to start at once."""
-        m = llguidance.LLMatcher(self.ll, grammar, log_level=0)  # never raises: a bad grammar is an error state
-        if m.is_error():
-            raise ValueError(f"the grammar is invalid: {m.get_error()}")
-        return Constraint(m, self, after)
+        return Constraint(self._compiled(grammar).deep_copy(), self, after)
 
 
 class Constraint:

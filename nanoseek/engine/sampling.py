@@ -39,6 +39,10 @@ class SamplingParams:
     # the grammar starts after this token: once the output has it, or at once if the prompt ends with it (e.g.
     # </think>: an answer's format, after a thought; a tool-call token: the calls the model chose to begin)
     grammar_after: int | None = None
+    # a budget of thinking tokens: the output starts inside a thought, and once it has written this many tokens
+    # without closing it, the next token is think_end (DeepSeek's reasoning_effort, serve/thinking.py)
+    think_budget: int | None = None
+    think_end: int | None = None
 
     def __post_init__(self):
         self.stop_token_ids = tuple(self.stop_token_ids)
@@ -61,6 +65,8 @@ class SamplingParams:
             (self.prompt_logprobs is None or 0 <= self.prompt_logprobs <= 20,
              f"prompt_logprobs must be in [0, 20]; got {self.prompt_logprobs}"),
             (all(isinstance(s, str) and s for s in self.stop), f"stop strings must be non-empty; got {self.stop}"),
+            (self.think_budget is None or (self.think_budget >= 0 and self.think_end is not None),
+             f"think_budget must be >= 0 and come with a think_end token; got {self.think_budget}, {self.think_end}"),
         ]
         for ok, message in checks:
             if not ok:
@@ -146,6 +152,7 @@ class Sampler:
         self.constraint = constraint
         self.error: str | None = None  # set when sampling this request raised
         self.on_error = None  # called with the message, once (the engine's Request fails itself)
+        self.thought = 0 if params.think_budget is not None else None  # thinking tokens so far; None: not in one
         seed = params.seed if params.seed is not None else random.getrandbits(63)
         # any int: a generator takes [-2**63, 2**64), and OpenAI's seed + choice index can pass its end
         self.generator = torch.Generator(device=device).manual_seed(seed % 2**64)
@@ -159,11 +166,19 @@ class Sampler:
     @property
     def plain_greedy(self) -> bool:
         """Argmax of the raw logits: the engine can take these rows' tokens in one batched op."""
-        return self.params.greedy and not self.params.penalized and self.constraint is None
+        return self.params.greedy and not self.params.penalized and self.constraint is None and self.thought is None
+
+    @property
+    def closing(self) -> bool:
+        """The thinking budget is spent and the thought still open: the next token must close it."""
+        return self.thought is not None and self.thought >= self.params.think_budget
 
     def adjust(self, logits: torch.Tensor) -> torch.Tensor:
         """logits [vocab] (float) with the penalties applied for the history so far, and the tokens the grammar
         refuses at -inf."""
+        if self.closing:
+            return torch.full_like(logits, float("-inf"), dtype=torch.float32).index_fill_(
+                0, torch.tensor([self.params.think_end], device=logits.device), 0.0)
         if self.constraint is not None:
             logits = self.constraint.mask(finite(logits))
         p = self.params
@@ -200,6 +215,8 @@ class Sampler:
 
     def accept(self, token: int) -> None:
         """Record a token that joined the sequence (for the penalties of the tokens after it, and the grammar)."""
+        if self.thought is not None:
+            self.thought = None if token == self.params.think_end else self.thought + 1
         if self.constraint is not None:
             try:
                 self.constraint.accept(token)

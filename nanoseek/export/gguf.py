@@ -12,8 +12,7 @@ written straight from the model in memory with the `gguf` package:
   llama.cpp falls back to softmax gating and the logits drift (see DESIGN.md, facts found by trying).
 - DeepSeek-V2 (softmax gating, no expert bias, no MTP) is the same architecture to llama.cpp, with
   expert_gating_func softmax. Its greedy top-k is written as one group; its group-limited top-k is refused:
-  llama.cpp ranks groups by the sum of their two best experts (V3's rule; tried: logits within 3e-6 of that
-  rule, 0.2 off V2's best-expert rule).
+  llama.cpp ranks groups by the sum of their two best experts (V3's rule, as tried: tests/test_family_v2.py).
 - llama.cpp rotates adjacent pairs of the RoPE dims, which is DeepSeek's rope_interleave = true; a model
   with rope_interleave = false gets its query and key RoPE rows permuted into that order (dot products of
   rotated pairs are unchanged by permuting both sides alike).

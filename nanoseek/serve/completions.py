@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from ..engine import Channel, Engine, EngineClosed, QueueFull, SamplingParams
 from ..engine.request import Event, TokenLogprob
 from ..engine.request import Request as EngineRequest
-from ..tokenizer import THINK, THINK_END
+from ..tokenizer import THINK, THINK_END, fim_text
 from . import thinking, tools
 from .errors import ApiError, bad_request, rate_limited
 from .guarded import guarded, screen_chat, screen_completion
@@ -52,10 +52,10 @@ def check_stops(state, body) -> tuple[str, ...]:
 
 def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logprobs: int | None,
            prompt_logprobs: int | None, stops: tuple[str, ...], key: str | None,
-           prompt_param: str, cap: int | None = None, constrain: dict | None = None) -> list[EngineRequest]:
-    """n requests per prompt (choice index = prompt * n + i), cancelled together if one is refused. `cap`
-    bounds what the engine is asked for below max_tokens (a thinking budget: serve/thinking.py); `constrain`:
-    the output's grammar (SamplingParams' grammar fields, from serve/tools.py)."""
+           prompt_param: str, budget: int | None = None, constrain: dict | None = None) -> list[EngineRequest]:
+    """n requests per prompt (choice index = prompt * n + i), cancelled together if one is refused. `budget`:
+    thinking tokens before the engine closes the thought (serve/thinking.py); `constrain`: the output's grammar
+    (SamplingParams' grammar fields, from serve/tools.py)."""
     engine: Engine = state.engine
     limits = state.limits
     if body.n > limits.max_n:
@@ -85,7 +85,8 @@ def submit(state, prompts: list[list[int]], body, max_tokens: int | None, logpro
             for i in range(body.n):
                 params = SamplingParams(
                     temperature=body.temperature, top_p=body.top_p, top_k=body.top_k,
-                    max_tokens=n_out if cap is None else min(n_out, cap),
+                    max_tokens=n_out, think_budget=budget,
+                    think_end=None if budget is None else state.tokenizer.token_id(THINK_END),
                     seed=None if body.seed is None else body.seed + i, stop=stops,
                     stop_token_ids=(state.tokenizer.eos_id,), presence_penalty=body.presence_penalty,
                     frequency_penalty=body.frequency_penalty, repetition_penalty=body.repetition_penalty,
@@ -247,6 +248,8 @@ class _ChatChoice:
 
 
 async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
+    if body.suffix is not None:
+        raise bad_request("suffix (fill-in-the-middle) belongs to /v1/completions, not to chat", "suffix")
     timeout, due = deadline(state, key)
     stops = check_stops(state, body)
     if state.guard is not None and (blocked := await screen_chat(state, body, key)) is not None:
@@ -259,15 +262,13 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     logprobs = (body.top_logprobs or 0) if body.logprobs else None
     asked = body.max_completion_tokens or body.max_tokens
     reqs = submit(state, [ids], thinking.sampling(body, mode), asked, logprobs, None, (), key, "messages",
-                  cap=thinking.first_tokens(mode, in_thought), constrain=constrain)
-    reqs = thinking.choices(state, reqs, ids, asked, mode, in_thought)  # a spent thought closes, then answers
-    events = thinking.run(state, reqs, lambda some: merged(some, http, due))
+                  budget=thinking.budget(mode, in_thought), constrain=constrain)
+    events = merged(reqs, http, due)
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": state.model_name}
     choices = [_ChatChoice(stops, in_thought, answer_started) for _ in reqs]
     calls = [tools.ToolCalls(state.tokenizer, bool(body.tools)) for _ in reqs]
     if body.stream:
-        return _stream(_chat_stream(state, body, http, [ids], reqs, head, choices, timeout, due, key, events,
-                                    calls))
+        return _stream(_chat_stream(state, body, [ids], reqs, head, choices, timeout, key, events, calls))
     reasoning, content, logs, reasons = [""] * len(reqs), [""] * len(reqs), [[] for _ in reqs], [None] * len(reqs)
     try:
         async for i, event in guarded(state, key, reqs, body.messages, events):
@@ -293,8 +294,8 @@ async def chat(state, body: ChatRequest, http: Request, key: str | None = None):
     return {**head, "object": "chat.completion", "choices": out, "usage": usage(state, [ids], reqs, body.n)}
 
 
-async def _chat_stream(state, body, http, prompts, reqs, head, choices, timeout, due, key,
-                       events, calls) -> AsyncIterator[str]:
+async def _chat_stream(state, body, prompts, reqs, head, choices, timeout, key, events,
+                       calls) -> AsyncIterator[str]:
     chunk = {**head, "object": "chat.completion.chunk"}
     with_usage = bool(body.stream_options and body.stream_options.include_usage)
     extra = {"usage": None} if with_usage else {}
@@ -338,6 +339,15 @@ def completion_prompts(state, body: CompletionRequest) -> tuple[list[list[int]],
     """Token ids and echo text of each prompt, and whether BOS was added (strings get BOS, as the
     tokenizer's own config says; token ids are taken as given)."""
     tok, vocab, p = state.tokenizer, state.tokenizer.vocab_size, body.prompt
+    if body.suffix is not None:  # fill-in-the-middle: the completion is the text between prompt and suffix
+        if not tok.has_fim:
+            raise bad_request("suffix (fill-in-the-middle) needs a model whose tokenizer has the FIM tokens; this "
+                              "one was trained before they were added", "suffix")
+        if not isinstance(p, str):
+            raise bad_request("with suffix, prompt must be one string (the text before the gap)", "prompt")
+        if body.echo:
+            raise bad_request("echo cannot be combined with suffix", "echo")
+        return [tok.encode(fim_text(p, body.suffix), bos=True)], [p + body.suffix], True
     if isinstance(p, str) or (p and all(isinstance(x, str) for x in p)):
         texts = [p] if isinstance(p, str) else list(p)
         return [tok.encode(t, bos=True) for t in texts], texts, True

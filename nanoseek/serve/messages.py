@@ -12,9 +12,9 @@ Thinking is off unless asked for (`thinking: {"type": "enabled", "budget_tokens"
 API; the budget is the one of serve/thinking.py. Thinking blocks sent back in earlier turns are dropped (the
 template drops earlier reasoning anyway); their signature is empty, as nanoseek signs nothing.
 
-Tools (`tools`, tool_use / tool_result blocks) are refused with a 400 for now: they map onto the chat
-form's tool calls where that exists (to_chat's `tool_use`/`tool_result` branch and the `tools` field are
-the place), and tool_use blocks then come from the choice's tool calls.
+Tools (`tools`, tool_use / tool_result blocks) are refused with a 400 for now: the chat form has tool calls
+(serve/tools.py), and mapping Anthropic's blocks onto them (to_chat's `tool_use`/`tool_result` branch and the
+`tools` field are the place; tool_use blocks from the choice's tool calls) is not written yet.
 """
 
 from __future__ import annotations
@@ -163,9 +163,8 @@ async def messages(state, body: MessagesRequest, http: Request, key: str | None 
     ids = await asyncio.to_thread(chat_prompt, state, chat, mode)
     in_thought, answer_started = thinking.starts(chat, mode)
     reqs = submit(state, [ids], thinking.sampling(chat, mode), body.max_tokens, None, None, (), key, "messages",
-                  cap=thinking.first_tokens(mode, in_thought))
-    reqs = thinking.choices(state, reqs, ids, body.max_tokens, mode, in_thought)
-    events = guarded(state, key, reqs, chat.messages, thinking.run(state, reqs, lambda some: merged(some, http, due)))
+                  budget=thinking.budget(mode, in_thought))
+    events = guarded(state, key, reqs, chat.messages, merged(reqs, http, due))
     choice = _ChatChoice(stops, in_thought, answer_started)
     if body.stream:
         return _stream(_events(state, head, ids, reqs, events, choice, timeout))

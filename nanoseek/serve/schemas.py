@@ -120,10 +120,12 @@ class ChatRequest(_Sampling):
     max_completion_tokens: int | None = Field(None, ge=1)
     logprobs: bool = False
     top_logprobs: int | None = Field(None, ge=0, le=20)
+    suffix: str | None = None  # refused: fill-in-the-middle is /v1/completions' (a clear 400, not silence)
 
 
 class CompletionRequest(_Sampling):
     prompt: str | list[str] | list[int] | list[list[int]]
+    suffix: str | None = None  # fill-in-the-middle (DeepSeek's FIM completion): the text after the gap
     max_tokens: int | None = Field(16, ge=0)
     echo: bool = False
     logprobs: int | None = Field(None, ge=0, le=20)

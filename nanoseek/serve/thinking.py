@@ -8,23 +8,16 @@ and its sampling fields apply. A request that asks for thinking (`thinking` enab
 sends are ignored, and THINKING_SAMPLING is used (seed still applies).
 
 `reasoning_effort` is a budget of thinking tokens (EFFORT_BUDGETS; `high` when thinking is on and no effort
-is named; Anthropic's `thinking.budget_tokens` names one exactly). The engine is asked for at most the
-budget; when the thought is still open after it, the server closes it: the request goes on as a second
-engine request whose prompt is the first one's prompt and output plus `</think>` (the prefix cache makes
-its prefill cheap), with the rest of max_tokens, and the model answers. (A thought that closed in time but
-whose answer the cap cut goes on the same way, without the added tag.) The budget counts the thought's
-tokens, `</think>` excluded; `max_tokens` still bounds reasoning plus answer. With n > 1 the continuations
-start when every first request has ended.
+is named; Anthropic's `thinking.budget_tokens` names one exactly). The engine counts the thought's tokens and,
+when the budget is spent with the thought still open, makes the next token `</think>` (engine/sampling.py:
+think_budget), so the model goes on to answer in the same request; `max_tokens` still bounds reasoning plus
+answer, and an answer's grammar (JSON output, tool calls) starts after that `</think>` as after any other.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..engine import EngineClosed, QueueFull
-from ..engine.request import Channel, Event
 from ..tokenizer import THINK_END
 from .errors import bad_request
 
@@ -96,102 +89,7 @@ def sampling(body, m: Mode):
     return body.model_copy(update=THINKING_SAMPLING) if m.thinking and m.explicit else body
 
 
-class Choice:
-    """One choice's engine requests: the first, and the continuation after the server closed a thought
-    whose budget ran out. Reads like an engine request where the server reads one (usage, errors, cancel)."""
-
-    def __init__(self, first, prompt: list[int], total: int, budget: int | None, think_end: int):
-        self.parts, self.prompt, self.total, self.budget = [first], prompt, total, budget
-        self.think_end, self.closed = think_end, False  # closed: the server wrote </think>
-
-    @property
-    def output_ids(self) -> list[int]:
-        ids = self.parts[0].output_ids + [self.think_end] * self.closed
-        return ids + (self.parts[1].output_ids if len(self.parts) > 1 else [])
-
-    @property
-    def cached_tokens(self) -> int:
-        return self.parts[0].cached_tokens
-
-    @property
-    def error(self):
-        return next((p.error for p in self.parts if p.error), None)
-
-    @property
-    def finish_reason(self):
-        return self.parts[-1].finish_reason
-
-    @finish_reason.setter
-    def finish_reason(self, value):  # the guard marks a blocked choice
-        self.parts[-1].finish_reason = value
-
-    @property
-    def finished(self) -> bool:
-        return self.parts[-1].finished
-
-    def cancel(self) -> None:
-        self.parts[-1].cancel()
-
-    def capped(self, event: Event) -> bool:
-        """The first request ended at the thinking budget (its cap), and max_tokens leaves room for more."""
-        r = self.parts[0]
-        return (len(self.parts) == 1 and self.budget is not None and event.finish_reason == "length"
-                and self.budget <= len(r.output_ids) < self.total)
-
-    def go_on(self, state, channel: Channel, index: int):
-        """Submit the rest (delivered to `channel` under `index`): after a `</think>` the server writes when the
-        thought is still open, else the answer the cap cut; None when max_tokens leaves no room for it."""
-        first = self.parts[0]
-        self.closed = self.think_end not in first.output_ids
-        rest = self.total - len(first.output_ids) - self.closed
-        if rest <= 0:
-            return None
-        p = first.params
-        params = replace(p, max_tokens=rest, prompt_logprobs=None, seed=None if p.seed is None else p.seed + 1)
-        ids = self.prompt + first.output_ids + [self.think_end] * self.closed
-        r = state.engine.submit(ids, params, channel=channel, index=index)
-        self.parts.append(r)
-        return r
-
-
-def choices(state, reqs, prompt: list[int], asked: int | None, m: Mode, in_thought: bool) -> list[Choice]:
-    """A Choice per engine request (asked: the request's max_tokens); the budget applies when the output
-    starts inside a thought."""
-    budget = m.budget if in_thought else None
-    total = asked if asked is not None else min(state.engine.max_len - len(prompt), state.limits.max_tokens)
-    end = state.tokenizer.token_id(THINK_END)
-    return [Choice(r, prompt, total, budget, end) for r in reqs]
-
-
-def first_tokens(m: Mode, in_thought: bool) -> int | None:
-    """The cap, below max_tokens, on what the first engine request may generate: the budget (None: none)."""
+def budget(m: Mode, in_thought: bool) -> int | None:
+    """The thinking budget of the request's engine requests (SamplingParams.think_budget): when the output starts
+    inside a thought; None: none."""
     return m.budget if in_thought and m.thinking else None
-
-
-async def run(state, chosen: list[Choice], events) -> AsyncIterator[tuple[int, Event]]:
-    """(choice index, event) of `events(reqs)` (the server's merged stream over engine requests), going on past
-    the budget's cap: a thought still open is closed ("</think>" is handed on as text), and the continuation's
-    events follow under the same index."""
-    todo = list(range(len(chosen)))
-    while todo:
-        reqs = [chosen[i].parts[-1] for i in todo]
-        later = []
-        channel = Channel(asyncio.get_running_loop())  # the continuations of one phase share one
-        async for k, event in events(reqs):
-            i = todo[k]
-            if chosen[i].capped(event):
-                if event.tokens or event.text:
-                    yield i, Event(event.tokens, event.text, event.logprobs)
-                try:
-                    r = chosen[i].go_on(state, channel, len(later))
-                except (QueueFull, EngineClosed, ValueError):  # no room for the rest: the choice ends here
-                    r = None
-                if chosen[i].closed:
-                    yield i, Event([chosen[i].think_end], THINK_END, None, None if r else "length")
-                elif r is None:
-                    yield i, Event([], "", None, "length")
-                if r is not None:
-                    later.append(i)
-                continue
-            yield i, event
-        todo = later

@@ -2,8 +2,8 @@
 
 The chat template describes the tools after the system prompt; the model calls them with DeepSeek's tool-call
 tokens: <｜tool▁calls▁begin｜> then, per call, <｜tool▁call▁begin｜>name<｜tool▁sep｜>arguments<｜tool▁call▁end｜>,
-then <｜tool▁calls▁end｜> and EOS. Every request here gets a grammar (engine/grammar.py) that makes its output
-follow that form, whatever the model:
+then <｜tool▁calls▁end｜> and EOS. A request with tools or a response_format gets a grammar (engine/grammar.py)
+that makes its output follow that form, whatever the model:
 
   response_format json_object / json_schema   the answer is one JSON value under the schema (after the thought)
   tool_choice "auto"                          free text; once the model writes <｜tool▁calls▁begin｜>, the calls

@@ -292,7 +292,7 @@ def markdown(report: dict) -> str:
     busy = [r["name"] for r in report["variants"] if r["peak_cpu_share"] < BUSY_SHARE]
     if busy:
         lines += ["", f"Warning: the matmul peak of {', '.join(busy)} was measured while other processes ran: its MFU "
-                      "is overstated, and its time budget bought fewer steps than a quiet machine gives."]
+                      "is unreliable, and its time budget bought fewer steps than a quiet machine gives."]
     lines += ["", f"Equal time: {first['equal_time']:.1f} s; equal FLOPs: {first['equal_flops']:.3g}.", "",
               f"DeepSeek reported: {report['deepseek']}. This run "
               + {True: "agrees.", False: "disagrees.", None: "makes no claim."}[report["agrees"]], "",

@@ -1,32 +1,68 @@
 """Task evaluation on a task's held-out test split: greedy accuracy (pass@1), and with k > 1 samples at
 temperature 1 also pass@k (solved by any of the k) and mean@k (the mean accuracy of all k samples: R1's
 "pass@1 estimated from k samples", steadier than one greedy answer), the format-error rate and the mean
-response length. Completions come from the same batched sampler as RL rollouts."""
+response length. Completions come from the same batched sampler as RL rollouts. evaluate_fim: fill-in-the-middle
+exact match on held-out worked solutions."""
 
 from __future__ import annotations
+
+import random
 
 from ..engine.sampling import SamplingParams
 from ..model import Transformer
 from ..tasks import Task
-from ..tokenizer import Tokenizer
+from ..tokenizer import THINK, THINK_END, Tokenizer, fim_text
 from .rollout import rollout
 
 
 def evaluate_task(model: Transformer, tok: Tokenizer, task: Task, n: int, difficulty: int | None = None,
-                  max_tokens: int = 64, k: int = 1, seed: int = 0) -> dict:
-    """Scores of n test problems. pass@k counts a problem solved when any of k samples (temperature 1) is."""
+                  max_tokens: int = 64, k: int = 1, seed: int = 0, thinking: bool = True) -> dict:
+    """Scores of n test problems. pass@k counts a problem solved when any of k samples (temperature 1) is.
+    thinking=False: the chat template's thinking-off turn (the prompt ends with an empty thought)."""
     problems = task.problems(n, "test", seed=seed, difficulty=difficulty)
-    prompts = [tok.apply_chat_template(p.messages(), add_generation_prompt=True) for p in problems]
+    prompts = [tok.apply_chat_template(p.messages(), add_generation_prompt=True, thinking=thinking) for p in problems]
+    opened = "" if thinking else THINK + THINK_END  # what the prompt already wrote of the completion
+
+    def reward(p, completion: list[int]):
+        return task.reward(p, opened + tok.decode(completion, skip_special=True))
+
     greedy = rollout(model, prompts, 1, SamplingParams(temperature=0, max_tokens=max_tokens), tok.eos_id)
-    rewards = [task.reward(p, tok.decode(c[0], skip_special=True)) for p, c in zip(problems, greedy)]
+    rewards = [reward(p, c[0]) for p, c in zip(problems, greedy)]
     out = {"pass@1": sum(r.accuracy for r in rewards) / n,
            "format_error": sum(1 - r.format for r in rewards) / n,
            "response_length": sum(len(c[0]) for c in greedy) / n}
     if k > 1:
         samples = rollout(model, prompts, k, SamplingParams(temperature=1.0, max_tokens=max_tokens, seed=seed),
                           tok.eos_id)
-        acc = [[task.reward(p, tok.decode(c, skip_special=True)).accuracy for c in cs]
+        acc = [[reward(p, c).accuracy for c in cs]
                for p, cs in zip(problems, samples)]
         out[f"pass@{k}"] = sum(any(a) for a in acc) / n
         out[f"mean@{k}"] = sum(map(sum, acc)) / (n * k)
     return out
+
+
+def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:
+    """n held-out (prefix, suffix, middle) gaps: a worked solution written as the pretraining corpus holds one
+    (the question, a newline, the chat-form completion) with one of its reasoning lines taken out."""
+    rng = random.Random(seed)
+    gaps = []
+    for p in task.problems(n, "test", seed=seed):
+        lines = f"{p.question}\n{p.solution()}".split("\n")
+        steps = [i for i, line in enumerate(lines) if line.strip() and i > lines.index("<think>")
+                 and "</think>" not in line]
+        k = rng.choice(steps)
+        gaps.append(("\n".join(lines[:k]) + "\n", "\n" + "\n".join(lines[k + 1:]), lines[k]))
+    return gaps
+
+
+def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tokens: int = 48,
+                 seed: int = 0) -> dict:
+    """Fill-in-the-middle on held-out worked solutions: the share of gaps whose greedy middle (up to EOS) is the
+    missing line exactly (FIM-pretrained models should fill them; others have never seen the format)."""
+    if not tok.has_fim:
+        raise ValueError("this tokenizer has no fill-in-the-middle tokens (trained before they were added)")
+    gaps = fim_gaps(task, n, seed)
+    prompts = [tok.encode(fim_text(prefix, suffix), bos=True) for prefix, suffix, _ in gaps]
+    out = rollout(model, prompts, 1, SamplingParams(temperature=0, max_tokens=max_tokens), tok.eos_id)
+    filled = [tok.decode(c[0], skip_special=True).strip() for c in out]
+    return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n}

@@ -116,8 +116,8 @@ def write_report(run_dir: str | Path, summary: dict, hour_price: float | None = 
         f"| achieved | {achieved / 1e9:.1f} GFLOP/s; MFU {achieved / summary['peak_flops']:.1%} of the "
         f"{summary['peak_flops'] / 1e9:.0f} GFLOP/s {summary['dtype']} matmul peak measured at start-up |",
         *([f"| warning | the matmul peak was measured while other processes held "
-           f"{1 - summary['peak_cpu_share']:.0%} of the cores' time: the peak is low and the MFU high; measure on a "
-           "quiet machine |"] if summary.get("peak_cpu_share", 1.0) < BUSY_SHARE else []),
+           f"{1 - summary['peak_cpu_share']:.0%} of the cores' time: MFU is unreliable; measure on a quiet machine |"]
+          if summary.get("peak_cpu_share", 1.0) < BUSY_SHARE else []),
         f"| cost of this run | ${cost['dollars']:.4f} ({cost['hours']:.3f} h at ${cost['hour_price']:.2f} per "
         f"{cost['unit']}) |",
         f"| same tokens at DeepSeek-V3 scale | {cost['v3_gpu_hours']:.3g} H800 GPU-hours, ${cost['v3_dollars']:.2f} "

@@ -1,9 +1,10 @@
 """Supervised fine-tuning on chat conversations, loss on assistant tokens only (R1's "cold start").
 
 Data: JSONL files with one {"messages": [{"role", "content"}, ...]} per line, or by default a mix
-generated from the reasoning tasks, each answer a worked solution inside <think>…</think> followed by
-<answer>…</answer>. Conversations are rendered with the tokenizer's chat template (the same ids that
-transformers' apply_chat_template gives) and the loss mask covers what the assistant wrote.
+generated from the reasoning tasks, each answer a worked solution inside <think>…</think> followed by the
+answer (a share of them in the thinking-off form: an empty thought, then the answer). Conversations are
+rendered with the tokenizer's chat template (the same ids that transformers' apply_chat_template gives) and
+the loss mask covers what the assistant wrote.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class SFTConfig(PretrainConfig):
     messages: str | None = None  # comma-separated JSONL files; default: the task mix below
     tasks: str = "arithmetic,chain_sum,countdown,word_problem"
     examples_per_task: int = 2000
+    non_thinking: float = 0.2  # share of the task mix in the thinking-off form (an empty thought, then the answer)
     difficulty: int | None = None
     steps: int = 300
     batch_size: int = 16
@@ -40,14 +42,18 @@ class SFTConfig(PretrainConfig):
     eval_every: int = 100
 
 
-def task_conversations(tasks: str, n: int, seed: int, difficulty: int | None = None) -> list[list[dict]]:
+def task_conversations(tasks: str, n: int, seed: int, difficulty: int | None = None,
+                       non_thinking: float = 0.0) -> list[list[dict]]:
     """Worked solutions of train-split problems as chat conversations. `tasks` is comma-separated names, each
-    optionally with its own difficulty (`word_problem:1`); a name without one takes `difficulty`."""
-    out = []
+    optionally with its own difficulty (`word_problem:1`); a name without one takes `difficulty`. A share
+    `non_thinking` of them (every k-th) answers at once, as the chat template's thinking-off turn does (DeepSeek-V3.1's
+    hybrid model learns both modes the same way)."""
+    out, every = [], round(1 / non_thinking) if non_thinking > 0 else 0
     for item in tasks.split(","):
         name, _, level = item.strip().partition(":")
         for p in get_task(name).problems(n, "train", seed=seed, difficulty=int(level) if level else difficulty):
-            out.append(p.messages() + [{"role": "assistant", "content": p.solution()}])
+            thinking = not every or len(out) % every != every - 1
+            out.append(p.messages() + [{"role": "assistant", "content": p.solution(thinking=thinking)}])
     return out
 
 
@@ -141,6 +147,7 @@ def sft(tc: SFTConfig) -> dict:
             model, state = load_for_training(source_dir, world.device), None
         tok = Tokenizer.load(source_dir)
         conversations = (read_conversations(tc.messages) if tc.messages
-                         else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty))
+                         else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty,
+                                                 tc.non_thinking))
         data = Conversations(conversations, tok, tc.batch_size, tc.seq_len, tc.seed, world.rank, world.size)
         return train(tc, model, state, data, data.validate, tokenizer_dir=source_dir, desc="sft", world=world)

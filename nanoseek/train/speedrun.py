@@ -24,7 +24,7 @@ from ..data.shards import load_manifest, tokens, unigram_entropy
 from ..engine import SamplingParams, generate
 from ..tasks import get_task
 from ..tokenizer import Tokenizer
-from .evaluate import evaluate_task
+from .evaluate import evaluate_fim, evaluate_task
 from .grpo import GRPOConfig, grpo
 from .metrics import read_metrics
 from .pretrain import PretrainConfig, evaluate, pick_device, pretrain
@@ -40,6 +40,7 @@ class SpeedrunConfig:
     preset: str = "tiny"
     vocab_size: int = 4096
     task_documents: int = 4000  # worked solutions per task mixed into the pretraining corpus
+    fim_rate: float = 0.1  # share of pretraining documents rearranged for fill-in-the-middle (DeepSeek-V3: 0.1)
     steps: int = 600  # pretraining
     batch_size: int = 16
     seq_len: int = 256
@@ -87,9 +88,16 @@ def evaluate_all(sc: SpeedrunConfig, model_dir: Path, data: Path, tasks: list[st
         return json.loads(cached.read_text())
     model = load(model_dir, device=sc.device)
     tok = Tokenizer.load(model_dir)
-    out = {name: evaluate_task(model, tok, get_task(name), sc.eval_problems,
-                               sc.grpo_difficulty if name == sc.grpo_task else None, sc.max_tokens,
-                               k=sc.eval_samples, seed=sc.seed) for name in tasks}
+    out = {}
+    for name in tasks:
+        difficulty = sc.grpo_difficulty if name == sc.grpo_task else None
+        out[name] = evaluate_task(model, tok, get_task(name), sc.eval_problems, difficulty, sc.max_tokens,
+                                  k=sc.eval_samples, seed=sc.seed)
+        off = evaluate_task(model, tok, get_task(name), sc.eval_problems, difficulty, sc.max_tokens, seed=sc.seed,
+                            thinking=False)  # the template's other mode: an empty thought, the answer at once
+        out[name].update({f"{k} (thinking off)": v for k, v in off.items()})
+        if tok.has_fim:  # fill-in-the-middle on held-out worked solutions (the pretraining corpus holds others)
+            out[name].update(evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed))
     val = evaluate(model, str(data), sc.seq_len, sc.batch_size, 16, pick_device(sc.device))
     out["validation"] = {**val, "perplexity": math.exp(val["val_loss"])}
     cached.write_text(json.dumps(out, indent=2) + "\n")
@@ -100,14 +108,18 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
     k = sc.eval_samples
     names = list(evals)
     lines = ["## Reasoning: held-out accuracy", "",
-             f"{sc.eval_problems} test-split problems per task; greedy = one greedy answer; mean@{k} = mean accuracy "
-             f"of {k} samples at temperature 1 (R1's pass@1 estimate); pass@{k} = solved by any of them.", "",
+             f"{sc.eval_problems} test-split problems per task; greedy = one greedy answer (thinking off: the chat "
+             f"template's other mode, an empty thought, then the answer); mean@{k} = mean accuracy "
+             f"of {k} samples at temperature 1 (R1's pass@1 estimate); pass@{k} = solved by any of them; fim_exact = "
+             "share of held-out worked solutions whose missing line the model fills in exactly (fill-in-the-middle).",
+             "",
              "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for task in tasks:
-        for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length"):
-            label = "greedy" if metric == "pass@1" else metric
+        for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length",
+                       "pass@1 (thinking off)", "response_length (thinking off)", "fim_exact"):
+            label = metric.replace("pass@1", "greedy")
             lines.append(f"| {task}{' (RL task)' if task == sc.grpo_task else ''} | {label} | "
-                         + " | ".join(f"{e[task][metric]:.3f}" for e in evals.values()) + " |")
+                         + " | ".join(f"{e[task].get(metric, float('nan')):.3f}" for e in evals.values()) + " |")
     lines.append("| validation text | perplexity | " + " | ".join(f"{e['validation']['perplexity']:.2f}"
                                                              for e in evals.values()) + " |")
     lines.append("")
@@ -128,7 +140,8 @@ def speedrun(sc: SpeedrunConfig) -> dict:
     except FileNotFoundError:
         manifest = None
     if manifest is None or manifest["vocab_size"] != sc.vocab_size:
-        manifest = build(data, vocab_size=sc.vocab_size, extra_documents=task_documents(sc), use_default_corpus=True)
+        manifest = build(data, vocab_size=sc.vocab_size, extra_documents=task_documents(sc), use_default_corpus=True,
+                         fim_rate=sc.fim_rate)
     train_tokens = manifest["splits"]["train"]["tokens"]
     print(f"      {train_tokens:,} training tokens, {manifest['splits']['val']['tokens']:,} validation tokens")
 
