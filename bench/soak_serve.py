@@ -97,7 +97,7 @@ async def leaver(url: str, model: str, i: int, until: float, rng: random.Random,
 
 
 async def phase(url: str, model: str, args, leavers: int) -> dict:
-    until = time.monotonic() + args.seconds
+    until = time.monotonic() + (args.seconds if leavers or args.alone_seconds is None else args.alone_seconds)
     outs = [{"tokens": 0, "errors": []} for _ in range(args.streams)]
     left = {"left": 0, "answered": 0}
     rng = random.Random(16)
@@ -115,6 +115,8 @@ def main() -> None:
     p.add_argument("--streams", type=int, default=64, help="honest streaming clients")
     p.add_argument("--leavers", type=int, default=64, help="clients that disconnect at random moments")
     p.add_argument("--seconds", type=float, default=600, help="length of each phase")
+    p.add_argument("--alone-seconds", type=float, default=None, help="length of the phase without leavers "
+                   "(default: --seconds)")
     p.add_argument("--max-tokens", type=int, default=64)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--no-compile", action="store_true")
@@ -142,8 +144,9 @@ def main() -> None:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=120)
-    print(f"{datetime.date.today()}: {args.streams} honest streams x {args.max_tokens} tokens, {args.seconds:g} s a "
-          f"phase, {'eager' if args.no_compile else 'compiled'}")
+    alone_s = args.seconds if args.alone_seconds is None else args.alone_seconds
+    print(f"{datetime.date.today()}: {args.streams} honest streams x {args.max_tokens} tokens, {alone_s:g} s alone "
+          f"then {args.seconds:g} s with the leavers, {'eager' if args.no_compile else 'compiled'}")
     print(f"  alone:                 {alone['tok_s']:.1f} tok/s, {alone['errors']} errors {alone['first_errors']}")
     print(f"  with {args.leavers} leavers:      {mixed['tok_s']:.1f} tok/s ({mixed['tok_s'] / alone['tok_s']:.2f}x), "
           f"{mixed['errors']} errors {mixed['first_errors']}; the leavers left {mixed['left']} requests "

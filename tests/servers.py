@@ -63,6 +63,12 @@ def rigged_checkpoint(directory: Path) -> Path:
     return directory
 
 
+def pieces(server, text: str) -> list[str]:
+    """Each token of text, as the server's tokenizer decodes it alone."""
+    tok = server.state.tokenizer
+    return [tok.decode([t]) for t in tok.encode(text)]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -8,7 +8,7 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
 except ImportError:
     import httpx
 import pytest
-from servers import ANSWER, REASONING, rigged_checkpoint, serve
+from servers import ANSWER, REASONING, pieces, rigged_checkpoint, serve
 
 anthropic = pytest.importorskip("anthropic", reason="the anthropic client is in the test extra")
 
@@ -27,11 +27,6 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(server):
     return anthropic.Anthropic(base_url=server.url, api_key=KEY, max_retries=0, timeout=30)
-
-
-def pieces(server, text: str) -> list[str]:
-    tok = server.state.tokenizer
-    return [tok.decode([t]) for t in tok.encode(text)]
 
 
 def test_text_answer_and_usage(server, client):

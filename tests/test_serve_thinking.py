@@ -11,7 +11,7 @@ except ImportError:
 import openai
 import pytest
 from helpers import random_model, small_config
-from servers import ANSWER, REASONING, rigged_checkpoint, serve, tokenizer
+from servers import ANSWER, REASONING, pieces, rigged_checkpoint, serve, tokenizer
 
 import nanoseek
 from nanoseek.tokenizer import ASSISTANT, THINK, THINK_END
@@ -36,11 +36,6 @@ def client(server):
 
 def ask(client, messages=Q, **kw):
     return client.chat.completions.create(model="rigged", messages=messages, **kw)
-
-
-def pieces(server, text: str) -> list[str]:
-    tok = server.state.tokenizer
-    return [tok.decode([t]) for t in tok.encode(text)]
 
 
 def test_thinking_enabled_and_disabled(server, client):
