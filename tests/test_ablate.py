@@ -133,6 +133,10 @@ def test_grouped_query_attention_is_multi_head_attention_with_shared_key_value_h
     assert cfg.num_params()["total"] - smoke.num_params()["total"] == cfg.num_hidden_layers * (
         attn - (64 * 32 + 32 + 32 * 4 * 24 + 64 * (32 + 8) + 32 + 32 * 4 * (16 + 16) + 4 * 16 * 64))
     assert cfg.kv_cache_bytes(1) == 2 * 2 * (24 + 16) * 2  # layers x kv heads x (key + value) x bf16
+    # training FLOPs count its projections: 6 x (attention + the rest) per token, as for MLA
+    mla_attn = 64 * 32 + 32 * 4 * 24 + 64 * (32 + 8) + 32 * 4 * (16 + 16) + 4 * 16 * 64
+    assert model_flops_per_token(cfg, 12, mtp=False) - model_flops_per_token(smoke, 12, mtp=False) == \
+        6 * cfg.num_hidden_layers * (attn - mla_attn)
     save(gqa, tmp_path / "gqa")
     torch.testing.assert_close(load(tmp_path / "gqa").eval()(ids), gqa(ids))
     with pytest.raises(ValueError, match="latent cache"):

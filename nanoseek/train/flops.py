@@ -30,8 +30,11 @@ from ..config import ModelConfig
 
 
 def attention_matmul_params(cfg: ModelConfig) -> int:
-    """Matmul weights of one MLA block on the expanded (training) path."""
+    """Matmul weights of one attention block: MLA on the expanded (training) path, or the GQA baseline's."""
     h, H = cfg.hidden_size, cfg.num_attention_heads
+    if cfg.attention_type == "gqa":  # q and k of qk_head_dim, v of v_head_dim for G key/value heads, then o
+        G = cfg.num_key_value_heads
+        return h * (H + G) * cfg.qk_head_dim + h * G * cfg.v_head_dim + H * cfg.v_head_dim * h
     q = (h * H * cfg.qk_head_dim if cfg.q_lora_rank is None
          else h * cfg.q_lora_rank + cfg.q_lora_rank * H * cfg.qk_head_dim)
     kv = h * (cfg.kv_lora_rank + cfg.qk_rope_head_dim) + cfg.kv_lora_rank * H * (cfg.qk_nope_head_dim + cfg.v_head_dim)

@@ -96,7 +96,7 @@ def choose_dtype(dtype: str, device: torch.device) -> tuple[str, dict[str, float
 
     CPUs differ: with AMX a bf16 matmul runs ~5x faster than fp32; without it (AVX-512 only) bf16 can be
     several times slower. So on a CPU "auto" measures both and takes bf16 only when it is clearly faster.
-    The share is the least share of its cores' time a measurement had (flops.measure_matmul_peak): below
+    The share is the share of its cores' time the chosen dtype's measurement had (flops.measure_matmul_peak): below
     flops.BUSY_SHARE, other processes were running and the peak, and any MFU divided by it, is not to be trusted.
     """
     infos = {"fp32": {}, "bf16": {}}
@@ -106,7 +106,7 @@ def choose_dtype(dtype: str, device: torch.device) -> tuple[str, dict[str, float
         dtype = "bf16" if device.type == "cuda" or peaks["bf16"] > 1.5 * peaks["fp32"] else "fp32"
     if dtype not in peaks:
         raise ValueError(f"dtype must be 'auto', 'bf16' or 'fp32'; got {dtype!r}")
-    return dtype, peaks, min(info["cpu_share"] for info in infos.values())
+    return dtype, peaks, infos[dtype]["cpu_share"]  # (a bf16 product without bf16 kernels may use one thread)
 
 
 def autocast(device: torch.device, dtype: str):
