@@ -112,9 +112,11 @@ def settings(cls, args, **overrides):
 
 def cmd_data(args) -> None:
     from .data import build
+    from .data.passkey import passkey_documents
 
     m = build(args.out, vocab_size=args.vocab_size, paths=args.input, val_fraction=args.val_fraction,
-              use_default_corpus=True if args.with_default_corpus else None, fim_rate=args.fim_rate)
+              use_default_corpus=True if args.with_default_corpus else None, fim_rate=args.fim_rate,
+              extra_documents=passkey_documents(args.passkey_documents, args.passkey_fillers))
     for split, info in m["splits"].items():
         print(f"{split}: {info['documents']} documents, {info['tokens']:,} tokens, {info['bytes']:,} bytes")
     print(f"tokenizer ({m['vocab_size']} tokens) and shards written to {args.out}")
@@ -182,15 +184,17 @@ def cmd_eval(args) -> None:
     from .checkpoint import load
     from .tasks import get_task
     from .tokenizer import Tokenizer
-    from .train.evaluate import evaluate_fim, evaluate_task
+    from .train.evaluate import evaluate_fim, evaluate_passkey, evaluate_task
 
     model = load(args.model, device=args.device)
     tok = Tokenizer.load(args.model)
     results = {name: evaluate_task(model, tok, get_task(name), args.n, args.difficulty, args.max_tokens, args.k)
-               for name in args.tasks.split(",")}
+               for name in args.tasks.split(",") if name}
     if tok.has_fim:  # fill-in-the-middle: a missing line of held-out worked solutions
-        for name in args.tasks.split(","):
+        for name in filter(None, args.tasks.split(",")):
             results[name].update(evaluate_fim(model, tok, get_task(name), args.n))
+    for length in filter(None, args.passkey.split(",")):
+        results[f"passkey@{length}"] = evaluate_passkey(model, tok, int(length), args.n)
     if args.data:
         import math
 
@@ -252,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--val-fraction", type=float, default=0.05)
     s.add_argument("--fim-rate", type=float, default=0.1, help="share of training documents rearranged for "
                    "fill-in-the-middle (prefix-suffix-middle, as DeepSeek-V3: 0.1); 0 for none")
+    s.add_argument("--passkey-documents", type=int, default=0, help="add this many generated passkey-retrieval "
+                   "documents (a key hidden in filler text, asked for at the end; data/passkey.py)")
+    s.add_argument("--passkey-fillers", type=int, default=10, help="their most filler sentences (~20 tokens each)")
     s.set_defaults(fn=cmd_data)
 
     from .train.pretrain import PretrainConfig
@@ -291,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--difficulty", type=int, default=None)
     s.add_argument("--max-tokens", type=int, default=128)
     s.add_argument("--data", help="a data directory: also report validation loss / bits per byte")
+    s.add_argument("--passkey", default="", metavar="LENGTHS", help="comma-separated context lengths in tokens: "
+                   "also report passkey retrieval (a key hidden in filler text) at each")
     s.add_argument("--device", default=None)
     s.set_defaults(fn=cmd_eval)
 

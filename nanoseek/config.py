@@ -194,6 +194,18 @@ class ModelConfig:
             return None
         return rs
 
+    def extended(self, factor: float) -> ModelConfig:
+        """This config with its context extended `factor` times by YaRN, as DeepSeek-V3's long-context stages did
+        (beta_fast 32, beta_slow 1, mscale = mscale_all_dim = 1): the trained context, max_position_embeddings,
+        becomes YaRN's original length. A config that has YaRN already extends its factor again."""
+        if factor <= 1:
+            raise ConfigError(f"a context extension factor must be > 1; found {factor}")
+        yarn = self.yarn or {"type": "yarn", "factor": 1.0, "original_max_position_embeddings":
+                             self.max_position_embeddings, "beta_fast": 32, "beta_slow": 1, "mscale": 1.0,
+                             "mscale_all_dim": 1.0}
+        return self.replace(max_position_embeddings=round(self.max_position_embeddings * factor),
+                            rope_scaling={**yarn, "factor": yarn["factor"] * factor})
+
     # config.json
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)

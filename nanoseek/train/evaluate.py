@@ -2,12 +2,15 @@
 temperature 1 also pass@k (solved by any of the k) and mean@k (the mean accuracy of all k samples: R1's
 "pass@1 estimated from k samples", steadier than one greedy answer), the format-error rate and the mean
 response length. Completions come from the same batched sampler as RL rollouts. evaluate_fim: fill-in-the-middle
-exact match on held-out worked solutions."""
+exact match on held-out worked solutions; evaluate_passkey: retrieval of a key hidden in long filler text."""
 
 from __future__ import annotations
 
 import random
 
+import torch
+
+from ..data.passkey import haystack, random_key
 from ..engine.sampling import SamplingParams
 from ..model import Transformer
 from ..tasks import Task
@@ -66,3 +69,37 @@ def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tok
     out = rollout(model, prompts, 1, SamplingParams(temperature=0, max_tokens=max_tokens), tok.eos_id)
     filled = [tok.decode(c[0], skip_special=True).strip() for c in out]
     return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n}
+
+
+@torch.no_grad()
+def evaluate_passkey(model: Transformer, tok: Tokenizer, length: int, n: int = 32, seed: int = 0,
+                     batch: int = 8) -> dict:
+    """Passkey retrieval at `length` tokens of context (data/passkey.py): the share of n haystacks, keys at
+    evenly spread depths, whose key the model gives greedily. Scored in one teacher-forced forward per batch:
+    every answer token is the argmax after the ones before it exactly when greedy decoding writes the key."""
+    rng = random.Random(seed)
+
+    def encoded(key: str, fillers: int, depth: float) -> tuple[list[int], list[int]]:
+        prompt = tok.encode(haystack(key, fillers, depth), bos=True)
+        full = tok.encode(f"{haystack(key, fillers, depth)} {key}", bos=True)
+        if full[:len(prompt)] != prompt:
+            raise ValueError("the tokenizer merges the passkey with the question; cannot score it by position")
+        return prompt, full[len(prompt):]
+
+    one, two = (len(encoded("12345", f, 0.5)[0]) for f in (1, 2))
+    fillers = max(1, (length - one) // (two - one) + 1)
+    while fillers > 1 and sum(map(len, encoded("12345", fillers, 0.5))) > length:
+        fillers -= 1
+    samples = [encoded(random_key(rng), fillers, (i + 0.5) / n) for i in range(n)]
+    device = next(model.parameters()).device
+    right = 0
+    for i in range(0, n, batch):
+        chunk = samples[i:i + batch]
+        width = max(len(p) + len(a) for p, a in chunk)
+        ids = torch.full((len(chunk), width), tok.eos_id, dtype=torch.long, device=device)
+        for row, (p, a) in enumerate(chunk):
+            ids[row, :len(p) + len(a)] = torch.tensor(p + a, device=device)
+        guess = model(ids).argmax(-1)
+        for row, (p, a) in enumerate(chunk):
+            right += guess[row, len(p) - 1:len(p) - 1 + len(a)].tolist() == a
+    return {"passkey": right / n, "tokens": max(len(p) + len(a) for p, a in samples)}

@@ -55,6 +55,7 @@ class PretrainConfig:
     out: str = "runs/pretrain"  # the run directory
     preset: str = "tiny"
     init: str | None = None  # start from this checkpoint's weights instead of a fresh preset
+    yarn_factor: float | None = None  # with init: extend its context this many times by YaRN (DeepSeek-V3's 4K->32K)
     steps: int = 500
     batch_size: int = 16
     seq_len: int = 256
@@ -148,7 +149,13 @@ def schedule_position(tc: PretrainConfig, step: int, seconds: float, flops: floa
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
+        if tc.yarn_factor:  # the long-context stage: same weights, YaRN's rotary tables and softmax scale
+            extended = Transformer(model.config.extended(tc.yarn_factor)).to(device)
+            extended.load_state_dict(model.state_dict())
+            model = extended
     else:
+        if tc.yarn_factor:
+            raise ValueError("--yarn-factor extends the context of a trained model: give it one with --init")
         cfg = get_preset(tc.preset).replace(**{"aux_loss_alpha": tc.aux_loss_alpha, **tc.overrides},
                                             vocab_size=manifest["vocab_size"],
                                             bos_token_id=manifest.get("bos_id", 0),
