@@ -59,12 +59,17 @@ def litellm(outside):
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory, litellm):
-    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY], max_len=1024) as server:
-        def ask(**kw):
-            return litellm.completion(**{"model": "deepseek/rigged", "api_base": server.url + "/v1", "api_key": KEY,
-                                         "messages": Q, "max_tokens": 64, **kw})
-        yield ask
+def server(tmp_path_factory):
+    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY], max_len=1024) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def ask(server, litellm):
+    def ask(**kw):
+        return litellm.completion(**{"model": f"deepseek/{server.state.model_name}", "api_base": server.url + "/v1",
+                                     "api_key": KEY, "messages": Q, "max_tokens": 64, **kw})
+    return ask
 
 
 def assembled(litellm, stream):
@@ -100,3 +105,17 @@ def test_tool_calls_come_through(litellm, ask):
     second = ask(messages=history, tools=TOOLS, thinking={"type": "disabled"}).choices[0]
     assert second.message.content == ANSWER and not second.message.tool_calls  # the rig answers, calls nothing
 
+
+
+def test_a_thinking_conversation_under_a_reasoning_model_name(server, ask, monkeypatch):
+    """Under a name litellm knows as a reasoning model, it sends earlier answers back with a reasoning_content
+    (a placeholder when it has none): the server takes it, and leaves it out of the prompt as any earlier thought."""
+    monkeypatch.setattr(server.state, "model_name", "deepseek-reasoner")
+    first = ask(thinking={"type": "enabled"})
+    assert first.model == "deepseek-reasoner" and first.choices[0].message.reasoning_content == REASONING
+    history = Q + [{"role": "assistant", "content": first.choices[0].message.content},
+                   {"role": "user", "content": "Why?"}]
+    second = ask(messages=history, thinking={"type": "enabled"})
+    assert (second.choices[0].message.reasoning_content, second.choices[0].message.content) == (REASONING, ANSWER)
+    template = server.state.tokenizer.apply_chat_template(history, add_generation_prompt=True, thinking=True)
+    assert second.usage.prompt_tokens == len(template)  # no reasoning of the earlier turn in the prompt

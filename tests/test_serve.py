@@ -115,7 +115,7 @@ BAD = [
     (b'{"model": "nope", "messages": [{"role": "user", "content": "hi"}]}', 404, "model_not_found"),
     (b'{"model": "rigged", "messages": []}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "tool", "content": "hi"}]}', 400, None),
-    (b'{"model": "rigged", "messages": [{"role": "assistant", "content": "a", "reasoning_content": "b"}]}', 400, None),
+    (b'{"model": "rigged", "messages": [{"role": "user", "content": "a", "reasoning_content": "b"}]}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "user", "content": "hi"}], "n": 1000}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "user", "content": "' + b"x" * (2 << 20) + b'"}]}', 413,
      "request_too_large"),
