@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("one_thread")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY], max_len=1024) as s:
+    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY], max_len=2048) as s:
         yield s
 
 
@@ -182,9 +182,10 @@ def test_auto_tools_answer_in_text_when_the_model_calls_none(client):
 
 
 def test_forced_tool_use_validates_and_streams_as_the_client_assembles_it(client):
+    # (max_tokens: room for many parallel calls; after each one, another begins about as often as they end)
     for choice in ({"type": "any"}, {"type": "tool", "name": "get_time"},
                    {"type": "any", "disable_parallel_tool_use": True}):
-        m = client.messages.create(model="rigged", max_tokens=200, messages=Q, tools=TOOLS, tool_choice=choice)
+        m = client.messages.create(model="rigged", max_tokens=600, messages=Q, tools=TOOLS, tool_choice=choice)
         assert m.stop_reason == "tool_use", m
         assert all(b.type == "tool_use" for b in m.content)  # the calls begin at the answer's first token
         uses = check_uses(m.content, [choice["name"]] if "name" in choice else tuple(SCHEMAS))
@@ -212,7 +213,7 @@ def test_thinking_then_tool_use(client):
     assert [b.type for b in m.content] == ["thinking", "tool_use"] and m.content[0].thinking == REASONING
     check_uses(m.content)
     assert m.stop_reason == "tool_use"
-    with client.messages.stream(model="rigged", max_tokens=200, messages=Q, tools=TOOLS, tool_choice={"type": "any"},
+    with client.messages.stream(model="rigged", max_tokens=600, messages=Q, tools=TOOLS, tool_choice={"type": "any"},
                                 thinking={"type": "enabled", "budget_tokens": 1024}) as stream:
         final = stream.get_final_message()
     assert final.content[0].type == "thinking" and final.content[0].thinking == REASONING
@@ -221,7 +222,7 @@ def test_thinking_then_tool_use(client):
 
 
 def test_two_turn_tool_loop(server, client):
-    first = client.messages.create(model="rigged", max_tokens=200, messages=Q, tools=TOOLS,
+    first = client.messages.create(model="rigged", max_tokens=600, messages=Q, tools=TOOLS,
                                    tool_choice={"type": "any"})
     uses = check_uses(first.content)
     results = [{"type": "tool_result", "tool_use_id": b.id, "content": json.dumps({"temp": 21})} for b in uses]
@@ -233,10 +234,11 @@ def test_two_turn_tool_loop(server, client):
     assert second.stop_reason == "end_turn"
     # the calls and their results are in the prompt, rendered as the chat form's tool_calls and tool messages
     tok = server.state.tokenizer
-    chat = Q + [{"role": "assistant", "content": "", "tool_calls": [
-        {"id": b.id, "type": "function", "function": {"name": b.name, "arguments": json.dumps(b.input)}}
-        for b in uses]}] + [{"role": "tool", "tool_call_id": b.id, "content": "21 degrees" if k == 0 else
-                             json.dumps({"temp": 21})} for k, b in enumerate(uses)]
+    args = [json.dumps(b.input, ensure_ascii=False) for b in uses]  # (the random strings are not all ASCII)
+    calls = [{"id": b.id, "type": "function", "function": {"name": b.name, "arguments": a}} for b, a in zip(uses, args)]
+    chat = Q + [{"role": "assistant", "content": "", "tool_calls": calls}] + [
+        {"role": "tool", "tool_call_id": b.id, "content": "21 degrees" if k == 0 else json.dumps({"temp": 21})}
+        for k, b in enumerate(uses)]
     functions = [{"type": "function", "function": {"name": t["name"], "description": t.get("description"),
                                                    "parameters": t["input_schema"]}} for t in TOOLS]
     ids = tok.apply_chat_template(chat, add_generation_prompt=True, thinking=False, tools=functions)
@@ -269,3 +271,25 @@ def test_bad_tool_input_is_an_anthropic_400_and_the_server_keeps_serving(client,
     assert e.value.body["type"] == "error" and e.value.body["error"]["type"] == "invalid_request_error"
     assert says in e.value.body["error"]["message"], e.value.body
     assert client.messages.create(model="rigged", max_tokens=64, messages=Q).content[0].text == ANSWER
+
+
+def test_a_tool_use_cut_by_max_tokens_is_still_a_block(client):
+    """As on Anthropic's API: stop_reason max_tokens with the cut tool_use block (empty input in a message, the
+    arguments as far as they went in a stream)."""
+    cut = 0
+    for n in range(7, 30, 3):
+        m = client.messages.create(model="rigged", max_tokens=n, messages=Q, tools=TOOLS,
+                                   tool_choice={"type": "tool", "name": "get_weather"})
+        with client.messages.stream(model="rigged", max_tokens=n, messages=Q, tools=TOOLS,
+                                    tool_choice={"type": "tool", "name": "get_weather"}) as stream:
+            final = stream.get_final_message()
+        for msg in (m, final):
+            assert all(b.type == "tool_use" and b.name == "get_weather" for b in msg.content if b.type != "text")
+        if m.stop_reason == "max_tokens" and m.content[-1].type == "tool_use":
+            assert m.usage.output_tokens == n
+            use = m.content[-1].input  # empty, unless the cut fell after the arguments' JSON closed
+            assert use == {} or valid(use, WEATHER), use
+            cut += use == {}
+        elif m.stop_reason == "tool_use":
+            check_uses(m.content)
+    assert cut  # some n fell between the call's name and the end of its arguments

@@ -18,8 +18,8 @@ auto / required / the named function / none (`disable_parallel_tool_use`: one ca
 blocks become its tool_calls and a user's tool_result blocks become tool messages (before the user's text).
 The calls the model makes come back as tool_use blocks (input: the parsed arguments; streamed as
 content_block_start with an empty input, then input_json_delta pieces) with stop_reason "tool_use". A call
-cut by max_tokens is streamed as far as it went, and left out of a non-streamed message (its input does not
-parse); stop_reason max_tokens says so.
+cut by max_tokens is still a tool_use block, as on Anthropic's API (streamed as far as it went; in a message,
+with the empty input, as its arguments do not parse); stop_reason max_tokens says so.
 """
 
 from __future__ import annotations
@@ -245,13 +245,13 @@ def _use_id(call_id: str) -> str:
 
 def _tool_uses(calls: list[dict]) -> list[dict]:
     """tool_use blocks of the choice's calls (OpenAI's shape, from tools.ToolCalls); a call whose arguments do
-    not parse was cut by max_tokens and is left out."""
+    not parse was cut by max_tokens: its input is empty."""
     out = []
     for call in calls:
         try:
             args = json.loads(call["function"]["arguments"])
         except ValueError:
-            continue
+            args = {}
         out.append({"type": "tool_use", "id": _use_id(call["id"]), "name": call["function"]["name"], "input": args})
     return out
 
