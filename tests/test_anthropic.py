@@ -1,14 +1,19 @@
 """Anthropic's Messages API (/v1/messages) driven by the official `anthropic` client on 127.0.0.1.
 
 The rigged model answers every chat `<think>\\n` + REASONING + `</think>` + ANSWER + EOS, each token chosen
-by the one before it, so thinking on and off, budgets and prefills each give a known text."""
+by the one before it, so thinking on and off, budgets and prefills each give a known text. It never begins a
+tool call by itself: a forced one (tool_choice any / tool) is drawn under the tool's schema from near-uniform
+logits, so its input is arbitrary but must validate."""
 
 try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx before
     import httpx2 as httpx
 except ImportError:
     import httpx
+import json
+
 import pytest
 from servers import ANSWER, REASONING, pieces, rigged_checkpoint, serve
+from test_grammar import valid
 
 anthropic = pytest.importorskip("anthropic", reason="the anthropic client is in the test extra")
 
@@ -20,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("one_thread")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY]) as s:
+    with serve(rigged_checkpoint(tmp_path_factory.mktemp("rigged")), api_keys=[KEY], max_len=2048) as s:
         yield s
 
 
@@ -99,7 +104,6 @@ def test_errors_are_anthropic_shaped_and_the_server_keeps_serving(server, client
     shaped(e.value, "not_found_error")
     bad = [dict(thinking={"type": "auto"}),  # an unknown thinking type
            dict(extra_body={"temperature": 1.5}),  # out of Anthropic's range
-           dict(tools=[{"name": "calc", "description": "adds", "input_schema": {"type": "object"}}]),
            dict(messages=[{"role": "user", "content": [{"type": "image", "source": {"type": "base64",
                                                         "media_type": "image/png", "data": "AA=="}}]}]),
            dict(messages=[{"role": "system", "content": "hi"}]),
@@ -147,3 +151,145 @@ def test_the_guard_holds_on_messages_too(tmp_path):
         with c.messages.stream(model="rigged", max_tokens=40, messages=Q) as s:
             final = s.get_final_message()
         assert final.stop_reason == "refusal" and "four" not in "".join(b.text for b in final.content)
+
+
+# ---- tools ------------------------------------------------------------------------------------------------
+
+WEATHER = {"type": "object", "properties": {"city": {"enum": ["Paris", "Rome", "Oslo"]}, "unit": {"enum": ["C", "F"]}},
+           "required": ["city", "unit"], "additionalProperties": False}
+CLOCK = {"type": "object", "properties": {"zone": {"type": "string", "maxLength": 8}, "h24": {"type": "boolean"}},
+         "required": ["zone"], "additionalProperties": False}
+TOOLS = [{"name": "get_weather", "description": "Weather now", "input_schema": WEATHER},
+         {"name": "get_time", "input_schema": CLOCK}]
+SCHEMAS = {"get_weather": WEATHER, "get_time": CLOCK}
+
+
+def check_uses(blocks, names=tuple(SCHEMAS)):
+    uses = [b for b in blocks if b.type == "tool_use"]
+    assert uses
+    for b in uses:
+        assert b.id.startswith("toolu_") and b.name in names
+        assert valid(b.input, SCHEMAS[b.name]), b.input
+    assert len({b.id for b in uses}) == len(uses)
+    return uses
+
+
+def test_auto_tools_answer_in_text_when_the_model_calls_none(client):
+    m = client.messages.create(model="rigged", max_tokens=64, messages=Q, tools=TOOLS)  # tool_choice auto
+    assert [b.type for b in m.content] == ["text"] and m.content[0].text == ANSWER and m.stop_reason == "end_turn"
+    m = client.messages.create(model="rigged", max_tokens=64, messages=Q, tools=TOOLS, tool_choice={"type": "none"})
+    assert m.content[0].text == ANSWER
+
+
+def test_forced_tool_use_validates_and_streams_as_the_client_assembles_it(client):
+    # (max_tokens: room for many parallel calls; after each one, another begins about as often as they end)
+    for choice in ({"type": "any"}, {"type": "tool", "name": "get_time"},
+                   {"type": "any", "disable_parallel_tool_use": True}):
+        m = client.messages.create(model="rigged", max_tokens=600, messages=Q, tools=TOOLS, tool_choice=choice)
+        assert m.stop_reason == "tool_use", m
+        assert all(b.type == "tool_use" for b in m.content)  # the calls begin at the answer's first token
+        uses = check_uses(m.content, [choice["name"]] if "name" in choice else tuple(SCHEMAS))
+        if choice["type"] == "tool" or choice.get("disable_parallel_tool_use"):
+            assert len(uses) == 1
+    kw = dict(model="rigged", max_tokens=200, messages=Q, tools=TOOLS, extra_body={"temperature": 0},
+              tool_choice={"type": "tool", "name": "get_weather"})
+    whole = client.messages.create(**kw)
+    with client.messages.stream(**kw) as stream:
+        events = list(stream)
+        final = stream.get_final_message()
+    pieces_ = [e for e in events if e.type == "content_block_delta" and e.delta.type == "input_json_delta"]
+    starts = [e for e in events if e.type == "content_block_start"]
+    assert [s.content_block.type for s in starts] == ["tool_use"] and starts[0].content_block.input == {}
+    assert len(pieces_) > 1  # the arguments came in pieces
+    assert final.stop_reason == "tool_use"
+    assert [(b.name, b.input) for b in final.content] == [(b.name, b.input) for b in whole.content]  # greedy
+    check_uses(final.content)
+
+
+def test_thinking_then_tool_use(client):
+    m = client.messages.create(model="rigged", max_tokens=200, messages=Q, tools=TOOLS,
+                               tool_choice={"type": "tool", "name": "get_weather"},
+                               thinking={"type": "enabled", "budget_tokens": 1024})
+    assert [b.type for b in m.content] == ["thinking", "tool_use"] and m.content[0].thinking == REASONING
+    check_uses(m.content)
+    assert m.stop_reason == "tool_use"
+    with client.messages.stream(model="rigged", max_tokens=600, messages=Q, tools=TOOLS, tool_choice={"type": "any"},
+                                thinking={"type": "enabled", "budget_tokens": 1024}) as stream:
+        final = stream.get_final_message()
+    assert final.content[0].type == "thinking" and final.content[0].thinking == REASONING
+    assert {b.type for b in final.content[1:]} == {"tool_use"} and final.stop_reason == "tool_use"
+    check_uses(final.content)
+
+
+def test_two_turn_tool_loop(server, client):
+    first = client.messages.create(model="rigged", max_tokens=600, messages=Q, tools=TOOLS,
+                                   tool_choice={"type": "any"})
+    uses = check_uses(first.content)
+    results = [{"type": "tool_result", "tool_use_id": b.id, "content": json.dumps({"temp": 21})} for b in uses]
+    results[0]["content"] = [{"type": "text", "text": "21 degrees"}]  # a tool result may be text blocks too
+    history = Q + [{"role": "assistant", "content": [b.model_dump(exclude_none=True) for b in first.content]},
+                   {"role": "user", "content": results}]
+    second = client.messages.create(model="rigged", max_tokens=64, messages=history, tools=TOOLS)
+    assert [b.type for b in second.content] == ["text"] and second.content[0].text == ANSWER
+    assert second.stop_reason == "end_turn"
+    # the calls and their results are in the prompt, rendered as the chat form's tool_calls and tool messages
+    tok = server.state.tokenizer
+    args = [json.dumps(b.input, ensure_ascii=False) for b in uses]  # (the random strings are not all ASCII)
+    calls = [{"id": b.id, "type": "function", "function": {"name": b.name, "arguments": a}} for b, a in zip(uses, args)]
+    chat = Q + [{"role": "assistant", "content": "", "tool_calls": calls}] + [
+        {"role": "tool", "tool_call_id": b.id, "content": "21 degrees" if k == 0 else json.dumps({"temp": 21})}
+        for k, b in enumerate(uses)]
+    functions = [{"type": "function", "function": {"name": t["name"], "description": t.get("description"),
+                                                   "parameters": t["input_schema"]}} for t in TOOLS]
+    ids = tok.apply_chat_template(chat, add_generation_prompt=True, thinking=False, tools=functions)
+    assert second.usage.input_tokens + second.usage.cache_read_input_tokens == len(ids)
+    assert tok.decode(ids).count("<｜tool▁output▁begin｜>") == len(uses)
+    assert client.messages.count_tokens(model="rigged", messages=history, tools=TOOLS).input_tokens == len(ids)
+
+
+@pytest.mark.parametrize("kw, says", [
+    (dict(tools=[{"name": "f"}]), "input_schema"),
+    (dict(tools=[{"name": "f", "input_schema": {"type": "string"}}]), "input_schema"),
+    (dict(tools=[{"name": "f", "input_schema": {"type": "object", "properties": {"a": {"type": "no-such"}}}}]),
+     "invalid tool schema"),
+    (dict(tools=[{"name": "bad name!", "input_schema": {"type": "object"}}]), "name"),
+    (dict(tools=[{"name": "f", "input_schema": {"type": "object"}}] * 2), "declared twice"),
+    (dict(tools=[{"type": "web_search_20250305", "name": "web_search"}]), "server tools"),
+    (dict(tools=TOOLS, tool_choice={"type": "tool", "name": "nope"}), "nope"),
+    (dict(tools=TOOLS, tool_choice={"type": "tool"}), "tool_choice.name"),
+    (dict(tools=TOOLS, tool_choice={"type": "sometimes"}), "tool_choice.type"),
+    (dict(tool_choice={"type": "any"}), "needs tools"),
+    (dict(messages=[{"role": "assistant", "content": [{"type": "tool_result", "tool_use_id": "x", "content": "1"}]}]),
+     "user turns"),
+    (dict(messages=[{"role": "user", "content": [{"type": "tool_result", "content": "1"}]}]), "tool_use_id"),
+    (dict(messages=Q + [{"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "get_time",
+                                                           "input": {"zone": "UTC"}}]}]), "tool_result"),
+])
+def test_bad_tool_input_is_an_anthropic_400_and_the_server_keeps_serving(client, kw, says):
+    with pytest.raises(anthropic.BadRequestError) as e:
+        client.messages.create(**{"model": "rigged", "max_tokens": 8, "messages": Q, **kw})
+    assert e.value.body["type"] == "error" and e.value.body["error"]["type"] == "invalid_request_error"
+    assert says in e.value.body["error"]["message"], e.value.body
+    assert client.messages.create(model="rigged", max_tokens=64, messages=Q).content[0].text == ANSWER
+
+
+def test_a_tool_use_cut_by_max_tokens_is_still_a_block(client):
+    """As on Anthropic's API: stop_reason max_tokens with the cut tool_use block (empty input in a message, the
+    arguments as far as they went in a stream)."""
+    cut = 0
+    for n in range(7, 30, 3):
+        m = client.messages.create(model="rigged", max_tokens=n, messages=Q, tools=TOOLS,
+                                   tool_choice={"type": "tool", "name": "get_weather"})
+        with client.messages.stream(model="rigged", max_tokens=n, messages=Q, tools=TOOLS,
+                                    tool_choice={"type": "tool", "name": "get_weather"}) as stream:
+            final = stream.get_final_message()
+        for msg in (m, final):
+            assert all(b.type == "tool_use" and b.name == "get_weather" for b in msg.content if b.type != "text")
+        if m.stop_reason == "max_tokens" and m.content[-1].type == "tool_use":
+            assert m.usage.output_tokens == n
+            use = m.content[-1].input  # empty, unless the cut fell after the arguments' JSON closed
+            assert use == {} or valid(use, WEATHER), use
+            cut += use == {}
+        elif m.stop_reason == "tool_use":
+            check_uses(m.content)
+    assert cut  # some n fell between the call's name and the end of its arguments

@@ -115,7 +115,7 @@ BAD = [
     (b'{"model": "nope", "messages": [{"role": "user", "content": "hi"}]}', 404, "model_not_found"),
     (b'{"model": "rigged", "messages": []}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "tool", "content": "hi"}]}', 400, None),
-    (b'{"model": "rigged", "messages": [{"role": "assistant", "content": "a", "reasoning_content": "b"}]}', 400, None),
+    (b'{"model": "rigged", "messages": [{"role": "user", "content": "a", "reasoning_content": "b"}]}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "user", "content": "hi"}], "n": 1000}', 400, None),
     (b'{"model": "rigged", "messages": [{"role": "user", "content": "' + b"x" * (2 << 20) + b'"}]}', 413,
      "request_too_large"),
@@ -369,3 +369,40 @@ def test_fill_in_the_middle_through_the_client(random_ckpt):
             c.chat.completions.create(model="rigged", messages=[{"role": "user", "content": "hi"}], max_tokens=2,
                                       extra_body={"suffix": "x"})
         assert c.completions.create(model="rigged", prompt=prefix, max_tokens=2).usage.completion_tokens == 2
+
+
+def test_terminal_chat_shows_tool_calls_and_takes_their_results(rigged):
+    """`nanoseek chat --tools`: a forced call streams as `tool call> name(args)` (arguments under the schema), the
+    next line is its result, then the model goes on; /tools auto lets the rig answer."""
+    import io
+
+    from test_grammar import valid
+    from test_serve_tools import SCHEMAS, WEATHER
+
+    from nanoseek.engine import SamplingParams
+    from nanoseek.serve.chat_cli import chat
+
+    tok = Tokenizer.load(rigged)
+    engine = Engine(nanoseek.load(rigged, device="cpu"), tok, max_batch=1, max_len=1024, threads=1)
+    tools = [{"type": "function", "function": {"name": "get_weather", "parameters": WEATHER}}]
+    params = SamplingParams(temperature=1, max_tokens=200, stop_token_ids=(tok.eos_id,), seed=3)
+    script = "Weather in Paris?\n/tools auto\n" + "21 C\n" * 8 + "/exit\n"  # spare results: later lines are turns
+    out = io.StringIO()
+    messages = chat(engine, tok, params, stdin=io.StringIO(script), stdout=out, tools=tools, tool_choice="required")
+    text = out.getvalue()
+    assert [m["role"] for m in messages[:2]] == ["user", "assistant"]
+    calls = messages[1]["tool_calls"]
+    assert calls and all(c["function"]["name"] == "get_weather" for c in calls)
+    for c in calls:
+        assert valid(json.loads(c["function"]["arguments"]), SCHEMAS["get_weather"])
+        assert f"tool call> get_weather({c['function']['arguments']})" in text
+    # the prompt asks for each result (and again after the /tools line, typed at the first one)
+    assert text.count("result of get_weather> ") == len(calls) + 1 and "(tool choice auto)" in text
+    n = len(calls)
+    assert [m["role"] for m in messages[2:2 + n]] == ["tool"] * n
+    assert [m["tool_call_id"] for m in messages[2:2 + n]] == [c["id"] for c in calls]
+    assert messages[2 + n] == {"role": "assistant", "content": ANSWER}  # the model went on, and answered
+    assert f"thinking: {REASONING}\nassistant> {ANSWER}" in text
+    with pytest.raises(ValueError, match="tool_choice"):  # refused as the server refuses it
+        chat(engine, tok, params, stdin=io.StringIO("/exit\n"), stdout=io.StringIO(), tools=tools,
+             tool_choice="sometimes")

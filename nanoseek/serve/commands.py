@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import threading
@@ -98,11 +99,21 @@ def cmd_chat(args) -> None:
     from ..engine import SamplingParams
     from .chat_cli import chat
 
+    tools = None
+    if args.tools:
+        try:
+            tools = json.loads(Path(args.tools).read_text())
+        except (OSError, ValueError) as e:
+            raise SystemExit(f"nanoseek chat: --tools {args.tools}: expected a JSON file with OpenAI's tools list; "
+                             f"{e}") from None
     engine, tokenizer = load_engine(args)
     params = SamplingParams(temperature=args.temperature, top_p=args.top_p, max_tokens=args.max_tokens,
                             stop_token_ids=(tokenizer.eos_id,))
-    chat(engine, tokenizer, params, system=args.system, show_reasoning=not args.hide_reasoning,
-         thinking=not args.no_think)
+    try:
+        chat(engine, tokenizer, params, system=args.system, show_reasoning=not args.hide_reasoning,
+             thinking=not args.no_think, tools=tools, tool_choice=args.tool_choice)
+    except ValueError as e:  # the tools, refused as the server refuses them
+        raise SystemExit(f"nanoseek chat: --tools {args.tools}: {e}") from None
 
 
 def add_commands(sub) -> None:
@@ -137,4 +148,9 @@ def add_commands(sub) -> None:
     s.add_argument("--hide-reasoning", action="store_true", help="do not print the model's thinking")
     s.add_argument("--no-think", action="store_true",
                    help="start with thinking off (the model answers at once); /think on|off switches it")
+    s.add_argument("--tools", default=None, metavar="FILE",
+                   help="a JSON file with OpenAI's tools list: the model may call them (shown as it does), and the "
+                        "next lines typed are the results")
+    s.add_argument("--tool-choice", default="auto", choices=["auto", "required", "none"],
+                   help="with --tools (/tools auto|required|none switches it)")
     s.set_defaults(fn=cmd_chat)

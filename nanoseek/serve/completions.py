@@ -193,9 +193,9 @@ def chat_prompt(state, body: ChatRequest, mode: thinking.Mode | None = None) -> 
         if m.prefix and not (i == len(body.messages) - 1 and m.role == "assistant"):
             raise bad_request(f"messages[{i}].prefix: only the last message, an assistant one, may be a prefix "
                               "to continue", f"messages[{i}].prefix")
-        if m.reasoning_content is not None and not m.prefix:
-            raise bad_request(f"messages[{i}].reasoning_content: send earlier answers without their reasoning",
-                              f"messages[{i}].reasoning_content")
+        if m.reasoning_content is not None and m.role != "assistant":
+            raise bad_request(f"messages[{i}].reasoning_content: only assistant messages have reasoning; this one "
+                              f"is {m.role!r}", f"messages[{i}].reasoning_content")
         content = m.content if isinstance(m.content, str) or m.content is None else None
         if content is None and m.content is not None:
             if any(p.type != "text" for p in m.content):

@@ -39,8 +39,8 @@ class Message(_Body):
     content: str | list[ContentPart] | None = None
     tool_calls: list[ToolCall] | None = None  # an assistant's earlier calls
     tool_call_id: str | None = None  # a tool message: the call it answers
-    # refused on earlier turns (their reasoning is not fed back, as DeepSeek); on a prefix message it is the
-    # thought to continue
+    # on earlier turns accepted and dropped (the template feeds no earlier reasoning back; DeepSeek's clients,
+    # litellm's among them, send it back); on a prefix message it is the thought to continue
     reasoning_content: str | None = None
     prefix: bool = False  # DeepSeek's chat prefix completion: the last (assistant) message is continued
 
