@@ -256,8 +256,8 @@ class ModelConfig:
              "its own hybrid attention")
         need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
         need(not self.attention_bias, "deepseek_v4's projections have no biases; found attention_bias = true")
-        need(self.scoring_func in ("sqrtsoftplus", "sigmoid", "softmax"), "deepseek_v4's scoring_func must be "
-             f"'sqrtsoftplus' (or 'sigmoid' / 'softmax'); found {self.scoring_func!r}")
+        need(self.scoring_func in ("sqrtsoftplus", "sigmoid"), "deepseek_v4's scoring_func must be 'sqrtsoftplus' "
+             f"(or 'sigmoid'; the reference computes no other); found {self.scoring_func!r}")
         need(self.norm_topk_prob, "deepseek_v4 always renormalises the chosen experts' scores (transformers ignores "
              "norm_topk_prob = false); found false")
         need(self.n_shared_experts == 1, "deepseek_v4 has one shared expert of moe_intermediate_size (transformers "

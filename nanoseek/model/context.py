@@ -30,6 +30,7 @@ class Context:
     ops: Ops = PLAIN
     cos: torch.Tensor | None = None  # [B, S, rope / 2], filled in by the model
     sin: torch.Tensor | None = None
+    token_ids: torch.Tensor | None = None  # [B, S], filled in by the model: DeepSeek-V4's hash-routed MoE layers
 
     def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Store a layer's latents [B, S, *] at the positions of the rows; return those rows' keys [B, T, *] that
