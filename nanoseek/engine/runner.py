@@ -78,6 +78,11 @@ class InferenceModel:
     """
 
     def __init__(self, model: Transformer, deterministic: bool = True, compile: bool = False):
+        if model.config.model_type == "deepseek_v4":
+            raise ValueError("the engine decodes from MLA's latent cache; DeepSeek-V4's hybrid attention needs its own "
+                             "caches (the sliding window's latents, the compressors' entries and open windows, the "
+                             "indexer's keys), which nanoseek does not have yet: run the model's full forward "
+                             "(model(ids)) instead")
         if model.config.attention_type != "mla":
             raise ValueError(f"the engine decodes MLA from its latent cache; this model has attention_type "
                              f"{model.config.attention_type!r} (a training baseline of `nanoseek ablate`)")
