@@ -29,7 +29,7 @@ BASE = dict(model_type="deepseek_v4", vocab_size=160, hidden_size=64, num_hidden
             scoring_func="sqrtsoftplus", routed_scaling_factor=1.5, max_position_embeddings=256,
             layer_types=ALL_TYPES, mlp_layer_types=["hash_moe", "hash_moe", "moe", "moe"],
             compress_rates={"compressed_sparse_attention": 4, "heavily_compressed_attention": 8}, sliding_window=8,
-            index_n_heads=4, index_head_dim=16, index_topk=3, hc_mult=3, hc_sinkhorn_iters=20,
+            index_n_heads=16, index_head_dim=16, index_topk=3, hc_mult=3, hc_sinkhorn_iters=20,
             num_nextn_predict_layers=1, initializer_range=0.1, swiglu_limit=0.5)
 CONFIGS = {
     # every layer type, two hash layers, 3 streams; the indexer keeps 3 of up to 10 entries (sparse)
@@ -274,3 +274,51 @@ def test_tiny_v4_pretrains_with_falling_validation_loss(data, tmp_path):  # noqa
     assert all(g.e_score_correction_bias.abs().sum() > 0 for g in gates[1:])  # balancing moved them
     fresh = Transformer(release.config)
     assert torch.equal(gates[0].tid2eid, fresh.layers[0].ffn.gate.tid2eid)  # the hash table is fixed
+
+
+@pytest.mark.parametrize("name", CONFIGS)
+def test_cached_decoding_equals_the_full_forward(name):
+    """Prefill, chunks and single tokens over the HybridCache (window + compressed entries + open windows + the
+    indexer's keys) give the full forward's logits, for a batch of two."""
+    cfg = v4_config(**CONFIGS[name])
+    model = random_model(cfg, seed=3)
+    ids = torch.randint(0, cfg.vocab_size, (2, 45))
+    with torch.no_grad():
+        full = model(ids)
+        cache = model.new_cache(2, 64)
+        chunks = [ids[:, :3], ids[:, 3:14], ids[:, 14:22], *ids[:, 22:].split(1, dim=1)]
+        stepped = torch.cat([model(chunk, cache) for chunk in chunks], dim=1)
+    assert cache.length == 45
+    assert (stepped - full).abs().max() <= 1e-4
+
+
+def test_greedy_decoding_matches_transformers_generate(tmp_path):
+    cfg = v4_config()
+    model = random_model(cfg, seed=4)
+    nanoseek.save(model, tmp_path)
+    ref = hf_model(tmp_path)
+    prompt = torch.randint(0, cfg.vocab_size, (1, 11))
+    with torch.no_grad():
+        theirs = ref.generate(prompt, max_new_tokens=30, do_sample=False, min_new_tokens=30)[0, 11:]
+        cache, ours = model.new_cache(1, 64), []
+        logits = model(prompt, cache)
+        for _ in range(30):
+            logits[..., cfg.eos_token_id] = float("-inf")  # (min_new_tokens keeps transformers from ending)
+            ours.append(int(logits[0, -1].argmax()))
+            logits = model(torch.tensor([[ours[-1]]]), cache)
+    assert ours == theirs.tolist()
+
+
+def test_cache_keeps_the_window_and_the_compressed_entries_only():
+    cfg = v4_config()
+    model = random_model(cfg)
+    cache = model.new_cache(1, 400)
+    with torch.no_grad():
+        model(torch.randint(0, cfg.vocab_size, (1, 400)), cache)
+    full_latents = (cfg.num_hidden_layers + cfg.num_nextn_predict_layers) * 400 * cfg.head_dim * 4
+    assert cache.bytes_held() < 0.5 * full_latents
+    L = cfg.num_hidden_layers
+    assert [layer.kv.shape[1] for layer in cache.layers[:L]] == [cfg.sliding_window - 1] * L
+    assert cache.layers[2].compressor.entries.shape[1] == 400 // 8  # HCA: one entry per 8 tokens
+    with pytest.raises(ValueError, match="overflow"):
+        model(torch.zeros(1, 1, dtype=torch.long), cache)

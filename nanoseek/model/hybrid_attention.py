@@ -19,17 +19,18 @@ matrix per group), then all groups to hidden (wo_b).
 
 Names are the released weights' (wq_a = W^DQ, wq_b = W^UQ, wkv = W^KV, compressor.wkv / wgate / ape = W^KV' / W^Z
 / B, wo_a / wo_b, attn_sink), as transformers' DeepseekV4ForCausalLM writes them under `model.layers.N.attn.`.
-This module computes a whole sequence at once (training, prefill, evaluation); it keeps no decoding cache.
+Without a cache it computes whole sequences (training, evaluation); with a HybridCache (model/hybrid_cache.py) it
+continues them from the window, the entries and the open windows that cache keeps.
 """
 
 from __future__ import annotations
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
+from .hybrid_cache import CompressorState
 from .layers import RMSNorm
 from .rope import rope_frequencies
 
@@ -83,21 +84,34 @@ class Compressor(nn.Module):
         self.ape = nn.Parameter(torch.zeros(rate, width))  # B: the learned bias of each position in a window
         self.norm = RMSNorm(dim, cfg.rms_norm_eps)
 
-    def forward(self, x: torch.Tensor, rotary: V4Rotary) -> torch.Tensor:
-        """x [B, S, hidden] (positions 0..S-1) -> entries [B, S // rate, dim]; a trailing partial window waits."""
-        B, S, _ = x.shape
-        m, n = self.rate, S // self.rate
-        kv = self.wkv(x[:, : n * m]).view(B, n, m, -1)
-        gate = self.wgate(x[:, : n * m]).view(B, n, m, -1) + self.ape
+    def forward(self, x: torch.Tensor, rotary: V4Rotary, state: CompressorState | None = None) -> torch.Tensor:
+        """x [B, S, hidden] -> every entry so far [B, entries, dim]. Without a cache state x starts at position 0
+        and a trailing partial window is left out; with one, x follows the tokens the state has seen, and the
+        state keeps the open window for later."""
+        B = x.shape[0]
+        m, kv, gate = self.rate, self.wkv(x), self.wgate(x)
+        if state is None:
+            closed, first = x.shape[1] // m * m, 0
+            kv, gate = kv[:, :closed], gate[:, :closed]
+        else:
+            kv, gate, first = state.take(kv, gate, m)
+        n = kv.shape[1] // m
+        kv, gate = kv.view(B, n, m, kv.shape[-1]), gate.view(B, n, m, gate.shape[-1]) + self.ape
         if self.overlap:  # [B, n, 2m, dim]: C^a of the previous window (none before window 0), C^b of this one
             d = self.dim
-            prev_kv = F.pad(kv[:, :-1, :, :d], (0, 0, 0, 0, 1, 0))
-            prev_gate = F.pad(gate[:, :-1, :, :d], (0, 0, 0, 0, 1, 0), value=float("-inf"))
+            prev_kv, prev_gate = kv.new_zeros(B, 1, m, d), gate.new_full((B, 1, m, d), float("-inf"))
+            if state is not None and state.prev_kv is not None:
+                prev_kv, prev_gate = state.prev_kv[:, None], state.prev_gate[:, None]
+            if state is not None and n:
+                state.prev_kv, state.prev_gate = kv[:, -1, :, :d], gate[:, -1, :, :d]
+            prev_kv = torch.cat([prev_kv, kv[..., :d]], dim=1)[:, :n]  # window w gets C^a of window w - 1
+            prev_gate = torch.cat([prev_gate, gate[..., :d]], dim=1)[:, :n]
             kv = torch.cat([prev_kv, kv[..., d:]], dim=2)
             gate = torch.cat([prev_gate, gate[..., d:]], dim=2)
         pooled = (kv * gate.float().softmax(dim=2).to(kv.dtype)).sum(dim=2)
-        cos, sin = rotary(torch.arange(n, device=x.device) * m)
-        return rotate(self.norm(pooled), cos, sin)
+        cos, sin = rotary((first + torch.arange(n, device=x.device)) * m)
+        entries = rotate(self.norm(pooled), cos, sin)
+        return entries if state is None else state.add(entries)
 
 
 def visible_entries(positions: torch.Tensor, n_entries: int, rate: int) -> torch.Tensor:
@@ -115,11 +129,11 @@ class Indexer(nn.Module):
         self.wq_b = nn.Linear(cfg.q_lora_rank, cfg.index_n_heads * cfg.index_head_dim, bias=False)
         self.weights_proj = nn.Linear(cfg.hidden_size, cfg.index_n_heads, bias=False)
 
-    def forward(self, x: torch.Tensor, q_latent: torch.Tensor, positions: torch.Tensor,
-                rotary: V4Rotary) -> torch.Tensor:
-        """x [B, S, hidden], q_latent [B, S, q_lora_rank] -> chosen [B, S, S // rate] (bool)."""
+    def forward(self, x: torch.Tensor, q_latent: torch.Tensor, positions: torch.Tensor, rotary: V4Rotary,
+                state: CompressorState | None = None) -> torch.Tensor:
+        """x [B, S, hidden], q_latent [B, S, q_lora_rank] -> chosen [B, S, entries] (bool)."""
         B, S, _ = x.shape
-        keys = self.compressor(x, rotary).float()  # [B, T, c]
+        keys = self.compressor(x, rotary, state).float()  # [B, T, c]
         cos, sin = rotary(positions)
         q = rotate(self.wq_b(q_latent).view(B, S, self.n_heads, -1), cos[:, :, None], sin[:, :, None]).float()
         scores = torch.einsum("bshc,btc->bsht", q, keys).relu() * self.head_dim ** -0.5
@@ -136,7 +150,7 @@ class HybridAttention(nn.Module):
     def __init__(self, cfg: ModelConfig, layer_idx: int):
         super().__init__()
         H, D, g = cfg.num_attention_heads, cfg.head_dim, cfg.o_groups
-        self.n_heads, self.head_dim, self.groups, self.eps = H, D, g, cfg.rms_norm_eps
+        self.n_heads, self.head_dim, self.groups, self.eps, self.layer_idx = H, D, g, cfg.rms_norm_eps, layer_idx
         self.window, self.rate = cfg.sliding_window, cfg.compress_rate(layer_idx)
         self.wq_a = nn.Linear(cfg.hidden_size, cfg.q_lora_rank, bias=False)
         self.q_norm = RMSNorm(cfg.q_lora_rank, cfg.rms_norm_eps)
@@ -152,9 +166,9 @@ class HybridAttention(nn.Module):
         self.rotary = V4Rotary(cfg, compress=self.rate > 0)
 
     def forward(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
-        if ctx.kv is not None or ctx.attention is not None:
-            raise NotImplementedError("DeepSeek-V4 attention computes whole sequences only: no decoding cache "
-                                      "(window + compressed) or packed-sequence attention yet")
+        if ctx.attention is not None:
+            raise NotImplementedError("DeepSeek-V4 attention has no packed-sequence (shared prompt) form yet")
+        state = None if ctx.kv is None else ctx.kv[self.layer_idx]  # a HybridCache's (model/hybrid_cache.py)
         B, S, _ = x.shape
         pos = ctx.positions  # [B, S]
         cos, sin = self.rotary(pos)  # [B, S, rope / 2]
@@ -162,12 +176,13 @@ class HybridAttention(nn.Module):
         q = unweighted_rms_norm(self.wq_b(q_latent).view(B, S, self.n_heads, self.head_dim), self.eps)
         q = rotate(q, cos[:, :, None], sin[:, :, None])  # [B, S, H, D]
         kv = rotate(self.norm(self.wkv(x)), cos, sin)  # [B, S, D]: key and value
-        dist = pos[:, :, None] - pos[:, None, :]
-        visible = (dist >= 0) & (dist < self.window)  # [B, S, S]: the sliding window
+        kv, key_pos = (kv, pos) if state is None else state.window(kv, pos)  # (with the cached window before)
+        dist = pos[:, :, None] - key_pos[:, None, :]
+        visible = (dist >= 0) & (dist < self.window)  # [B, S, keys]: the sliding window
         if self.compressor is not None:
-            entries = self.compressor(x, self.rotary)  # [B, T, D]
+            entries = self.compressor(x, self.rotary, state and state.compressor)  # [B, T, D]
             if self.indexer is not None:
-                seen = self.indexer(x, q_latent, pos, self.rotary)
+                seen = self.indexer(x, q_latent, pos, self.rotary, state and state.indexer)
             else:
                 seen = visible_entries(pos, entries.shape[1], self.rate)
             kv, visible = torch.cat([kv, entries], dim=1), torch.cat([visible, seen], dim=-1)

@@ -20,6 +20,7 @@ from .attention import LatentCache
 from .block import DecoderLayer
 from .block_v4 import DecoderLayerV4, MTPLayerV4
 from .context import Context
+from .hybrid_cache import HybridCache
 from .layers import RMSNorm
 from .mhc import HyperConnection, HyperHead
 from .moe import Experts, Gate, MoE, Router
@@ -112,7 +113,7 @@ class Transformer(nn.Module):
         cos, sin = self.rotary(ctx.positions, dtype)
         return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin)
 
-    def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
+    def forward(self, input_ids: torch.Tensor, cache: LatentCache | HybridCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
         """input_ids [batch, seq] -> logits [batch, seq, vocab]; with a cache, continue rows `rows`."""
         if cache is None:
@@ -169,8 +170,10 @@ class Transformer(nn.Module):
         Returns each layer's max/mean expert load over the tokens seen since the last call."""
         return [m.gate.update_bias(gamma) for m in self.moe_layers()]
 
-    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache:
+    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache | HybridCache:
         p = self.embed_tokens.weight
+        if self.hc_head is not None:  # V4: sliding window + compressed entries
+            return HybridCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
         return LatentCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
 
 
