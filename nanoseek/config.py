@@ -464,6 +464,7 @@ class ModelConfig:
 def _v4_from_hf(d: dict) -> None:
     """DeepseekV4Config's spellings (and the released config.json's older ones) -> ModelConfig's fields, in place."""
     d.pop("attention_type", None)  # (nanoseek's GQA ablation does not apply to V4)
+    d["num_key_value_heads"] = 1  # transformers' V4 reads none other: one latent is every head's key and value
     params = d.pop("rope_parameters", None)
     if isinstance(params, dict) and isinstance(params.get("main"), dict):
         main, compress = params["main"], dict(params.get("compress") or {})

@@ -173,13 +173,16 @@ def test_config_reads_transformers_and_released_spellings():
     assert back == v4_config(rope_scaling={"type": "yarn", "factor": 16, "original_max_position_embeddings": 64,
                                            "attention_factor": 1.0})
     released = {"model_type": "deepseek_v4", "num_hidden_layers": 4, "compress_ratios": [0, 0, 4, 128],
-                "num_hash_layers": 2, "qk_rope_head_dim": 64, "first_k_dense_replace": 2,
+                "num_hash_layers": 2, "qk_rope_head_dim": 64, "first_k_dense_replace": 2, "num_key_value_heads": 2,
                 "rope_scaling": {"type": "yarn", "factor": 16, "original_max_position_embeddings": 65536}}
     cfg = ModelConfig.from_dict(released)
     assert cfg.layer_types == ["sliding_attention", "sliding_attention", "compressed_sparse_attention",
                                "heavily_compressed_attention"]
     assert cfg.mlp_layer_types == ["hash_moe", "hash_moe", "moe", "moe"] and cfg.qk_rope_head_dim == 64
     assert cfg.hidden_size == 4096 and cfg.scoring_func == "sqrtsoftplus"  # DeepseekV4Config's defaults
+    assert cfg.num_key_value_heads == 1  # (transformers ignores the key: V4 has one key-value latent)
+    with pytest.raises(ConfigError, match="compress_ratios"):
+        ModelConfig.from_dict({**released, "compress_ratios": [0, 0, 4, 16]})
 
 
 @pytest.mark.parametrize("changes, message", [
