@@ -57,9 +57,108 @@ def _internal_prefix(name: str, n_layers: int) -> str:
     return name
 
 
+# DeepSeek-V4: the names transformers' DeepseekV4ForCausalLM writes (the released weights' names under `model.`;
+# `head.weight`; experts per expert as w1 = gate, w3 = up, w2 = down), MTP modules under `mtp.K.` (which
+# transformers skips). nanoseek's modules already carry the released names but for these:
+_V4_TO_DISK = [  # regular expressions on the name without `model.` (internal -> on disk) ...
+    (r"\.(hc_attn|hc_ffn)\.(fn|base|scale)$", r".\1_\2"),
+    (r"^(mtp\.\d+\.)hc_head\.hc_(fn|base|scale)$", r"\1hc_head_\2"),
+    (r"\.gate\.e_score_correction_bias$", r".gate.bias"),
+    (r"\.shared_experts\.gate_proj\.", r".shared_experts.w1."),
+    (r"\.shared_experts\.up_proj\.", r".shared_experts.w3."),
+    (r"\.shared_experts\.down_proj\.", r".shared_experts.w2."),
+    (r"^(mtp\.\d+\.)shared_head\.norm\.", r"\1norm."),
+]
+_V4_FROM_DISK = [  # ... and back (also the released weights' unprefixed top-level names)
+    (r"^embed\.weight$", "embed_tokens.weight"),
+    (r"^(lm_)?head\.weight$", "lm_head.weight"),
+    (r"^hc_head_(fn|base|scale)$", r"hc_head.hc_\1"),
+    (r"\.(hc_attn|hc_ffn)_(fn|base|scale)$", r".\1.\2"),
+    (r"^(mtp\.\d+\.)hc_head_(fn|base|scale)$", r"\1hc_head.hc_\2"),
+    (r"\.gate\.bias$", r".gate.e_score_correction_bias"),
+    (r"\.shared_experts\.w1\.", r".shared_experts.gate_proj."),
+    (r"\.shared_experts\.w3\.", r".shared_experts.up_proj."),
+    (r"\.shared_experts\.w2\.", r".shared_experts.down_proj."),
+    (r"^(mtp\.\d+\.)norm\.", r"\1shared_head.norm."),
+]
+_V4_EXPERT = re.compile(r"^(.*\.ffn\.experts)\.(\d+)\.(w1|w2|w3)\.weight$")
+
+
+def _v4_to_disk(name: str) -> str:
+    if name == "lm_head.weight":
+        return "head.weight"
+    for internal, disk in _V4_TO_DISK:
+        name = re.sub(internal, disk, name)
+    return name if name.startswith("mtp.") else "model." + name
+
+
+def _v4_from_disk(name: str) -> str:
+    name = name.removeprefix("model.")
+    for disk, internal in _V4_FROM_DISK:
+        name = re.sub(disk, internal, name)
+    return name
+
+
+def _v4_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
+    out = {}
+    for name, t in model.state_dict().items():
+        if ".shared_head.head." in name or (model.config.tie_word_embeddings and name == "lm_head.weight"):
+            continue  # the main output head, shared
+        if name.endswith("experts.gate_up_proj") or name.endswith("experts.down_proj"):
+            base = _v4_to_disk(name.rsplit(".", 1)[0])
+            parts = zip(("w1", "w3"), t.chunk(2, dim=1)) if name.endswith("gate_up_proj") else [("w2", t)]
+            for w, stack in parts:
+                for e in range(t.shape[0]):
+                    out[f"{base}.{e}.{w}.weight"] = stack[e]
+        else:
+            out[_v4_to_disk(name)] = t
+    return {k: v.detach().contiguous().clone() for k, v in out.items()}
+
+
+def _from_v4_state_dict(tensors: dict[str, torch.Tensor], model: Transformer) -> dict[str, torch.Tensor]:
+    expected = model.state_dict()
+    sd, experts, unexpected = {}, {}, []
+    for name, t in tensors.items():
+        if m := _V4_EXPERT.match(name):
+            experts.setdefault(_v4_from_disk(m.group(1)), {}).setdefault(m.group(3), {})[int(m.group(2))] = t
+        elif (internal := _v4_from_disk(name)) in expected:
+            sd[internal] = t
+        else:
+            unexpected.append(name)
+    for prefix, per_proj in experts.items():
+        if prefix + ".down_proj" not in expected:
+            unexpected.append(f"{prefix}.0.w1.weight")
+            continue
+        n = expected[prefix + ".down_proj"].shape[0]
+        for w in ("w1", "w2", "w3"):
+            if sorted(per_proj.get(w, {})) != list(range(n)):
+                raise CheckpointError(f"{_v4_to_disk(prefix)}: config.json implies experts 0..{n - 1} for {w}; "
+                                      f"found {sorted(per_proj.get(w, {}))[:8]}")
+        stack = {w: torch.stack([per_proj[w][e] for e in range(n)]) for w in ("w1", "w2", "w3")}
+        sd[prefix + ".gate_up_proj"] = torch.cat([stack["w1"], stack["w3"]], dim=1)
+        sd[prefix + ".down_proj"] = stack["w2"]
+    if unexpected:
+        raise CheckpointError(f"unexpected tensor {unexpected[0]!r} ({len(unexpected)} in all) for this DeepSeek-V4 "
+                              f"config.json (num_hidden_layers={model.config.num_hidden_layers}, "
+                              f"num_nextn_predict_layers={model.config.num_nextn_predict_layers})")
+    shared = {k for k in expected if ".shared_head.head." in k}
+    if model.config.tie_word_embeddings:
+        shared.add("lm_head.weight")
+    missing = [k for k in expected if k not in sd and k not in shared]
+    if missing:
+        raise CheckpointError(f"missing tensor {_v4_to_disk(missing[0])!r} ({len(missing)} missing in all)")
+    for k, t in sd.items():
+        if tuple(t.shape) != tuple(expected[k].shape):
+            raise CheckpointError(f"tensor {_v4_to_disk(k)!r} has shape {tuple(t.shape)}; config.json implies "
+                                  f"{tuple(expected[k].shape)}")
+    return sd
+
+
 def to_hf_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     """The model's tensors under Hugging Face DeepSeek-V3 names, experts split per expert."""
     cfg = model.config
+    if cfg.model_type == "deepseek_v4":
+        return _v4_state_dict(model)
     out = {}
     for name, t in model.state_dict().items():
         if cfg.tie_word_embeddings and name == "lm_head.weight":
@@ -185,6 +284,8 @@ def from_hf_state_dict(tensors: dict[str, torch.Tensor], model: Transformer,
     if unscaled:
         raise CheckpointError(f"tensor {unscaled[0]!r} is FP8 (e4m3) but has no weight_scale_inv beside it: "
                               "its scale is unknown, so it cannot be read")
+    if cfg.model_type == "deepseek_v4":
+        return _from_v4_state_dict(tensors, model)
     expected = model.state_dict()
     sd, experts, unexpected = {}, {}, []
     for name, t in tensors.items():
@@ -260,7 +361,7 @@ def load(path: str | Path, dtype: torch.dtype | None = None, device: str | torch
     cfg, quantization = read_config(path / "config.json")
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     tensors = read_tensors(path)
-    mtp_prefix = f"model.layers.{cfg.num_hidden_layers}."
+    mtp_prefix = "mtp.0." if cfg.model_type == "deepseek_v4" else f"model.layers.{cfg.num_hidden_layers}."
     if cfg.num_nextn_predict_layers and not any(k.startswith(mtp_prefix) for k in tensors):
         # e.g. saved by transformers, which drops MTP modules: the main model is complete without them
         warnings.warn(f"{path}: config.json declares {cfg.num_nextn_predict_layers} MTP module(s) but the weights "
@@ -292,7 +393,9 @@ def materialize_buffers(model: Transformer, device: torch.device) -> None:
         for name, buf in list(module.named_buffers(recurse=False)):
             if buf.is_meta:
                 module._buffers[name] = torch.zeros(buf.shape, dtype=buf.dtype, device=device)
-    model.rotary.reset_parameters()
+    for module in model.modules():  # every RoPE table (V4's attention layers keep their own)
+        if "inv_freq" in module._buffers:
+            module.reset_parameters()
 
 
 # quantized checkpoints: nanoseek's int8/int4 format, and DeepSeek's released FP8 format

@@ -26,6 +26,8 @@ def cmd_info(args) -> None:
         cfg = get_preset(args.preset)
         source = f"preset {args.preset}"
     n = cfg.num_params()
+    if cfg.model_type == "deepseek_v4":
+        return _info_v4(cfg, n, source)
     mla = cfg.kv_lora_rank + cfg.qk_rope_head_dim
     mha = cfg.num_attention_heads * (cfg.qk_head_dim + cfg.v_head_dim)
     groups = ("greedy over all" if cfg.topk_method == "greedy"
@@ -52,6 +54,30 @@ def cmd_info(args) -> None:
         model = load(args.model, device="cpu")
         print(f"  loaded: {weight_bytes(model) / 2 ** 20:.1f} MiB of weights in memory"
               + ("" if quantization else f" ({model.embed_tokens.weight.dtype})"))
+
+
+def _info_v4(cfg, n: dict, source: str) -> None:
+    from collections import Counter
+
+    from .config import human
+
+    kinds = Counter(cfg.layer_types)
+    rates = cfg.compress_rates
+    print(f"nanoseek model ({source}): {cfg.model_type}")
+    print(f"  layers {cfg.num_hidden_layers} ({kinds['sliding_attention']} sliding window only, "
+          f"{kinds['compressed_sparse_attention']} CSA {rates['compressed_sparse_attention']}:1 top-{cfg.index_topk}, "
+          f"{kinds['heavily_compressed_attention']} HCA {rates['heavily_compressed_attention']}:1), window "
+          f"{cfg.sliding_window}, hidden {cfg.hidden_size}, heads {cfg.num_attention_heads} x {cfg.head_dim}, "
+          f"{cfg.hc_mult} mHC streams, vocab {cfg.vocab_size}")
+    print(f"  experts: 1 shared + {cfg.n_routed_experts} routed, {cfg.num_experts_per_tok} active, "
+          f"{cfg.scoring_func} gate, {cfg.mlp_layer_types.count('hash_moe')} hash-routed layer(s)")
+    print(f"  parameters: {human(n['total'])} total, {human(n['active'])} activated per token "
+          f"(+ {human(n['mtp'])} in {cfg.num_nextn_predict_layers} MTP module(s))")
+    for name, ctx in (("1K", 1 << 10), ("128K", 128 << 10), ("1M", 1 << 20)):
+        b = cfg.kv_cache_bytes(ctx)
+        size = f"{b / 2 ** 20:.1f} MiB" if b < 2 ** 30 else f"{b / 2 ** 30:.2f} GiB"
+        print(f"  KV cache (bf16, window + compressed entries) at {name}: {b / ctx:,.0f} bytes per token, {size} "
+              "per sequence")
 
 
 def cmd_generate(args) -> None:

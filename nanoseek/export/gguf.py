@@ -49,6 +49,9 @@ def export_gguf(model: Transformer, tokenizer_dir: str | Path, out: str | Path, 
     if tensor_type not in QTYPES:
         raise ValueError(f"GGUF tensor type must be one of {', '.join(QTYPES)}; got {tensor_type!r}")
     cfg = model.config
+    if cfg.model_type == "deepseek_v4":
+        raise ValueError("llama.cpp has no DeepSeek-V4 architecture (hybrid sliding-window + compressed attention, "
+                         "mHC streams, hash routing): export it in the Hugging Face format (--format hf) instead")
     if cfg.attention_type != "mla":
         raise ValueError("llama.cpp's deepseek2 computes MLA; this model is the GQA baseline of `nanoseek ablate`")
     if cfg.attention_bias:

@@ -22,7 +22,8 @@ from .ops import PLAIN, Ops
 @dataclass
 class Context:
     positions: torch.Tensor  # [B, S]: each token's position in its sequence
-    kv: list | None = None  # a LatentCache's per-layer latents [rows, len, kv_lora_rank] (None: no cache)
+    kv: list | None = None  # a LatentCache's per-layer latents [rows, len, kv_lora_rank] (None: no cache);
+    # DeepSeek-V4: a HybridCache's per-layer states (model/hybrid_cache.py)
     pe: list | None = None  # and its per-layer RoPE keys [rows, len, qk_rope_head_dim]
     rows: torch.Tensor | None = None  # [B]: the cache row of each batch entry
     visible: torch.Tensor | None = None  # [B, S, T]: the cached keys 0..T-1 each query sees
@@ -30,6 +31,7 @@ class Context:
     ops: Ops = PLAIN
     cos: torch.Tensor | None = None  # [B, S, rope / 2], filled in by the model
     sin: torch.Tensor | None = None
+    token_ids: torch.Tensor | None = None  # [B, S], filled in by the model: DeepSeek-V4's hash-routed MoE layers
 
     def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Store a layer's latents [B, S, *] at the positions of the rows; return those rows' keys [B, T, *] that

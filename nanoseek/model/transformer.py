@@ -1,6 +1,8 @@
 """The DeepSeek-V3 network: embedding, decoder blocks (MLA + dense/MoE FFN), final norm, head, MTP modules.
 
 The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP.
+DeepSeek-V4 (deepseek_v4) swaps in its own blocks (model/block_v4.py: hybrid attention, mHC streams, hash-routed
+MoE): the embedding is copied into hc_mult streams, which a HyperHead collapses before the final norm.
 Module names follow Hugging Face's DeepseekV3ForCausalLM / DeepseekV2ForCausalLM (without their `model.` prefix),
 so checkpoint conversion only has to split stacked experts and renumber the MTP modules (nanoseek/checkpoint.py).
 """
@@ -16,9 +18,13 @@ from torch import nn
 from ..config import ModelConfig
 from .attention import LatentCache
 from .block import DecoderLayer
+from .block_v4 import DecoderLayerV4, MTPLayerV4
 from .context import Context
+from .hybrid_cache import HybridCache
 from .layers import RMSNorm
+from .mhc import HyperConnection, HyperHead
 from .moe import Experts, Gate, MoE, Router
+from .moe_v4 import HashGate
 from .mtp import MTPLayer
 from .ops import PLAIN, Ops
 from .rope import RotaryEmbedding
@@ -36,12 +42,15 @@ class Transformer(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         self.config = cfg
+        v4 = cfg.model_type == "deepseek_v4"
         self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
-        self.layers = nn.ModuleList(DecoderLayer(cfg, i) for i in range(cfg.num_hidden_layers))
+        self.layers = nn.ModuleList((DecoderLayerV4 if v4 else DecoderLayer)(cfg, i)
+                                    for i in range(cfg.num_hidden_layers))
+        self.hc_head = HyperHead(cfg) if v4 else None
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.lm_head = nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=False)
         self.rotary = RotaryEmbedding(cfg)
-        self.mtp = nn.ModuleList(MTPLayer(cfg, cfg.num_hidden_layers + k)
+        self.mtp = nn.ModuleList((MTPLayerV4 if v4 else MTPLayer)(cfg, cfg.num_hidden_layers + k)
                                  for k in range(cfg.num_nextn_predict_layers))
         self.tie_weights()
         self.reset_parameters()
@@ -72,6 +81,11 @@ class Transformer(nn.Module):
             elif isinstance(m, Experts):
                 nn.init.normal_(m.gate_up_proj, std=std)
                 nn.init.normal_(m.down_proj, std=std)
+            elif isinstance(m, (HyperConnection, HyperHead)):  # (biases 0, scales 1 from construction)
+                nn.init.normal_(m.fn if isinstance(m, HyperConnection) else m.hc_fn, std=std)
+        for i, layer in enumerate(self.layers):  # V4's hash routing: a fixed random table per layer
+            if isinstance(getattr(getattr(layer, "ffn", None), "gate", None), HashGate):
+                layer.ffn.gate.reset_table(seed=i)
 
     # forward passes
     def hidden_states(self, input_ids: torch.Tensor, ctx: Context | None = None) -> torch.Tensor:
@@ -87,16 +101,19 @@ class Transformer(nn.Module):
             ctx = Context(torch.arange(S, device=input_ids.device).expand(B, S))
         x = self.embed_tokens(input_ids)
         ctx = self.with_rope(ctx, x.dtype)
+        if self.hc_head is not None:  # V4: hc_mult residual streams [B, S, n, hidden], hash routing by token id
+            ctx.token_ids = input_ids
+            x = x[:, :, None].expand(-1, -1, self.config.hc_mult, -1).contiguous()
         for layer in self.layers:
             x = layer(x, ctx)
-        return self.norm(x)
+        return self.norm(x if self.hc_head is None else self.hc_head(x))
 
     def with_rope(self, ctx: Context, dtype: torch.dtype) -> Context:
         """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
         cos, sin = self.rotary(ctx.positions, dtype)
         return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin)
 
-    def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
+    def forward(self, input_ids: torch.Tensor, cache: LatentCache | HybridCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
         """input_ids [batch, seq] -> logits [batch, seq, vocab]; with a cache, continue rows `rows`."""
         if cache is None:
@@ -153,8 +170,10 @@ class Transformer(nn.Module):
         Returns each layer's max/mean expert load over the tokens seen since the last call."""
         return [m.gate.update_bias(gamma) for m in self.moe_layers()]
 
-    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache:
+    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache | HybridCache:
         p = self.embed_tokens.weight
+        if self.hc_head is not None:  # V4: sliding window + compressed entries
+            return HybridCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
         return LatentCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
 
 

@@ -43,6 +43,9 @@ def apply_quant(model: Transformer, kind: str, group_size: int = 32, dtype: torc
     """Replace the model's linear layers, routed experts (and for int8/int4 its embedding and head) by
     quantized modules, in place; returns the model. dtype: what it computes in (default: the weights' own)."""
     scheme = make_scheme(kind, group_size)
+    if model.config.model_type == "deepseek_v4":
+        raise ValueError("nanoseek does not quantize DeepSeek-V4 models yet: its clamped SwiGLU experts and grouped "
+                         "output projection have no quantized modules; run it in floating point")
     if getattr(model, "quantization", None) is not None:
         raise ValueError(f"the model is already quantized ({model.quantization.name}); start from a "
                          "floating-point model (or an FP8 checkpoint, which loads dequantized)")
