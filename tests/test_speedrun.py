@@ -21,10 +21,11 @@ def test_speedrun_all_stages_then_resume_keeps_them(tmp_path, one_thread):
         assert (tmp_path / stage / "final" / "model.safetensors").exists()
     after = json.loads((tmp_path / "grpo" / "final" / "eval.json").read_text())
     assert set(after) == {"arithmetic", "chain_sum", "validation"}
-    assert {"pass@1", "mean@2", "pass@2", "format_error"} <= set(after["arithmetic"])
+    assert {"pass@1", "mean@2", "pass@2", "format_error", "pass@1 (tools)", "tool_calls"} <= set(after["arithmetic"])
     assert after["validation"]["perplexity"] > 1
     report = (tmp_path / "report.md").read_text()
     assert "| arithmetic (RL task) | mean@2 |" in report and "| validation text | perplexity |" in report
+    assert "| chain_sum | greedy (tools) |" in report and "| chain_sum | greedy |" in report
     assert "](pretrain/loss.png)" in report and "](rl.png)" in report and (tmp_path / "rl.png").stat().st_size
     grpo_lines = (tmp_path / "grpo" / "metrics.jsonl").read_text().splitlines()
     assert len(grpo_lines) == 2 and "reward" in json.loads(grpo_lines[0])

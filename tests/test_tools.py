@@ -214,3 +214,19 @@ def test_eval_with_tools_runs_a_real_model(tok, one_thread):
     assert set(out) >= {"pass@1 (tools)", "tool_calls", "tool_errors"} and out["response_length (tools)"] >= 6
     with pytest.raises(ValueError, match="has no tool"):
         ev.evaluate_with_tools(model, tok, type("T", (), {"name": "nope"})(), 2)
+
+
+def test_nanoseek_eval_reports_accuracy_with_and_without_tools(tok, tmp_path, capsys, one_thread):
+    from nanoseek.checkpoint import save
+    from nanoseek.cli import main
+    from tests.helpers import random_model, small_config
+
+    save(random_model(small_config(vocab_size=tok.vocab_size, max_position_embeddings=1024)), tmp_path)
+    tok.save(tmp_path)
+    main(["eval", "--model", str(tmp_path), "--tasks", "chain_sum,countdown", "--n", "2", "--max-tokens", "4"])
+    out = json.loads(capsys.readouterr().out)
+    for name in ("chain_sum", "countdown"):
+        assert {"pass@1", "pass@1 (tools)", "tool_calls", "fim_exact"} <= set(out[name])
+    main(["eval", "--model", str(tmp_path), "--tasks", "chain_sum", "--n", "2", "--max-tokens", "4",
+          "--max-tool-calls", "0"])
+    assert "pass@1 (tools)" not in json.loads(capsys.readouterr().out)["chain_sum"]
