@@ -43,7 +43,8 @@ def test_calculator_is_exact_python_arithmetic(expr, value):
     ("1 / 0", "division by zero"), ("5 % 0", "division by zero"), ("0 ** -1", "division by zero"),
     ("9 ** 9 ** 9", "exceed"), ("10 ** 100", "exceed"), ("2 ** 0.5", "whole exponents"),
     ("-" * 40 + "1", "deeper"), ("1 + " * 60 + "1", "characters"), ("1 +", "well-formed"),
-    ("()", "not allowed"), ("1 < 2", "unexpected characters"), ("", "empty"), ("1" * 100, "exceeds")])
+    ("(" * 150 + "1", "well-formed"), ("()", "not allowed"), ("1 < 2", "unexpected characters"), ("", "empty"),
+    ("1" * 100, "exceeds")])
 def test_calculator_refuses_what_it_does_not_evaluate(expr, why):
     start = time.perf_counter()
     with pytest.raises(CalculatorError, match=why):
@@ -68,7 +69,7 @@ def test_tools_answer_with_results_and_errors_never_exceptions():
     assert run_tool("calculator", {"expression": "1/0"}) == "error: division by zero"
     for bad, why in [("not json", "not JSON"), ("[1]", "JSON object"), ('{"expr": "1"}', "missing expression"),
                      ('{"expression": 5}', "must be a string"), ('{"expression": "1", "x": 2}', "unknown x"),
-                     ('{"expression": "' + "1+" * 600 + '1"}', "characters")]:
+                     ('{"expression": "' + "1+" * 600 + '1"}', "characters"), ("[" * 999, "too deeply")]:
         assert run_tool("calculator", bad).startswith("error:") and why in run_tool("calculator", bad), bad
     assert run_tool("rm_rf", "{}").startswith("error: unknown tool")
     p = get_task("countdown").problems(1, "test", seed=0)[0]

@@ -63,7 +63,8 @@ def calculate(expression: str, operators: tuple[str, ...] = ALL, unary: bool = T
     try:
         tree = ast.parse(expression, mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        raise CalculatorError(f"{expression!r} is not a well-formed arithmetic expression") from None
+        shown = expression if len(expression) <= 40 else expression[:40] + "..."
+        raise CalculatorError(f"{shown!r} is not a well-formed arithmetic expression") from None
     allowed = {OPERATORS[o][0]: o for o in operators}
 
     def walk(node, depth: int) -> Fraction:

@@ -50,6 +50,8 @@ def _arguments(name: str, arguments: str | dict) -> dict:
             arguments = json.loads(arguments)
         except json.JSONDecodeError as e:
             raise ValueError(f"the arguments are not JSON ({e.msg})") from None
+        except RecursionError:  # "[[[[..." nests deeper than the decoder recurses
+            raise ValueError("the arguments nest too deeply") from None
     if not isinstance(arguments, dict):
         raise ValueError(f"the arguments must be a JSON object, found {type(arguments).__name__}")
     schema = TOOLS[name]["function"]["parameters"]
