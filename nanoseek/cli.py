@@ -208,14 +208,19 @@ def cmd_eval(args) -> None:
     import json
 
     from .checkpoint import load
-    from .tasks import get_task
+    from .tasks import get_task, task_tools
     from .tokenizer import Tokenizer
-    from .train.evaluate import evaluate_fim, evaluate_passkey, evaluate_task
+    from .train.evaluate import evaluate_fim, evaluate_passkey, evaluate_task, evaluate_with_tools
 
     model = load(args.model, device=args.device)
     tok = Tokenizer.load(args.model)
     results = {name: evaluate_task(model, tok, get_task(name), args.n, args.difficulty, args.max_tokens, args.k)
                for name in args.tasks.split(",") if name}
+    if tok.has_tools and args.max_tool_calls:  # the same problems with the task's tool offered and its calls run
+        for name in filter(None, args.tasks.split(",")):
+            if task_tools(name):
+                results[name].update(evaluate_with_tools(model, tok, get_task(name), args.n, args.difficulty,
+                                                         args.max_tokens, max_calls=args.max_tool_calls))
     if tok.has_fim:  # fill-in-the-middle: a missing line of held-out worked solutions
         for name in filter(None, args.tasks.split(",")):
             results[name].update(evaluate_fim(model, tok, get_task(name), args.n))
@@ -316,7 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_dataclass_flags(s, DistillConfig)
     s.set_defaults(fn=cmd_distill)
 
-    s = sub.add_parser("eval", help="pass@1 / pass@k / mean@k on the tasks' test splits, and validation perplexity")
+    s = sub.add_parser("eval", help="pass@1 / pass@k / mean@k on the tasks' test splits (with and without the tasks' "
+                                    "tools), and validation perplexity")
     s.add_argument("--model", required=True)
     s.add_argument("--tasks", default="arithmetic,chain_sum,countdown,word_problem")
     s.add_argument("--n", type=int, default=100, help="test problems per task")
@@ -326,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--data", help="a data directory: also report validation loss / bits per byte")
     s.add_argument("--passkey", default="", metavar="LENGTHS", help="comma-separated context lengths in tokens: "
                    "also report passkey retrieval (a key hidden in filler text) at each")
+    s.add_argument("--max-tool-calls", type=int, default=3, help="also evaluate with the tasks' tools (calculator, "
+                   "Countdown checker), at most this many turns of calls per problem: 'pass@1 (tools)'; 0 for none")
     s.add_argument("--device", default=None)
     s.set_defaults(fn=cmd_eval)
 

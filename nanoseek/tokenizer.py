@@ -14,6 +14,7 @@ where that matters.
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -147,6 +148,19 @@ def _calls_text(calls: list[dict] | None) -> str:
         args = args if isinstance(args, str) else json.dumps(args, ensure_ascii=False)
         text += TOOL_CALL_BEGIN + call["function"]["name"] + TOOL_SEP + args + TOOL_CALL_END
     return TOOL_CALLS_BEGIN + text + TOOL_CALLS_END
+
+
+_CALL = re.compile(re.escape(TOOL_CALL_BEGIN) + "(.*?)" + re.escape(TOOL_SEP) + "(.*?)" + re.escape(TOOL_CALL_END),
+                   re.DOTALL)
+
+
+def split_tool_calls(text: str) -> tuple[str, list[dict]]:
+    """The inverse of _calls_text on a decoded completion (special tokens kept): (the text before the calls,
+    OpenAI-shaped tool_calls, arguments as the JSON text written). A call left unclosed is not a call."""
+    head, begun, tail = text.partition(TOOL_CALLS_BEGIN)
+    calls = [{"id": f"call_{k}", "type": "function", "function": {"name": m[1], "arguments": m[2]}}
+             for k, m in enumerate(_CALL.finditer(tail))] if begun else []
+    return head, calls
 
 
 class Tokenizer:

@@ -21,10 +21,11 @@ def test_speedrun_all_stages_then_resume_keeps_them(tmp_path, one_thread):
         assert (tmp_path / stage / "final" / "model.safetensors").exists()
     after = json.loads((tmp_path / "grpo" / "final" / "eval.json").read_text())
     assert set(after) == {"arithmetic", "chain_sum", "validation"}
-    assert {"pass@1", "mean@2", "pass@2", "format_error"} <= set(after["arithmetic"])
+    assert {"pass@1", "mean@2", "pass@2", "format_error", "pass@1 (tools)", "tool_calls"} <= set(after["arithmetic"])
     assert after["validation"]["perplexity"] > 1
     report = (tmp_path / "report.md").read_text()
     assert "| arithmetic (RL task) | mean@2 |" in report and "| validation text | perplexity |" in report
+    assert "| chain_sum | greedy (tools) |" in report and "| chain_sum | greedy |" in report
     assert "](pretrain/loss.png)" in report and "](rl.png)" in report and (tmp_path / "rl.png").stat().st_size
     grpo_lines = (tmp_path / "grpo" / "metrics.jsonl").read_text().splitlines()
     assert len(grpo_lines) == 2 and "reward" in json.loads(grpo_lines[0])
@@ -36,3 +37,27 @@ def test_speedrun_all_stages_then_resume_keeps_them(tmp_path, one_thread):
     assert weights.stat().st_mtime_ns == stamp
     assert (tmp_path / "grpo" / "metrics.jsonl").read_text().splitlines() == grpo_lines
     assert again["evals"] == summary["evals"]
+
+
+@pytest.mark.slow
+def test_fim_baseline_pretrains_without_fim_on_the_same_documents_and_reports_both(tmp_path, one_thread):
+    cfg = SpeedrunConfig(out=str(tmp_path), preset="smoke", vocab_size=320, task_documents=40, steps=3,
+                         batch_size=2, seq_len=32, sample_tokens=4, sft_tasks="chain_sum", sft_steps=0,
+                         grpo_task="chain_sum", max_tokens=8, eval_problems=3, dtype="fp32", fim_rate=0.5,
+                         fim_baseline=True)
+    speedrun(cfg)
+    with_fim, without = (json.loads((tmp_path / d / "manifest.json").read_text()) for d in ("data", "data-nofim"))
+    assert (with_fim["fim_rate"], without["fim_rate"]) == (0.5, 0.0)
+    assert with_fim["tokenizer_sha256"] == without["tokenizer_sha256"]
+    assert with_fim["splits"]["val"] == without["splits"]["val"]  # the same plain validation text
+    assert with_fim["splits"]["train"]["documents"] == without["splits"]["train"]["documents"]
+    assert with_fim["splits"]["train"]["tokens"] > without["splits"]["train"]["tokens"]  # the FIM tokens
+    for run in ("pretrain", "pretrain-nofim"):
+        assert json.loads((tmp_path / run / "summary.json").read_text())["step"] == 3
+    fim = json.loads((tmp_path / "fim.json").read_text())
+    assert set(fim["with FIM"]) == set(fim["without FIM"]) == {"chain_sum", "val_loss"}
+    assert all(0 <= fim[k]["chain_sum"] <= 1 for k in ("with FIM", "without FIM"))
+    report = (tmp_path / "report.md").read_text()
+    assert "## Fill-in-the-middle: pretrained with and without FIM" in report and "| chain_sum | " in report
+    with pytest.raises(ValueError, match="--fim-rate > 0"):
+        speedrun(SpeedrunConfig(**{**cfg.__dict__, "fim_rate": 0.0}))

@@ -3,6 +3,7 @@
 from .arithmetic import Arithmetic, ChainSum
 from .base import Problem, Reward, Task, parse
 from .countdown import Countdown
+from .tools import run_tool, task_tools, tool_conversation, tool_examples
 from .words import WordProblem
 
 TASKS: dict[str, Task] = {t.name: t for t in (Arithmetic(), ChainSum(), Countdown(), WordProblem())}
@@ -15,4 +16,4 @@ def get_task(name: str) -> Task:
 
 
 __all__ = ["TASKS", "get_task", "Problem", "Reward", "Task", "parse", "Arithmetic", "ChainSum", "Countdown",
-           "WordProblem"]
+           "WordProblem", "run_tool", "task_tools", "tool_conversation", "tool_examples"]

@@ -49,7 +49,8 @@ class Arithmetic(Task):
             steps = [f"{a}*{p}={a * p}" for p in parts] + ([f"{'+'.join(str(a * p) for p in parts)}={value}"]
                                                             if len(parts) > 1 else [])
         steps.append(f"{a}{op}{b}={value}")
-        return Problem(self.name, f"What is {a} {op} {b}?", str(value), tuple(steps))
+        return Problem(self.name, f"What is {a} {op} {b}?", str(value), tuple(steps),
+                       data={"expression": f"{a} {op} {b}"})
 
 
 class ChainSum(Task):
@@ -67,4 +68,4 @@ class ChainSum(Task):
             steps.append(f"{total}{s}{t}={new}")
             total = new
         expr = str(terms[0]) + "".join(f" {s} {t}" for s, t in zip(signs[1:], terms[1:]))
-        return Problem(self.name, f"Compute {expr}.", str(total), tuple(steps))
+        return Problem(self.name, f"Compute {expr}.", str(total), tuple(steps), data={"expression": expr})

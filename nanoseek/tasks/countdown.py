@@ -1,8 +1,8 @@
 """Countdown: reach a target from given numbers with + - * /, each number used exactly once.
 
-The answer is an arithmetic expression. It is checked without executing code: Python's `ast` parses it,
-only integer literals, + - * / and parentheses are allowed, it is evaluated exactly with fractions, and
-the multiset of numbers used must equal the numbers given. difficulty = how many numbers (3 or 4 ...).
+The answer is an arithmetic expression. It is checked without executing code (calculator.py: Python's `ast`
+parses it, only integer literals, + - * / and parentheses are allowed, it is evaluated exactly with fractions),
+and the multiset of numbers used must equal the numbers given. difficulty = how many numbers (3 or 4 ...).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import Counter
 from fractions import Fraction
 
 from .base import MAX_ANSWER_CHARS, Problem, Task
+from .calculator import CalculatorError, calculate
 
 _OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
         ast.Div: lambda a, b: a / b}
@@ -20,32 +21,17 @@ MAX_DEPTH = 12
 
 
 def evaluate(expr: str) -> tuple[Fraction, list[int]] | None:
-    """(value, numbers used) of a + - * / expression over integer literals; None for anything else."""
-    if len(expr) > MAX_ANSWER_CHARS or not set(expr) <= set("0123456789+-*/() "):
-        return None
-    try:
-        tree = ast.parse(expr, mode="eval").body
-    except (SyntaxError, ValueError, RecursionError):
+    """(value, numbers used) of a + - * / expression over integer literals; None for anything else (no unary
+    minus: every number must be one of the given ones)."""
+    if len(expr) > MAX_ANSWER_CHARS:
         return None
     numbers: list[int] = []
-
-    def walk(node, depth: int) -> Fraction:
-        if depth > MAX_DEPTH:
-            raise ValueError("too deep")
-        if isinstance(node, ast.Constant) and type(node.value) is int:
-            numbers.append(node.value)
-            return Fraction(node.value)
-        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-            left, right = walk(node.left, depth + 1), walk(node.right, depth + 1)
-            if isinstance(node.op, ast.Div) and right == 0:
-                raise ZeroDivisionError
-            return _OPS[type(node.op)](left, right)
-        raise ValueError(f"not allowed: {type(node).__name__}")  # unary minus, calls, names, ...
-
     try:
-        return walk(tree, 0), numbers
-    except (ValueError, ZeroDivisionError, RecursionError):
+        value = calculate(expr, operators=("+", "-", "*", "/"), unary=False, decimals=False,
+                          max_depth=MAX_DEPTH, literals=numbers)
+    except CalculatorError:
         return None
+    return value, numbers
 
 
 class Countdown(Task):

@@ -1,8 +1,10 @@
 """Task evaluation on a task's held-out test split: greedy accuracy (pass@1), and with k > 1 samples at
 temperature 1 also pass@k (solved by any of the k) and mean@k (the mean accuracy of all k samples: R1's
 "pass@1 estimated from k samples", steadier than one greedy answer), the format-error rate and the mean
-response length. Completions come from the same batched sampler as RL rollouts. evaluate_fim: fill-in-the-middle
-exact match on held-out worked solutions; evaluate_passkey: retrieval of a key hidden in long filler text."""
+response length. Completions come from the same batched sampler as RL rollouts. evaluate_with_tools: the same
+held-out problems with the task's tool (tasks/tools.py) offered in the prompt, the calls the model makes run and
+their results given back. evaluate_fim: fill-in-the-middle exact match on held-out worked solutions;
+evaluate_passkey: retrieval of a key hidden in long filler text."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import torch
 from ..data.passkey import haystack, random_key
 from ..engine.sampling import SamplingParams
 from ..model import Transformer
-from ..tasks import Task
-from ..tokenizer import THINK, THINK_END, Tokenizer, fim_text
+from ..tasks import Task, run_tool, task_tools
+from ..tokenizer import THINK, THINK_END, Tokenizer, fim_text, split_tool_calls
 from .rollout import rollout
 
 
@@ -42,6 +44,56 @@ def evaluate_task(model: Transformer, tok: Tokenizer, task: Task, n: int, diffic
         out[f"pass@{k}"] = sum(any(a) for a in acc) / n
         out[f"mean@{k}"] = sum(map(sum, acc)) / (n * k)
     return out
+
+
+def evaluate_with_tools(model: Transformer, tok: Tokenizer, task: Task, n: int, difficulty: int | None = None,
+                        max_tokens: int = 64, seed: int = 0, max_calls: int = 3) -> dict:
+    """Greedy accuracy on the n test problems evaluate_task scores, with the task's tool: the chat template describes
+    it (as the server renders a request's `tools`); while the model's turn ends in tool calls, they run (at most
+    max_calls turns of calls per problem), their results come back as `tool` messages, and the model goes on from
+    the re-rendered conversation (the template drops the reasoning of earlier turns, as in a client's tool loop).
+    A problem still calling tools after max_calls turns counts as unsolved. Every round is one batched rollout
+    of the problems still open."""
+    tools = task_tools(task.name)
+    if not tools:
+        raise ValueError(f"task {task.name!r} has no tool (tasks/tools.py: TASK_TOOLS)")
+    if not tok.has_tools:
+        raise ValueError("this tokenizer has no tool-call tokens (trained before they were added)")
+    problems = task.problems(n, "test", seed=seed, difficulty=difficulty)
+    chats = [p.messages() for p in problems]
+    finals: list[list[int] | None] = [None] * n
+    calls, errors, lengths = [0] * n, [0] * n, [0] * n
+    open_ = list(range(n))
+    params = SamplingParams(temperature=0, max_tokens=max_tokens)
+    for turn in range(max_calls + 1):
+        prompts = [tok.apply_chat_template(chats[i], add_generation_prompt=True, tools=tools) for i in open_]
+        outs = rollout(model, prompts, 1, params, tok.eos_id)
+        still = []
+        for i, out in zip(open_, outs):
+            lengths[i] += len(out[0])
+            content, made = split_tool_calls(tok.decode(out[0]))
+            if not made:
+                finals[i] = out[0]
+                continue
+            if turn == max_calls:
+                continue  # out of calls: unsolved
+            chats[i].append({"role": "assistant", "content": THINK + "\n" + content, "tool_calls": made})
+            for call in made:
+                result = run_tool(call["function"]["name"], call["function"]["arguments"], problems[i])
+                errors[i] += result.startswith("error:")
+                chats[i].append({"role": "tool", "tool_call_id": call["id"], "content": result})
+            calls[i] += len(made)
+            still.append(i)
+        open_ = still
+        if not open_:
+            break
+    rewards = [task.reward(p, tok.decode(f, skip_special=True)) if f is not None else None
+               for p, f in zip(problems, finals)]
+    return {"pass@1 (tools)": sum(r.accuracy for r in rewards if r) / n,
+            "format_error (tools)": sum(1 - r.format if r else 1 for r in rewards) / n,
+            "tool_calls": sum(calls) / n,
+            "tool_errors": sum(errors) / max(1, sum(calls)),
+            "response_length (tools)": sum(lengths) / n}
 
 
 def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:

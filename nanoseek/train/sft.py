@@ -1,15 +1,17 @@
 """Supervised fine-tuning on chat conversations, loss on assistant tokens only (R1's "cold start").
 
-Data: JSONL files with one {"messages": [{"role", "content"}, ...]} per line, or by default a mix
-generated from the reasoning tasks, each answer a worked solution inside <think>…</think> followed by the
-answer (a share of them in the thinking-off form: an empty thought, then the answer). Conversations are
-rendered with the tokenizer's chat template (the same ids that transformers' apply_chat_template gives) and
-the loss mask covers what the assistant wrote.
+Data: JSONL files with one {"messages": [{"role", "content"}, ...], "tools": [...] (optional)} per line, or by
+default a mix generated from the reasoning tasks, each answer a worked solution inside <think>…</think> followed by
+the answer (a share of them in the thinking-off form: an empty thought, then the answer; a share `tool_use` of the
+problems of tasks with a tool as tool-use conversations: think, call the tool, read its result, answer). Conversations
+are rendered with the tokenizer's chat template (the same ids that transformers' apply_chat_template gives, and the
+same rendering of tools and tool calls the server uses) and the loss mask covers what the assistant wrote.
 """
 
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..tasks import get_task
+from ..tasks import get_task, task_tools, tool_conversation, tool_examples
 from ..tokenizer import Tokenizer
 from .distributed import distributed
 from .pretrain import PretrainConfig, autocast, pick_device, train
@@ -32,6 +34,7 @@ class SFTConfig(PretrainConfig):
     tasks: str = "arithmetic,chain_sum,countdown,word_problem"
     examples_per_task: int = 2000
     non_thinking: float = 0.2  # share of the task mix in the thinking-off form (an empty thought, then the answer)
+    tool_use: float = 0.0  # share of the problems of tasks with a tool taught as tool-use conversations
     difficulty: int | None = None
     steps: int = 300
     batch_size: int = 16
@@ -43,16 +46,24 @@ class SFTConfig(PretrainConfig):
 
 
 def task_conversations(tasks: str, n: int, seed: int, difficulty: int | None = None,
-                       non_thinking: float = 0.0) -> list[list[dict]]:
+                       non_thinking: float = 0.0, tool_use: float = 0.0) -> list[list[dict] | dict]:
     """Worked solutions of train-split problems as chat conversations. `tasks` is comma-separated names, each
     optionally with its own difficulty (`word_problem:1`); a name without one takes `difficulty`. A share
     `non_thinking` of them (every k-th) answers at once, as the chat template's thinking-off turn does (DeepSeek-V3.1's
-    hybrid model learns both modes the same way)."""
+    hybrid model learns both modes the same way). A share `tool_use` of the problems of tasks with a tool (drawn
+    with the seed) are tool-use conversations instead, each as {"messages", "tools"} and one example per assistant
+    turn (tasks/tools.py: the template keeps the reasoning of the last turn only)."""
     out, every = [], round(1 / non_thinking) if non_thinking > 0 else 0
+    rng, plain = random.Random(f"tools|{seed}"), 0
     for item in tasks.split(","):
         name, _, level = item.strip().partition(":")
+        tools = task_tools(name)
         for p in get_task(name).problems(n, "train", seed=seed, difficulty=int(level) if level else difficulty):
-            thinking = not every or len(out) % every != every - 1
+            if tools and tool_use and rng.random() < tool_use:
+                out += [{"messages": m, "tools": tools} for m in tool_examples(tool_conversation(p, rng))]
+                continue
+            thinking = not every or plain % every != every - 1
+            plain += 1
             out.append(p.messages() + [{"role": "assistant", "content": p.solution(thinking=thinking)}])
     return out
 
@@ -64,11 +75,22 @@ def read_conversations(paths: str) -> list[list[dict]]:
             if not line.strip():
                 continue
             try:
-                messages = json.loads(line)["messages"]
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                item = json.loads(line)
+                messages, tools = item["messages"], item.get("tools")
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as e:
                 raise ValueError(f"{path}:{i}: expected a JSON object with a 'messages' list ({e})") from None
-            out.append(messages)
+            out.append({"messages": messages, "tools": tools} if tools else messages)
     return out
+
+
+def render(tok: Tokenizer, conversation: list[dict] | dict) -> tuple[list[int], list[int]]:
+    """(ids, mask) of one conversation: a list of messages, or {"messages", "tools"} for one with tools."""
+    if isinstance(conversation, dict):
+        if conversation.get("tools") and not tok.has_tools:
+            raise ValueError("a conversation has tools but the tokenizer has no tool-call tokens (trained before "
+                             "they were added): retrain the tokenizer, or leave tool use out of the SFT mix")
+        return tok.encode_chat(conversation["messages"], tools=conversation.get("tools"))
+    return tok.encode_chat(conversation)
 
 
 class Conversations:
@@ -79,9 +101,9 @@ class Conversations:
     rank r of world_size takes rows [r * batch_size, (r + 1) * batch_size) of each global batch.
     """
 
-    def __init__(self, conversations: list[list[dict]], tok: Tokenizer, batch_size: int, seq_len: int, seed: int,
-                 rank: int = 0, world_size: int = 1):
-        encoded = [tok.encode_chat(c) for c in conversations]
+    def __init__(self, conversations: list[list[dict] | dict], tok: Tokenizer, batch_size: int, seq_len: int,
+                 seed: int, rank: int = 0, world_size: int = 1):
+        encoded = [render(tok, c) for c in conversations]
         self.val = [e for i, e in enumerate(encoded) if i % 20 == 19]
         self.train = [e for i, e in enumerate(encoded) if i % 20 != 19]
         if not self.train or not self.val:
@@ -148,6 +170,6 @@ def sft(tc: SFTConfig) -> dict:
         tok = Tokenizer.load(source_dir)
         conversations = (read_conversations(tc.messages) if tc.messages
                          else task_conversations(tc.tasks, tc.examples_per_task, tc.seed, tc.difficulty,
-                                                 tc.non_thinking))
+                                                 tc.non_thinking, tc.tool_use))
         data = Conversations(conversations, tok, tc.batch_size, tc.seq_len, tc.seed, world.rank, world.size)
         return train(tc, model, state, data, data.validate, tokenizer_dir=source_dir, desc="sft", world=world)

@@ -5,7 +5,10 @@ Stages, each in its own run directory under --out:
   pretrain  the tiny preset on the CPU by default (MTP, aux-loss-free balancing), then samples
   sft       R1's cold start: chat-format worked solutions of the tasks, loss on the assistant's tokens
   grpo      R1-Zero's RL on one task (word problems) with rule-based rewards, held-out accuracy before and after
-  report    report.md: cost of pretraining, validation perplexity, accuracies before/after RL, RL curves
+  report    report.md: cost of pretraining, validation perplexity, held-out accuracies after SFT and after RL (with
+            and without the tasks' tools, thinking on and off), RL curves
+--fim-baseline (opt-in: a second pretraining) also pretrains the same model without FIM and reports the
+fill-in-the-middle metric of both pretrained models.
 Interrupt it at any time and run it again with --resume: finished stages are kept, the interrupted one
 continues from its last checkpoint. `--grpo-steps 0` (or `--sft-steps 0`) stops after pretraining (or SFT).
 """
@@ -19,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checkpoint import load
-from ..data import build
+from ..config import get_preset
+from ..data import build, documents, write_shards
 from ..data.shards import load_manifest, tokens, unigram_entropy
 from ..engine import SamplingParams, generate
-from ..tasks import get_task
+from ..tasks import get_task, task_tools
 from ..tokenizer import Tokenizer
-from .evaluate import evaluate_fim, evaluate_task
+from .evaluate import evaluate_fim, evaluate_task, evaluate_with_tools
 from .grpo import GRPOConfig, grpo
 from .metrics import read_metrics
 from .pretrain import PretrainConfig, evaluate, pick_device, pretrain
@@ -56,6 +60,8 @@ class SpeedrunConfig:
     sft_tasks: str = "arithmetic,chain_sum,countdown,word_problem,word_problem:0"
     sft_steps: int = 400
     sft_lr: float = 1e-3
+    sft_tool_use: float = 0.2  # share of the SFT problems taught as tool-use conversations (calculator, checker)
+    sft_seq_len: int = 512  # tool-use conversations carry the tools' descriptions: ~250-420 tokens (batches pad)
     grpo_task: str = "word_problem"  # after SFT the tiny model solves some of these; arithmetic gives no signal
     grpo_difficulty: int | None = 0  # one event, small numbers: 24-35% of samples right after SFT
     grpo_steps: int = 300  # ~4 min on 2 idle cores; 80 steps raised mean@8 but not greedy (BENCHMARKS.md)
@@ -65,6 +71,8 @@ class SpeedrunConfig:
     max_tokens: int = 96  # of a completion, in RL and evaluation
     eval_problems: int = 64  # held-out problems per evaluation
     eval_samples: int = 8  # k samples per problem for mean@k / pass@k
+    max_tool_calls: int = 3  # turns of tool calls per problem when evaluating with tools
+    fim_baseline: bool = False  # also pretrain without FIM (a second pretraining) and report FIM with vs without
 
 
 def samples(run_final: Path, n_tokens: int, seed: int) -> list[tuple[str, str]]:
@@ -79,6 +87,70 @@ def task_documents(sc: SpeedrunConfig) -> list[str]:
     """Worked solutions as plain text (question, then the <think>/<answer> completion), for pretraining."""
     return [f"{c[1]['content']}\n{c[2]['content']}"
             for c in task_conversations(sc.sft_tasks, sc.task_documents, sc.seed + 1)] if sc.task_documents else []
+
+
+def pretrain_stage(sc: SpeedrunConfig, data: Path, run: Path) -> dict:
+    """Pretraining of the preset on `data` into `run` (kept when finished and resuming); summary.json marks the end."""
+    done = run / "summary.json"  # written when pretraining has finished
+    if sc.resume and done.exists():
+        return json.loads(done.read_text())
+    summary = pretrain(PretrainConfig(
+        data=str(data), out=str(run), preset=sc.preset, steps=sc.steps, batch_size=sc.batch_size,
+        seq_len=sc.seq_len, lr=sc.lr, dtype=sc.dtype, device=sc.device, compile=sc.compile, seed=sc.seed,
+        resume=sc.resume and (run / "checkpoint").exists(), eval_every=max(1, sc.steps // 6),
+        ckpt_every=max(1, sc.steps // 6)))
+    if not summary["finished"]:
+        print(f"stopped at step {summary['step']}: continue with `nanoseek speedrun --resume --out {sc.out}`")
+        return summary
+    summary["unigram_entropy"] = unigram_entropy(tokens(data, "train"))
+    done.write_text(json.dumps(summary, indent=2) + "\n")
+    return summary
+
+
+def fim_comparison(sc: SpeedrunConfig, data: Path, run: Path, tasks: list[str]) -> dict:
+    """--fim-baseline: pretrain the same model for the same steps on the same documents, tokenizer and seed with no
+    document rearranged for FIM, then measure fill-in-the-middle (evaluate_fim: exact match of a held-out worked
+    solution's missing line) on both pretrained models. The validation split is plain text in both data
+    directories (the same documents), so their validation losses compare too. Cached as fim.json; returns the
+    unfinished pretraining's summary if that stopped."""
+    cached = Path(sc.out) / "fim.json"
+    if sc.resume and cached.exists():
+        return json.loads(cached.read_text())
+    plain_data, plain_run = Path(sc.out) / "data-nofim", Path(sc.out) / "pretrain-nofim"
+    main = load_manifest(data)
+    try:
+        twin = load_manifest(plain_data)
+    except FileNotFoundError:
+        twin = None
+    if twin is None or twin["tokenizer_sha256"] != main["tokenizer_sha256"]:
+        tok = Tokenizer.load(data)
+        tok.save(plain_data)
+        write_shards(plain_data, tok, documents((), task_documents(sc), use_default_corpus=True), fim_rate=0.0)
+    plain = pretrain_stage(sc, plain_data, plain_run)
+    if not plain["finished"]:
+        return plain
+    out = {"fim_rate": sc.fim_rate, "steps": sc.steps, "problems": sc.eval_problems}
+    for label, model_dir, summary_path in (("with FIM", run / "final", run / "summary.json"),
+                                           ("without FIM", plain_run / "final", plain_run / "summary.json")):
+        model, tok = load(model_dir, device=sc.device), Tokenizer.load(model_dir)
+        out[label] = {name: evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed)["fim_exact"]
+                      for name in tasks}
+        out[label]["val_loss"] = json.loads(summary_path.read_text())["val_loss"]
+    cached.write_text(json.dumps(out, indent=2) + "\n")
+    return out
+
+
+def fim_section(sc: SpeedrunConfig, fim: dict, tasks: list[str]) -> list[str]:
+    lines = ["## Fill-in-the-middle: pretrained with and without FIM", "",
+             f"The same preset, steps, seed, tokenizer and documents; one run rearranges {fim['fim_rate']:.0%} of the "
+             "training documents prefix-suffix-middle (`--fim-rate`), the other none (`pretrain-nofim`). fim_exact = "
+             f"share of {fim['problems']} held-out worked solutions per task whose missing line the pretrained "
+             "model fills in exactly (greedy).", "",
+             "| task | with FIM | without FIM |", "|---|---|---|"]
+    lines += [f"| {t} | {fim['with FIM'][t]:.3f} | {fim['without FIM'][t]:.3f} |" for t in tasks]
+    lines += [f"| validation loss (plain text, nats/token) | {fim['with FIM']['val_loss']:.3f} | "
+              f"{fim['without FIM']['val_loss']:.3f} |", ""]
+    return lines
 
 
 def evaluate_all(sc: SpeedrunConfig, model_dir: Path, data: Path, tasks: list[str]) -> dict:
@@ -96,6 +168,9 @@ def evaluate_all(sc: SpeedrunConfig, model_dir: Path, data: Path, tasks: list[st
         off = evaluate_task(model, tok, get_task(name), sc.eval_problems, difficulty, sc.max_tokens, seed=sc.seed,
                             thinking=False)  # the template's other mode: an empty thought, the answer at once
         out[name].update({f"{k} (thinking off)": v for k, v in off.items()})
+        if tok.has_tools and task_tools(name):  # the same problems with the task's tool offered and run
+            out[name].update(evaluate_with_tools(model, tok, get_task(name), sc.eval_problems, difficulty,
+                                                 sc.max_tokens, seed=sc.seed, max_calls=sc.max_tool_calls))
         if tok.has_fim:  # fill-in-the-middle on held-out worked solutions (the pretraining corpus holds others)
             out[name].update(evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed))
     val = evaluate(model, str(data), sc.seq_len, sc.batch_size, 16, pick_device(sc.device))
@@ -110,13 +185,20 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
     lines = ["## Reasoning: held-out accuracy", "",
              f"{sc.eval_problems} test-split problems per task; greedy = one greedy answer (thinking off: the chat "
              f"template's other mode, an empty thought, then the answer); mean@{k} = mean accuracy "
-             f"of {k} samples at temperature 1 (R1's pass@1 estimate); pass@{k} = solved by any of them; fim_exact = "
-             "share of held-out worked solutions whose missing line the model fills in exactly (fill-in-the-middle).",
+             f"of {k} samples at temperature 1 (R1's pass@1 estimate); pass@{k} = solved by any of them; "
+             "greedy (tools) = the same problems with the task's tool offered (calculator, Countdown checker), the "
+             f"model's calls run and their results given back, at most {sc.max_tool_calls} turns of calls; "
+             "tool_calls = calls per problem; tool_errors = share of calls answered with an error; fim_exact = "
+             "share of held-out worked solutions whose missing line the model fills in exactly "
+             "(fill-in-the-middle).",
              "",
              "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for task in tasks:
         for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length",
-                       "pass@1 (thinking off)", "response_length (thinking off)", "fim_exact"):
+                       "pass@1 (thinking off)", "response_length (thinking off)", "pass@1 (tools)", "tool_calls",
+                       "tool_errors", "fim_exact"):
+            if not any(metric in e[task] for e in evals.values()):
+                continue  # e.g. no tools or no FIM tokens in this tokenizer
             label = metric.replace("pass@1", "greedy")
             lines.append(f"| {task}{' (RL task)' if task == sc.grpo_task else ''} | {label} | "
                          + " | ".join(f"{e[task].get(metric, float('nan')):.3f}" for e in evals.values()) + " |")
@@ -131,6 +213,8 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
 
 def speedrun(sc: SpeedrunConfig) -> dict:
     start = time.time()
+    if sc.fim_baseline and not sc.fim_rate:
+        raise ValueError("--fim-baseline compares pretraining with FIM against without: give --fim-rate > 0")
     out = Path(sc.out)
     data, run = out / "data", out / "pretrain"
     print(f"[1/6] data: tokenizer ({sc.vocab_size} tokens) and shards from the embedded corpus and "
@@ -146,20 +230,9 @@ def speedrun(sc: SpeedrunConfig) -> dict:
     print(f"      {train_tokens:,} training tokens, {manifest['splits']['val']['tokens']:,} validation tokens")
 
     print(f"[2/6] pretraining the {sc.preset} preset for {sc.steps} steps of {sc.batch_size}x{sc.seq_len} tokens")
-    done = run / "summary.json"  # written when pretraining has finished
-    if sc.resume and done.exists():
-        summary = json.loads(done.read_text())
-    else:
-        summary = pretrain(PretrainConfig(
-            data=str(data), out=str(run), preset=sc.preset, steps=sc.steps, batch_size=sc.batch_size,
-            seq_len=sc.seq_len, lr=sc.lr, dtype=sc.dtype, device=sc.device, compile=sc.compile, seed=sc.seed,
-            resume=sc.resume and (run / "checkpoint").exists(), eval_every=max(1, sc.steps // 6),
-            ckpt_every=max(1, sc.steps // 6)))
-        if not summary["finished"]:
-            print(f"stopped at step {summary['step']}: continue with `nanoseek speedrun --resume --out {sc.out}`")
-            return summary
-        summary["unigram_entropy"] = unigram_entropy(tokens(data, "train"))
-        done.write_text(json.dumps(summary, indent=2) + "\n")
+    summary = pretrain_stage(sc, data, run)
+    if not summary["finished"]:
+        return summary
     print(f"      validation loss {summary['val_loss']:.3f} nats/token (perplexity "
           f"{math.exp(summary['val_loss']):.1f}; unigram entropy of the corpus {summary['unigram_entropy']:.3f})")
     shown = samples(run / "final", sc.sample_tokens, sc.seed)
@@ -167,13 +240,24 @@ def speedrun(sc: SpeedrunConfig) -> dict:
         print(f"--- {prompt!r}\n{prompt}{text}\n")
 
     tasks = list(dict.fromkeys([t.strip().partition(":")[0] for t in sc.sft_tasks.split(",")] + [sc.grpo_task]))
+    fim = None
+    if sc.fim_baseline:
+        print(f"[2/6] FIM baseline: the same pretraining on the same documents without FIM -> {out / 'pretrain-nofim'}")
+        fim = fim_comparison(sc, data, run, tasks)
+        if "finished" in fim:
+            return fim
+        for name in tasks:
+            print(f"      {name:13s} fim_exact with FIM {fim['with FIM'][name]:.3f}  "
+                  f"without {fim['without FIM'][name]:.3f}")
     evals, final, grpo_run = {}, run / "final", None
     if sc.sft_steps:
         print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
         sft_run = out / "sft"
         if not (sft_run / "final").exists():
+            seq_len = min(max(sc.seq_len, sc.sft_seq_len), get_preset(sc.preset).max_position_embeddings)
             s = sft(SFTConfig(init=str(final), out=str(sft_run), tasks=sc.sft_tasks, steps=sc.sft_steps,
-                              lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=sc.seq_len, dtype=sc.dtype,
+                              tool_use=sc.sft_tool_use, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len,
+                              dtype=sc.dtype,
                               device=sc.device, seed=sc.seed, resume=sc.resume and (sft_run / "checkpoint").exists(),
                               eval_every=max(1, sc.sft_steps // 3), ckpt_every=max(1, sc.sft_steps // 3)))
             if not s["finished"]:
@@ -210,6 +294,7 @@ def speedrun(sc: SpeedrunConfig) -> dict:
     text = write_report(run, summary, sc.hour_price, sections).read_text()
     text = text.replace("](loss.png)", "](pretrain/loss.png)")
     lines = reasoning_section(sc, evals, tasks, grpo_run) if evals else []
+    lines += fim_section(sc, fim, tasks) if fim else []
     lines += ["## Use the model", "", f"```\n{chat}\n```", ""]
     (out / "report.md").write_text(text + "\n".join(lines))
     summary["evals"] = evals
@@ -222,5 +307,6 @@ def speedrun(sc: SpeedrunConfig) -> dict:
 def show(results: dict, tasks: list[str], k: int) -> None:
     for t in tasks:
         r = results[t]
+        tools = f"  with tools {r['pass@1 (tools)']:.3f} ({r['tool_calls']:.2f} calls)" if "tool_calls" in r else ""
         print(f"      {t:13s} greedy {r['pass@1']:.3f}  mean@{k} {r[f'mean@{k}']:.3f}  pass@{k} {r[f'pass@{k}']:.3f}  "
-              f"format errors {r['format_error']:.3f}")
+              f"format errors {r['format_error']:.3f}{tools}")
