@@ -1,10 +1,13 @@
-"""ModelConfig: DeepSeek's hyper-parameters under Hugging Face's names (DeepseekV3Config, DeepseekV2Config), presets.
+"""ModelConfig: DeepSeek's hyper-parameters under Hugging Face's names (DeepseekV3Config, DeepseekV2Config,
+DeepseekV32Config), presets.
 
 Field names and meanings are those of transformers' configs and of the released DeepSeek `config.json` files, so
 a reader can hold them against both, and `config.json` files move between nanoseek, transformers, vLLM and
 llama.cpp's converter unchanged. `model_type` names the family:
   deepseek_v3  sigmoid gate, bias-corrected group-limited top-k (noaux_tc), MTP;
-  deepseek_v2  softmax gate, greedy or group-limited (a group scores its best expert) top-k, no MTP (V2, V2-Lite).
+  deepseek_v2  softmax gate, greedy or group-limited (a group scores its best expert) top-k, no MTP (V2, V2-Lite);
+  deepseek_v32 V3 plus DeepSeek Sparse Attention: a lightning indexer per layer picks the index_topk keys each query
+               attends to (model/indexer.py).
 A family's config.json may leave out keys: they take that family's defaults in transformers (`_FAMILY_DEFAULTS`),
 so both read the same model from it.
 """
@@ -23,7 +26,8 @@ class ConfigError(ValueError):
     """A config that nanoseek cannot compute faithfully."""
 
 
-ARCHITECTURES = {"deepseek_v3": "DeepseekV3ForCausalLM", "deepseek_v2": "DeepseekV2ForCausalLM"}
+ARCHITECTURES = {"deepseek_v3": "DeepseekV3ForCausalLM", "deepseek_v2": "DeepseekV2ForCausalLM",
+                 "deepseek_v32": "DeepseekV32ForCausalLM"}
 
 # What transformers' DeepseekV2Config assumes for a key config.json leaves out, where it differs from V3's (the
 # dataclass defaults); V2 knows no MTP and rotates adjacent RoPE pairs only (no rope_interleave key).
@@ -34,9 +38,13 @@ _FAMILY_DEFAULTS = {
         max_position_embeddings=2048, bos_token_id=1, eos_token_id=2, first_k_dense_replace=0, n_routed_experts=64,
         n_shared_experts=2, routed_scaling_factor=1.0, topk_method="greedy", norm_topk_prob=False,
         moe_intermediate_size=1407, num_experts_per_tok=None, scoring_func="softmax", num_nextn_predict_layers=0),
+    "deepseek_v32": dict(max_position_embeddings=163840),
 }
 # Fields a family's config.json does not have (nanoseek's value is then the only one it can be).
-_NOT_IN_FAMILY = {"deepseek_v3": (), "deepseek_v2": ("rope_interleave", "num_nextn_predict_layers")}
+_INDEXER = ("index_n_heads", "index_head_dim", "index_topk")
+# (V3.2's MLA always rotates adjacent pairs; its released config.json does keep num_nextn_predict_layers)
+_NOT_IN_FAMILY = {"deepseek_v3": _INDEXER, "deepseek_v2": ("rope_interleave", "num_nextn_predict_layers", *_INDEXER),
+                  "deepseek_v32": ("rope_interleave",)}
 
 
 # Keys written by other tools that carry no model hyper-parameter: accepted and dropped on read.
@@ -46,7 +54,7 @@ _META_KEYS = {
     "output_attentions", "return_dict", "num_mtp_layers", "head_dim", "qk_head_dim", "rope_parameters",
     "quantization_config", "id2label", "label2id", "problem_type", "tf_legacy_loss", "use_bfloat16",
     "chunk_size_feed_forward", "is_encoder_decoder", "tie_encoder_decoder", "add_cross_attention",
-    "task_specific_params", "finetuning_task", "mlp_bias",
+    "task_specific_params", "finetuning_task", "mlp_bias", "mlp_layer_types", "layer_types",
 }
 
 
@@ -99,6 +107,10 @@ class ModelConfig:
     seq_aux: bool = True
     # mtp
     num_nextn_predict_layers: int = 1
+    # dsa: DeepSeek-V3.2's lightning indexer (deepseek_v32 only)
+    index_n_heads: int = 64
+    index_head_dim: int = 128  # its first qk_rope_head_dim dims carry RoPE
+    index_topk: int = 2048  # keys each query attends to
 
     def __post_init__(self):
         if self.num_key_value_heads is None:
@@ -122,12 +134,12 @@ class ModelConfig:
         need(self.model_type in ARCHITECTURES,
              f"model_type must be one of {', '.join(ARCHITECTURES)} (the DeepSeek families nanoseek computes); "
              f"found {self.model_type!r}")
-        if self.model_type == "deepseek_v3":
+        if self.model_type in ("deepseek_v3", "deepseek_v32"):
             need(self.scoring_func == "sigmoid",
-                 f"scoring_func must be 'sigmoid' for deepseek_v3; found {self.scoring_func!r} (softmax gating is "
-                 "DeepSeek-V2's: its config.json has model_type deepseek_v2)")
+                 f"scoring_func must be 'sigmoid' for {self.model_type}; found {self.scoring_func!r} (softmax gating "
+                 "is DeepSeek-V2's: its config.json has model_type deepseek_v2)")
             need(self.topk_method == "noaux_tc", "topk_method must be 'noaux_tc' (bias-corrected group-limited "
-                 f"top-k) for deepseek_v3; found {self.topk_method!r}")
+                 f"top-k) for {self.model_type}; found {self.topk_method!r}")
         else:
             need(self.scoring_func == "softmax",
                  f"scoring_func must be 'softmax' for deepseek_v2; found {self.scoring_func!r}")
@@ -141,6 +153,8 @@ class ModelConfig:
             need(self.num_nextn_predict_layers == 0,
                  f"deepseek_v2 has no MTP modules; found num_nextn_predict_layers = {self.num_nextn_predict_layers}")
             need(self.rope_interleave, "deepseek_v2 rotates adjacent RoPE pairs (rope_interleave = true) only")
+        if self.model_type == "deepseek_v32":
+            self._validate_indexer(need)
         need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
         need(self.attention_type in ("mla", "gqa"), f"attention_type must be 'mla' (DeepSeek) or 'gqa' (the ablation "
              f"baseline); found {self.attention_type!r}")
@@ -185,6 +199,22 @@ class ModelConfig:
             need(k is not None and 1 <= k <= self.topk_group * (E // self.n_group),
                  f"num_experts_per_tok ({k}) must be between 1 and the experts in the "
                  f"selected groups ({self.topk_group * (E // self.n_group)})")
+
+    def _validate_indexer(self, need) -> None:
+        need(self.attention_type == "mla", "deepseek_v32's sparse attention is MLA's; the GQA baseline has no indexer")
+        need(self.q_lora_rank is not None, "deepseek_v32's indexer computes its queries from MLA's query latent: "
+             "q_lora_rank must be set (found null)")
+        need(self.rope_interleave, "deepseek_v32's MLA rotates adjacent RoPE pairs (rope_interleave = true) only")
+        for name in _INDEXER:
+            need(getattr(self, name) > 0, f"{name} must be positive; found {getattr(self, name)}")
+        need(self.index_head_dim >= self.qk_rope_head_dim,
+             f"index_head_dim ({self.index_head_dim}) must be at least qk_rope_head_dim ({self.qk_rope_head_dim}): "
+             "the indexer rotates its first qk_rope_head_dim dimensions")
+
+    @property
+    def sparse(self) -> bool:
+        """DeepSeek Sparse Attention: each query attends to the index_topk keys its layer's indexer picks."""
+        return self.model_type == "deepseek_v32"
 
     @property
     def yarn(self) -> dict | None:
@@ -233,6 +263,7 @@ class ModelConfig:
         if family not in ARCHITECTURES:
             raise ConfigError(f"config.json has model_type {family!r}; nanoseek computes "
                               f"{', '.join(ARCHITECTURES)}")
+        _check_layer_types(d)
         if d.get("mlp_bias"):
             raise ConfigError("config.json has mlp_bias = true; DeepSeek's MLPs and experts have no biases")
         for k, v in _FAMILY_DEFAULTS[family].items():
@@ -280,6 +311,9 @@ class ModelConfig:
         if self.attention_type == "gqa":  # q, k, v, o projections
             attn = (h * (self.num_attention_heads + self.num_key_value_heads) * self.qk_head_dim
                     + h * self.num_key_value_heads * self.v_head_dim + self.num_attention_heads * self.v_head_dim * h)
+        if self.sparse:  # the lightning indexer: wq_b, wk, k_norm (weight and bias), weights_proj
+            attn += (self.q_lora_rank * self.index_n_heads * self.index_head_dim + h * self.index_head_dim
+                     + 2 * self.index_head_dim + h * self.index_n_heads)
         dense = 3 * h * self.intermediate_size
         expert = 3 * h * self.moe_intermediate_size
         moe_total = self.n_routed_experts * (expert + h) + self.n_shared_experts * expert  # experts + gate rows
@@ -303,12 +337,26 @@ class ModelConfig:
     def kv_cache_bytes(self, context: int, bytes_per_number: int = 2) -> int:
         """Bytes a sequence of `context` tokens keeps in the decoding cache of the main model's layers (bf16 by
         default): MLA keeps one latent of kv_lora_rank + qk_rope_head_dim numbers per token per layer, whatever the
-        context. (Speculative decoding adds one layer's worth per MTP module.)"""
+        context. (Speculative decoding adds one layer's worth per MTP module.) DeepSeek-V3.2 adds its indexer's key
+        of index_head_dim numbers (counted at the same width here; DeepSeek's own kernels keep it in FP8)."""
         if self.attention_type == "gqa":  # keys and values of every key/value head
             per_layer = self.num_key_value_heads * (self.qk_head_dim + self.v_head_dim)
         else:
-            per_layer = self.kv_lora_rank + self.qk_rope_head_dim
+            per_layer = self.kv_lora_rank + self.qk_rope_head_dim + (self.index_head_dim if self.sparse else 0)
         return context * self.num_hidden_layers * per_layer * bytes_per_number
+
+
+def _check_layer_types(d: dict) -> None:
+    """transformers' DeepseekV32Config writes the layer pattern out: nanoseek computes only the one it implies."""
+    n, dense = d.get("num_hidden_layers", 61), d.get("first_k_dense_replace", 3)
+    mlp = d.get("mlp_layer_types")
+    if mlp is not None and list(mlp) != ["dense"] * min(dense, n) + ["sparse"] * (n - min(dense, n)):
+        raise ConfigError(f"config.json has mlp_layer_types {mlp}; nanoseek computes first_k_dense_replace "
+                          f"({dense}) dense layers and MoE layers after them only")
+    layers = d.get("layer_types")
+    if layers is not None and set(layers) - {"indexed_attention"}:
+        raise ConfigError(f"config.json has layer_types {sorted(set(layers))}; nanoseek's deepseek_v32 computes "
+                          "'indexed_attention' (MLA + lightning indexer) layers only")
 
 
 def _preset(**kw) -> ModelConfig:
@@ -376,6 +424,20 @@ PRESETS: dict[str, ModelConfig] = {
         eos_token_id=100001, aux_loss_alpha=0.001, max_position_embeddings=163840,
         rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
                       "beta_slow": 1, "mscale": 0.707, "mscale_all_dim": 0.707}),
+    # DeepSeek-V3.2 (DeepSeek Sparse Attention): tiny's shape plus a lightning indexer that keeps index_topk keys,
+    # fewer than the 256 tokens of pretrain's default sequence, so training and decoding are sparse
+    "tiny-v32": _preset(
+        model_type="deepseek_v32", vocab_size=4096, hidden_size=256, intermediate_size=768, num_hidden_layers=4,
+        num_attention_heads=4, q_lora_rank=128, kv_lora_rank=64, qk_nope_head_dim=32, qk_rope_head_dim=16,
+        v_head_dim=32, moe_intermediate_size=128, n_routed_experts=16, n_shared_experts=1, num_experts_per_tok=4,
+        n_group=4, topk_group=2, routed_scaling_factor=1.0, first_k_dense_replace=1, max_position_embeddings=1024,
+        num_nextn_predict_layers=1, index_n_heads=4, index_head_dim=32, index_topk=64),
+    # the released DeepSeek-V3.2's shape (its config.json: V3's, plus the indexer), for `nanoseek info`
+    "deepseek-v3.2": _preset(
+        model_type="deepseek_v32", index_n_heads=64, index_head_dim=128, index_topk=2048,
+        rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
+                      "beta_slow": 1, "mscale": 1.0, "mscale_all_dim": 1.0},
+        max_position_embeddings=163840, aux_loss_alpha=0.0001),
 }
 
 

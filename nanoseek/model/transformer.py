@@ -94,7 +94,8 @@ class Transformer(nn.Module):
     def with_rope(self, ctx: Context, dtype: torch.dtype) -> Context:
         """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
         cos, sin = self.rotary(ctx.positions, dtype)
-        return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin)
+        return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin,
+                       ctx.index_k)
 
     def forward(self, input_ids: torch.Tensor, cache: LatentCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
