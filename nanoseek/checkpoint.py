@@ -324,7 +324,8 @@ def fp8_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     """The model's tensors in DeepSeek's FP8 release layout (names as on disk)."""
     out = {}
     for name, t in to_hf_state_dict(model).items():
-        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2:  # every linear layer
+        # every linear layer but V3.2's indexer head weights (transformers keeps them in float32)
+        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2 and "indexer" not in name:
             out[name], out[name + "_scale_inv"] = quantize_blocks(t)
         elif name.endswith("e_score_correction_bias"):
             out[name] = t.float()

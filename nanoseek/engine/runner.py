@@ -81,6 +81,9 @@ class InferenceModel:
         if model.config.attention_type != "mla":
             raise ValueError(f"the engine decodes MLA from its latent cache; this model has attention_type "
                              f"{model.config.attention_type!r} (a training baseline of `nanoseek ablate`)")
+        if compile and model.config.sparse:
+            raise ValueError("the compiled engine does not run DeepSeek-V3.2's sparse attention yet (its top-k over a "
+                             "varying number of cached keys); build the engine with compile=False")
         self.model = model.eval()
         self.config = model.config
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)
@@ -156,7 +159,7 @@ class InferenceModel:
         for t in (positions, rows, visible, *tensors):
             for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
                 torch._dynamo.decorators.mark_unbacked(t, d)
-        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops), tensors
+        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops, index_k=ctx.index_k), tensors
 
     @contextlib.contextmanager
     def _mode(self):
