@@ -18,6 +18,8 @@ from nanoseek.config import ConfigError, ModelConfig, get_preset
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Transformer
+from nanoseek.train.metrics import read_metrics
+from nanoseek.train.pretrain import pretrain
 
 transformers = pytest.importorskip("transformers")
 pytestmark = pytest.mark.usefixtures("one_thread")
@@ -215,3 +217,51 @@ def test_engine_batched_greedy_equals_one_at_a_time_and_the_models_argmax():
         for _ in range(n):
             ids.append(int(model(torch.tensor([ids]))[0, -1].argmax()))
     assert solo[jobs.index((prompt, n))] == ids[len(prompt):]
+
+
+def test_indexer_warmup_trains_only_the_indexers_toward_dense_attention():
+    """Warm-up: attention dense, the loss is the indexers' KL to it; the model's weights do not move and the KL
+    falls. Sparse: the language-modelling loss reaches no indexer weight, the KL nothing but the indexers."""
+    model = random_model(v32_config(index_topk=6)).train()
+    ids = torch.randint(0, 160, (4, 24))
+    model.set_indexer_stage("warmup")
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
+    kls = []
+    for _ in range(30):
+        out = model.compute_loss(ids[:, :-1], ids[:, 1:])
+        kls.append(float(out.indexer.detach()))
+        assert out.loss is out.indexer
+        opt.zero_grad()
+        out.loss.backward()
+        opt.step()
+    assert kls[-1] < 0.7 * kls[0], kls
+    for k, v in model.state_dict().items():
+        moved = not torch.equal(v, before[k])
+        assert moved == (".indexer." in k), k  # (k_norm's bias included: every indexer weight learns)
+    model.set_indexer_stage("sparse")
+    out = model.compute_loss(ids[:, :-1], ids[:, 1:])
+    assert out.loss is not out.indexer and out.indexer is not None
+    indexer = {n for n, _ in model.named_parameters() if ".indexer." in n}
+    for part, trained in ((out.main, False), (out.indexer, True)):
+        model.zero_grad()
+        part.backward(retain_graph=True)
+        got = {n for n, p in model.named_parameters() if p.grad is not None and p.grad.abs().sum() > 0}
+        assert (got == indexer) if trained else (got and not got & indexer), got
+    model.eval()  # not training: no loss, sparse attention whatever the stage
+    with torch.no_grad():
+        assert model.compute_loss(ids[:, :-1], ids[:, 1:]).indexer is None
+
+
+def test_tiny_v32_pretrains_with_falling_validation_loss(data, tmp_path):  # noqa: F811 (the imported fixture)
+    seq_len = 80  # above tiny-v32's index_topk: sparse attention in training and validation
+    assert get_preset("tiny-v32").index_topk < seq_len
+    pretrain(config(data, tmp_path, preset="tiny-v32", steps=9, batch_size=4, seq_len=seq_len, warmup=2,
+                    eval_every=3, eval_batches=2, ckpt_every=9, dtype="fp32", indexer_warmup=3))
+    records = read_metrics(tmp_path)
+    val = [r["val_loss"] for r in records if "val_loss" in r]
+    assert len(val) == 3 and val[0] > val[1] > val[2], val
+    kl = [r["indexer_loss"] for r in records if "indexer_loss" in r]
+    assert len(kl) == 9 and kl[2] < kl[0], kl  # the warm-up's KL falls
+    release = nanoseek.load(tmp_path / "final", device="cpu")
+    assert release.config.model_type == "deepseek_v32" and release.config.index_topk == 64

@@ -162,19 +162,20 @@ class MLA(nn.Module):
     def _sparse(self, x, c_q, q_nope, q_pe, kv, k_pe, ctx: Context) -> torch.Tensor:
         """DSA without a cache: each query over the keys its indexer keeps (all causal ones when index_topk >= S:
         then exactly the dense path), and the indexer's loss in a training stage."""
-        if self.indexer.stage is None and self.indexer.topk >= x.shape[1]:
+        stage = self.indexer.training_stage
+        if stage is None and self.indexer.topk >= x.shape[1]:
             return self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
         if ctx.attention is not None:
             raise NotImplementedError("DeepSeek-V3.2's sparse attention over packed sequences (a Context with an "
                                       "attention function, e.g. GRPO's shared prompts) is not implemented")
         keep, scores = self.indexer(x, c_q, ctx)  # [B, S, S]
-        dense = self.indexer.stage == "warmup" or self.indexer.topk >= x.shape[1]
+        dense = stage == "warmup" or self.indexer.topk >= x.shape[1]
         q, k, v = self._heads(q_nope, q_pe, kv, k_pe)
         if dense:
             out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
         else:
             out = F.scaled_dot_product_attention(q, k, v, attn_mask=keep[:, None], scale=self.scale)
-        if self.indexer.stage is not None:
+        if stage is not None:
             self.indexer.learn(scores, q.detach(), k.detach(), keep, self.scale)
         return out.transpose(1, 2)  # [B, S, H, v]
 

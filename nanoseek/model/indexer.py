@@ -45,8 +45,12 @@ class Indexer(nn.Module):
         self.k_norm = nn.LayerNorm(self.head_dim, eps=1e-6)
         self.weights_proj = nn.Linear(cfg.hidden_size, self.n_heads, bias=False)
         self.scale = self.head_dim ** -0.5
-        self.stage: str | None = None
+        self.stage: str | None = None  # set by Transformer.set_indexer_stage; it counts in training mode only
         self.loss: torch.Tensor | None = None  # the KL of the last training forward (a stage set)
+
+    @property
+    def training_stage(self) -> str | None:
+        return self.stage if self.training else None
 
     def _rope(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
         """RoPE on the first rope_dim dimensions of x [B, S, heads, head_dim], halves rotated (not pairs)."""
@@ -78,12 +82,12 @@ class Indexer(nn.Module):
         """Without a cache: x [B, S, hidden], c_q [B, S, q_lora_rank] -> (the keys each query attends to
         [B, S, S], the index scores [B, S, S]). In a training stage the inputs are detached and warm-up keeps
         every causal key."""
-        if self.stage is not None:
+        if self.training_stage is not None:
             x, c_q = x.detach(), c_q.detach()
         S = x.shape[1]
         causal = torch.ones(S, S, dtype=torch.bool, device=x.device).tril().expand(x.shape[0], S, S)
         scores = self.scores(x, c_q, self.keys(x, ctx), ctx)
-        keep = causal if self.stage == "warmup" else self.select(scores, causal)
+        keep = causal if self.training_stage == "warmup" else self.select(scores, causal)
         return keep, scores
 
     def cached(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> torch.Tensor:

@@ -17,6 +17,7 @@ from ..config import ModelConfig
 from .attention import LatentCache
 from .block import DecoderLayer
 from .context import Context
+from .indexer import STAGES, Indexer
 from .layers import RMSNorm
 from .moe import Experts, Gate, MoE, Router
 from .mtp import MTPLayer
@@ -30,6 +31,7 @@ class LossOutput:
     main: torch.Tensor  # next-token cross-entropy (nats/token)
     mtp: torch.Tensor | None  # mean over MTP depths of their cross-entropies
     balance: torch.Tensor | None  # sum of the sequence-wise balance losses
+    indexer: torch.Tensor | None = None  # DeepSeek-V3.2: mean over layers of the indexers' KL (a stage set)
 
 
 class Transformer(nn.Module):
@@ -143,7 +145,26 @@ class Transformer(nn.Module):
         balance = torch.stack(balance).sum() if balance else None
         if balance is not None:
             loss = loss + balance
-        return LossOutput(loss, main, mtp, balance)
+        indexer = [ix.loss for ix in self.indexers() if ix.training_stage is not None and ix.loss is not None]
+        indexer = torch.stack(indexer).mean() if indexer else None
+        if indexer is not None:  # (its inputs are detached: it trains the indexers alone)
+            warmup = any(ix.training_stage == "warmup" for ix in self.indexers())
+            loss = indexer if warmup else loss + indexer  # warm-up: the model is frozen, only the indexers learn
+        for ix in self.indexers():
+            ix.loss = None
+        return LossOutput(loss, main, mtp, balance, indexer)
+
+    # DeepSeek-V3.2's indexer objective (model/indexer.py)
+    def indexers(self) -> list[Indexer]:
+        return [m for m in self.modules() if isinstance(m, Indexer)]
+
+    def set_indexer_stage(self, stage: str | None) -> None:
+        """"warmup" (dense attention, only the indexers learn, by KL to it), "sparse" (top-k attention, the
+        indexers' KL beside the language-modelling loss) or None (no indexer loss). Counts in training mode."""
+        if stage not in STAGES:
+            raise ValueError(f"indexer stage must be one of {STAGES}; found {stage!r}")
+        for ix in self.indexers():
+            ix.stage = stage
 
     # load balancing
     def moe_layers(self) -> list[MoE]:

@@ -70,6 +70,7 @@ class PretrainConfig:
     mtp_weight: float = 0.3  # lambda of the MTP loss (DeepSeek-V3: 0.3, then 0.1)
     bias_update_speed: float = 0.001  # gamma of the auxiliary-loss-free balancing
     aux_loss_alpha: float = 0.0001  # the sequence-wise balance loss (DeepSeek-V3: 0.0001)
+    indexer_warmup: int = 0  # DeepSeek-V3.2: first steps dense, training only the indexers (KL), then sparse
     eval_every: int = 100
     eval_batches: int = 16
     ckpt_every: int = 100
@@ -225,7 +226,10 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                                    tc.warmup, tc.schedule, tc.min_lr_ratio)
             for group in optimizer.param_groups:
                 group["lr"] = lr
-            sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
+            sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0, "indexer": 0.0}
+            warming = step < getattr(tc, "indexer_warmup", 0)
+            if cfg.sparse:  # DeepSeek-V3.2 §2.1: dense warm-up of the indexers, then sparse training
+                model.set_indexer_stage("warmup" if warming else "sparse")
             step_tokens = 0
             for i in range(tc.grad_accum):
                 x, y = next(source)
@@ -241,7 +245,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
             balance = reduce_expert_load(model, world)  # so every rank moves the biases alike
-            imbalance = model.update_expert_bias(tc.bias_update_speed)
+            imbalance = model.update_expert_bias(0.0 if warming else tc.bias_update_speed)  # (warm-up: frozen)
             if device.type == "cuda":
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
@@ -258,7 +262,8 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                       "grad_norm": grad_norm, "tokens": tokens, "train_time": train_time,
                       "tokens_per_s": step_tokens / dt,
                       "mfu": flops_per_token * step_tokens / dt / peak,
-                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance}
+                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance,
+                      **({"indexer_loss": sums["indexer"]} if cfg.sparse else {})}
             if loop.evaluating(step, last=spent):
                 val = validate(model, dtype)
                 record.update(val)
