@@ -265,3 +265,11 @@ def test_tiny_v32_pretrains_with_falling_validation_loss(data, tmp_path):  # noq
     assert len(kl) == 9 and kl[2] < kl[0], kl  # the warm-up's KL falls
     release = nanoseek.load(tmp_path / "final", device="cpu")
     assert release.config.model_type == "deepseek_v32" and release.config.index_topk == 64
+
+
+def test_gguf_export_is_refused_clearly(tmp_path):
+    pytest.importorskip("gguf")
+    from nanoseek.export.gguf import export_gguf
+
+    with pytest.raises(ValueError, match="deepseek2 architecture has no lightning indexer"):
+        export_gguf(random_model(v32_config(index_topk=6)), tmp_path, tmp_path / "m.gguf")
