@@ -273,3 +273,14 @@ def test_gguf_export_is_refused_clearly(tmp_path):
 
     with pytest.raises(ValueError, match="deepseek2 architecture has no lightning indexer"):
         export_gguf(random_model(v32_config(index_topk=6)), tmp_path, tmp_path / "m.gguf")
+
+
+@pytest.mark.slow
+def test_compiled_engine_forward_is_the_models_and_batch_invariant():
+    """The compiled engine (torch.compile of the model's own cached forward): the indexer's scores as reductions
+    and its top-k by comparisons, over an open number of cached keys (minutes to compile cold)."""
+    model = random_model(v32_config(**CONFIGS["sparse"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no fallback to eager decoding
+        engine = Engine(model, max_batch=16, max_len=128, deterministic=True, compile=True)
+    check_forward(model, engine.im)

@@ -81,9 +81,6 @@ class InferenceModel:
         if model.config.attention_type != "mla":
             raise ValueError(f"the engine decodes MLA from its latent cache; this model has attention_type "
                              f"{model.config.attention_type!r} (a training baseline of `nanoseek ablate`)")
-        if compile and model.config.sparse:
-            raise ValueError("the compiled engine does not run DeepSeek-V3.2's sparse attention yet (its top-k over a "
-                             "varying number of cached keys); build the engine with compile=False")
         self.model = model.eval()
         self.config = model.config
         self.device = model.norm.weight.device  # (a quantized embedding's .weight would dequantize it)

@@ -29,6 +29,7 @@ from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
+from .ops import PLAIN, Ops
 from .rope import apply_rope
 
 STAGES = (None, "warmup", "sparse")
@@ -67,15 +68,21 @@ class Indexer(nn.Module):
         [B, S, q_lora_rank]) over keys k [B, T, head_dim]."""
         B, S, _ = x.shape
         q = self._rope(ctx.ops.linear(c_q, self.wq_b).view(B, S, self.n_heads, self.head_dim), ctx)
-        per_head = F.relu(torch.matmul(q.float(), k.float().transpose(-1, -2)[:, None]) * self.scale)  # [B, S, H, T]
         w = ctx.ops.linear(x, self.weights_proj).float() * self.n_heads ** -0.5  # [B, S, H]
+        if ctx.ops.compiled:  # each score its own reduction, as the compiled attention's (no bmm over open sizes)
+            per_head = F.relu((q.float()[:, :, :, None] * k.float()[:, None, None]).sum(-1) * self.scale)
+            return (w[..., None] * per_head).sum(2)
+        per_head = F.relu(torch.matmul(q.float(), k.float().transpose(-1, -2)[:, None]) * self.scale)  # [B, S, H, T]
         return torch.matmul(w[:, :, None, :], per_head)[:, :, 0]
 
-    def select(self, scores: torch.Tensor, allowed: torch.Tensor) -> torch.Tensor:
+    def select(self, scores: torch.Tensor, allowed: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
         """The keys [B, S, T] each query attends to: the topk of highest score among those allowed [B, S, T]."""
+        masked = scores.masked_fill(~allowed, float("-inf"))
+        if ops.compiled:  # by comparisons (model/ops.py), with no branch on T, which compiled code leaves open
+            return allowed & ops.top(masked, self.topk)
         if self.topk >= scores.shape[-1]:
             return allowed
-        best = scores.masked_fill(~allowed, float("-inf")).topk(self.topk, dim=-1).indices
+        best = masked.topk(self.topk, dim=-1).indices
         return allowed & torch.zeros_like(allowed).scatter_(-1, best, True)
 
     def forward(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> tuple[torch.Tensor, torch.Tensor]:
@@ -94,9 +101,9 @@ class Indexer(nn.Module):
         """Over a cache: write the tokens' indexer keys, score every cached key the queries see -> the keys
         [B, S, T] they attend to (ctx.visible's keys, the topk of them where there are more)."""
         k_all = ctx.write_index(self.layer_idx, self.keys(x, ctx))  # [B, T, head_dim]
-        if self.topk >= ctx.visible.shape[-1]:
+        if not ctx.ops.compiled and self.topk >= ctx.visible.shape[-1]:
             return ctx.visible
-        return self.select(self.scores(x, c_q, k_all, ctx), ctx.visible)
+        return self.select(self.scores(x, c_q, k_all, ctx), ctx.visible, ctx.ops)
 
     def learn(self, scores: torch.Tensor, q: torch.Tensor, k: torch.Tensor, keep: torch.Tensor,
               scale: float) -> None:
