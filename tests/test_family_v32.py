@@ -284,3 +284,29 @@ def test_compiled_engine_forward_is_the_models_and_batch_invariant():
         warnings.simplefilter("error")  # no fallback to eager decoding
         engine = Engine(model, max_batch=16, max_len=128, deterministic=True, compile=True)
     check_forward(model, engine.im)
+
+
+def test_grpo_shared_prompt_logprobs_are_each_sequence_on_its_own():
+    """GRPO's update packs a prompt and its completions in one row (model.SharedPromptAttention): V3.2's indexer
+    then picks among the keys each completion token sees there (its prompt, its own completion), as in the
+    sequence run alone; values and gradients equal."""
+    from nanoseek.train.grpo import token_logprobs
+
+    model = random_model(v32_config(index_topk=4)).train()
+    prompts = [[1, 5, 9, 3, 7, 2, 6], [4, 2, 8]]
+    comps = [[8, 9, 10, 3, 5], [11], [12, 13, 1, 2], [14, 15, 16, 17, 18], [17], [18, 19, 20]]  # G = 3
+    logp, _ = token_logprobs(model, prompts, comps, "fp32", pad=0)
+    logp.sum().backward()
+    shared = {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
+    model.zero_grad()
+    total = 0.0
+    for i, c in enumerate(comps):
+        ids = torch.tensor([prompts[i // 3] + c])
+        full = model(ids[:, :-1]).log_softmax(-1)[0, len(prompts[i // 3]) - 1:]
+        want = full.gather(-1, torch.tensor(c)[:, None])[:, 0]
+        assert torch.allclose(logp[i, :len(c)], want, atol=1e-5)
+        total = total + want.sum()
+    total.backward()
+    for n, p in model.named_parameters():
+        if p.grad is not None:
+            assert torch.allclose(shared[n], p.grad, atol=1e-4), n

@@ -165,11 +165,14 @@ class MLA(nn.Module):
         stage = self.indexer.training_stage
         if stage is None and self.indexer.topk >= x.shape[1]:
             return self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
-        if ctx.attention is not None:
-            raise NotImplementedError("DeepSeek-V3.2's sparse attention over packed sequences (a Context with an "
-                                      "attention function, e.g. GRPO's shared prompts) is not implemented")
-        keep, scores = self.indexer(x, c_q, ctx)  # [B, S, S]
-        dense = stage == "warmup" or self.indexer.topk >= x.shape[1]
+        allowed = None
+        if ctx.attention is not None:  # packed sequences: the keys each query sees, as one mask over the row
+            if not hasattr(ctx.attention, "allowed"):
+                raise NotImplementedError(f"DeepSeek-V3.2's sparse attention needs the keys each query sees as a "
+                                          f"mask (an `allowed()` method); {type(ctx.attention).__name__} has none")
+            allowed = ctx.attention.allowed()
+        keep, scores = self.indexer(x, c_q, ctx, allowed)  # [B, S, S]
+        dense = allowed is None and (stage == "warmup" or self.indexer.topk >= x.shape[1])
         q, k, v = self._heads(q_nope, q_pe, kv, k_pe)
         if dense:
             out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
@@ -204,9 +207,23 @@ class SharedPromptAttention:
 
     def __init__(self, prompt_lens: torch.Tensor, P: int, G: int, L: int):
         self.P, self.G, self.L = P, G, L
-        seen = (torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]).repeat_interleave(G, 0)
+        self.prompt_seen = torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]  # [rows, P]
+        seen = self.prompt_seen.repeat_interleave(G, 0)
         own = torch.ones(L, L, dtype=torch.bool, device=prompt_lens.device).tril()
         self.mask = torch.cat([seen[:, None, None, :].expand(-1, 1, L, P), own.expand(len(seen), 1, L, L)], -1)
+
+    def allowed(self) -> torch.Tensor:
+        """The keys each query of a packed row sees, as one mask [rows, P + G L, P + G L] (DeepSeek-V3.2's
+        indexer picks among them; its sparse attention then runs over the whole row)."""
+        P, G, L = self.P, self.G, self.L
+        rows, device = len(self.prompt_seen), self.prompt_seen.device
+        out = torch.zeros(rows, P + G * L, P + G * L, dtype=torch.bool, device=device)
+        out[:, :P, :P] = torch.ones(P, P, dtype=torch.bool, device=device).tril()
+        for g in range(G):
+            part = slice(P + g * L, P + (g + 1) * L)
+            out[:, part, :P] = self.prompt_seen[:, None, :]
+            out[:, part, part] = torch.ones(L, L, dtype=torch.bool, device=device).tril()
+        return out
 
     def __call__(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float) -> torch.Tensor:
         """q, k, v [rows, heads, P + G L, dim] -> [rows, heads, P + G L, v dim]."""

@@ -85,16 +85,18 @@ class Indexer(nn.Module):
         best = masked.topk(self.topk, dim=-1).indices
         return allowed & torch.zeros_like(allowed).scatter_(-1, best, True)
 
-    def forward(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context,
+                allowed: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """Without a cache: x [B, S, hidden], c_q [B, S, q_lora_rank] -> (the keys each query attends to
-        [B, S, S], the index scores [B, S, S]). In a training stage the inputs are detached and warm-up keeps
-        every causal key."""
+        [B, S, S], the index scores [B, S, S]), among those allowed [B, S, S] (default: causal). In a training
+        stage the inputs are detached and warm-up keeps every allowed key."""
         if self.training_stage is not None:
             x, c_q = x.detach(), c_q.detach()
         S = x.shape[1]
-        causal = torch.ones(S, S, dtype=torch.bool, device=x.device).tril().expand(x.shape[0], S, S)
+        if allowed is None:
+            allowed = torch.ones(S, S, dtype=torch.bool, device=x.device).tril().expand(x.shape[0], S, S)
         scores = self.scores(x, c_q, self.keys(x, ctx), ctx)
-        keep = causal if self.training_stage == "warmup" else self.select(scores, causal)
+        keep = allowed if self.training_stage == "warmup" else self.select(scores, allowed)
         return keep, scores
 
     def cached(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> torch.Tensor:
