@@ -6,7 +6,8 @@ In memory the routed experts are stacked ([experts, ...] for grouped matmuls) an
 (`enorm`, `hnorm`, `eh_proj`, `shared_head.norm`, `shared_head.head`, plus the block). The conversion
 happens here, at the boundary, and nowhere else; so transformers, vLLM and SGLang load what nanoseek
 writes, and nanoseek loads what they load. DeepSeek-V2 checkpoints (config.json model_type deepseek_v2, read
-as DeepseekV2ForCausalLM) use the same names, without MTP layers or the router's e_score_correction_bias.
+as DeepseekV2ForCausalLM) use the same names, without MTP layers or the router's e_score_correction_bias;
+DeepSeek-V3.2's (deepseek_v32, DeepseekV32ForCausalLM) add each layer's `self_attn.indexer.*`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The DeepSeek-V3 network: embedding, decoder blocks (MLA + dense/MoE FFN), final norm, head, MTP modules.
 
-The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP.
-Module names follow Hugging Face's DeepseekV3ForCausalLM / DeepseekV2ForCausalLM (without their `model.` prefix),
-so checkpoint conversion only has to split stacked experts and renumber the MTP modules (nanoseek/checkpoint.py).
+The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP;
+and DeepSeek-V3.2 (deepseek_v32): MLA over the keys a lightning indexer picks (model/indexer.py).
+Module names follow Hugging Face's DeepseekV3ForCausalLM / DeepseekV2ForCausalLM / DeepseekV32ForCausalLM (without
+their `model.` prefix), so checkpoint conversion only has to split stacked experts and renumber the MTP modules
+(nanoseek/checkpoint.py).
 """
 
 from __future__ import annotations
