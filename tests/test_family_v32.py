@@ -311,3 +311,21 @@ def test_grpo_shared_prompt_logprobs_are_each_sequence_on_its_own():
     for n, p in model.named_parameters():
         if p.grad is not None:
             assert torch.allclose(shared[n], p.grad, atol=1e-4), n
+
+
+def test_v3_checkpoint_continues_as_v32_with_a_warmup_that_moves_only_the_indexers(data, tmp_path):  # noqa: F811
+    """--init a DeepSeek-V3 release with a V3.2 --preset: its weights plus new indexers; through the warm-up only
+    the indexers learn (every other tensor bit for bit as it was) and their KL to the dense attention falls."""
+    dense = random_model(small_config(vocab_size=512))
+    nanoseek.save(dense, tmp_path / "v3")
+    pretrain(config(data, tmp_path / "run", init=str(tmp_path / "v3"), preset="tiny-v32", steps=6, batch_size=4,
+                    seq_len=64, warmup=1, lr=1e-2, eval_every=6, eval_batches=1, ckpt_every=6, dtype="fp32",
+                    indexer_warmup=6))
+    release = nanoseek.load(tmp_path / "run" / "final", device="cpu")
+    assert release.config == dense.config.replace(model_type="deepseek_v32", index_n_heads=4, index_head_dim=32,
+                                                  index_topk=64)
+    after = release.state_dict()
+    for k, v in dense.state_dict().items():
+        assert torch.equal(after[k], v), k
+    kl = [r["indexer_loss"] for r in read_metrics(tmp_path / "run") if "indexer_loss" in r]
+    assert len(kl) == 6 and kl[-1] < 0.8 * kl[0], kl

@@ -70,7 +70,10 @@ class PretrainConfig:
     mtp_weight: float = 0.3  # lambda of the MTP loss (DeepSeek-V3: 0.3, then 0.1)
     bias_update_speed: float = 0.001  # gamma of the auxiliary-loss-free balancing
     aux_loss_alpha: float = 0.0001  # the sequence-wise balance loss (DeepSeek-V3: 0.0001)
-    indexer_warmup: int = 0  # DeepSeek-V3.2: first steps dense, training only the indexers (KL), then sparse
+    # DeepSeek-V3.2: first steps dense, training only the indexers (KL), then sparse. With --init a DeepSeek-V3
+    # checkpoint and a V3.2 --preset: the checkpoint's weights plus new indexers shaped as the preset's (as DeepSeek
+    # continued training V3.1 into V3.2)
+    indexer_warmup: int = 0
     eval_every: int = 100
     eval_batches: int = 16
     ckpt_every: int = 100
@@ -149,6 +152,9 @@ def schedule_position(tc: PretrainConfig, step: int, seconds: float, flops: floa
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
+        preset = get_preset(tc.preset)
+        if preset.sparse and not model.config.sparse:
+            model = add_indexers(model, preset)
     else:
         cfg = get_preset(tc.preset).replace(**{"aux_loss_alpha": tc.aux_loss_alpha, **tc.overrides},
                                             vocab_size=manifest["vocab_size"],
@@ -161,6 +167,18 @@ def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Tra
     if tc.seq_len > model.config.max_position_embeddings:
         raise ValueError(f"seq_len {tc.seq_len} exceeds max_position_embeddings {model.config.max_position_embeddings}")
     return model.train()
+
+
+def add_indexers(model: Transformer, like) -> Transformer:
+    """A DeepSeek-V3 model's weights in a DeepSeek-V3.2 model whose indexers (shaped as config `like`'s) are new."""
+    cfg = model.config.replace(model_type="deepseek_v32", index_n_heads=like.index_n_heads,
+                               index_head_dim=like.index_head_dim, index_topk=like.index_topk)
+    sparse = Transformer(cfg).to(next(model.parameters()).device)
+    missing, unexpected = sparse.load_state_dict(model.state_dict(), strict=False)
+    if unexpected or any(".indexer." not in k for k in missing):
+        raise ValueError(f"{model.config.model_type} weights do not fit a DeepSeek-V3.2 model of their shape: "
+                         f"unexpected {unexpected[:3]}, missing {[k for k in missing if '.indexer.' not in k][:3]}")
+    return sparse.train()
 
 
 def pretrain(tc: PretrainConfig) -> dict:
