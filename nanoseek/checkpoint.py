@@ -6,7 +6,8 @@ In memory the routed experts are stacked ([experts, ...] for grouped matmuls) an
 (`enorm`, `hnorm`, `eh_proj`, `shared_head.norm`, `shared_head.head`, plus the block). The conversion
 happens here, at the boundary, and nowhere else; so transformers, vLLM and SGLang load what nanoseek
 writes, and nanoseek loads what they load. DeepSeek-V2 checkpoints (config.json model_type deepseek_v2, read
-as DeepseekV2ForCausalLM) use the same names, without MTP layers or the router's e_score_correction_bias.
+as DeepseekV2ForCausalLM) use the same names, without MTP layers or the router's e_score_correction_bias;
+DeepSeek-V3.2's (deepseek_v32, DeepseekV32ForCausalLM) add each layer's `self_attn.indexer.*`.
 """
 
 from __future__ import annotations
@@ -427,7 +428,8 @@ def fp8_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     """The model's tensors in DeepSeek's FP8 release layout (names as on disk)."""
     out = {}
     for name, t in to_hf_state_dict(model).items():
-        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2:  # every linear layer
+        # every linear layer but V3.2's indexer head weights (transformers keeps them in float32)
+        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2 and "indexer" not in name:
             out[name], out[name + "_scale_inv"] = quantize_blocks(t)
         elif name.endswith("e_score_correction_bias"):
             out[name] = t.float()

@@ -41,6 +41,9 @@ def cmd_info(args) -> None:
           f"(+ {human(n['mtp'])} in {cfg.num_nextn_predict_layers} MTP module(s))")
     print(f"  KV cache per token per layer: {mla} numbers (MLA latent) vs {mha} for plain multi-head "
           f"attention ({mha / mla:.1f}x smaller)")
+    if cfg.sparse:
+        print(f"  sparse attention (DSA): a lightning indexer ({cfg.index_n_heads} heads x {cfg.index_head_dim}) picks "
+              f"{cfg.index_topk} keys per query; its key cache adds {cfg.index_head_dim} numbers per token per layer")
     per_token = cfg.kv_cache_bytes(1)
     sizes = ", ".join(f"{name} {b / 2 ** 20:.1f} MiB" if (b := cfg.kv_cache_bytes(ctx)) < 2 ** 30
                       else f"{name} {b / 2 ** 30:.1f} GiB"

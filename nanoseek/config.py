@@ -1,4 +1,5 @@
-"""ModelConfig: DeepSeek's hyper-parameters under Hugging Face's names (DeepseekV3Config, DeepseekV2Config), presets.
+"""ModelConfig: DeepSeek's hyper-parameters under Hugging Face's names (DeepseekV3Config, DeepseekV2Config,
+DeepseekV32Config), presets.
 
 Field names and meanings are those of transformers' configs and of the released DeepSeek `config.json` files, so
 a reader can hold them against both, and `config.json` files move between nanoseek, transformers, vLLM and
@@ -7,6 +8,8 @@ llama.cpp's converter unchanged. `model_type` names the family:
   deepseek_v2  softmax gate, greedy or group-limited (a group scores its best expert) top-k, no MTP (V2, V2-Lite);
   deepseek_v4  hybrid attention (sliding window + CSA + HCA) instead of MLA, mHC residual streams, hash-routed first
                MoE layers, sqrt-softplus gate, MTP (DeepseekV4Config's names; its own fields are grouped under # v4).
+  deepseek_v32 V3 plus DeepSeek Sparse Attention: a lightning indexer per layer picks the index_topk keys each query
+               attends to (model/indexer.py).
 A family's config.json may leave out keys: they take that family's defaults in transformers (`_FAMILY_DEFAULTS`),
 so both read the same model from it.
 """
@@ -26,7 +29,7 @@ class ConfigError(ValueError):
 
 
 ARCHITECTURES = {"deepseek_v3": "DeepseekV3ForCausalLM", "deepseek_v2": "DeepseekV2ForCausalLM",
-                 "deepseek_v4": "DeepseekV4ForCausalLM"}
+                 "deepseek_v32": "DeepseekV32ForCausalLM", "deepseek_v4": "DeepseekV4ForCausalLM"}
 
 # What transformers' DeepseekV2Config assumes for a key config.json leaves out, where it differs from V3's (the
 # dataclass defaults); V2 knows no MTP and rotates adjacent RoPE pairs only (no rope_interleave key).
@@ -40,16 +43,19 @@ _FAMILY_DEFAULTS = {
     "deepseek_v4": dict(
         hidden_size=4096, num_hidden_layers=43, num_attention_heads=64, num_key_value_heads=1, q_lora_rank=1024,
         num_experts_per_tok=6, scoring_func="sqrtsoftplus", routed_scaling_factor=1.5,
-        max_position_embeddings=1048576),
+        max_position_embeddings=1048576, index_topk=512),
+    "deepseek_v32": dict(max_position_embeddings=163840),
 }
-# V4's own fields (DeepseekV4Config's names); V2/V3 configs have none of them.
+# The lightning indexer's fields (V3.2's, and V4's CSA layers'); V4's own fields (DeepseekV4Config's names).
+_INDEXER = ("index_n_heads", "index_head_dim", "index_topk")
 _V4_FIELDS = ("head_dim", "layer_types", "compress_rates", "compress_rope_theta", "sliding_window", "o_groups",
-              "o_lora_rank", "index_n_heads", "index_head_dim", "index_topk", "hc_mult", "hc_sinkhorn_iters", "hc_eps",
-              "mlp_layer_types", "swiglu_limit")
+              "o_lora_rank", "hc_mult", "hc_sinkhorn_iters", "hc_eps", "mlp_layer_types", "swiglu_limit")
 # Fields a family's config.json does not have (nanoseek's value is then the only one it can be).
 _NOT_IN_FAMILY = {
-    "deepseek_v3": _V4_FIELDS,
-    "deepseek_v2": ("rope_interleave", "num_nextn_predict_layers", *_V4_FIELDS),
+    "deepseek_v3": (*_INDEXER, *_V4_FIELDS),
+    "deepseek_v2": ("rope_interleave", "num_nextn_predict_layers", *_INDEXER, *_V4_FIELDS),
+    # V3.2's MLA always rotates adjacent pairs; its released config.json does keep num_nextn_predict_layers
+    "deepseek_v32": ("rope_interleave", *_V4_FIELDS),
     # MLA's, the dense layers' and the expert groups' fields; RoPE is written as rope_parameters {main, compress}
     "deepseek_v4": ("intermediate_size", "kv_lora_rank", "qk_nope_head_dim", "v_head_dim", "n_group", "topk_group",
                     "first_k_dense_replace", "moe_layer_freq", "topk_method", "seq_aux", "rope_interleave",
@@ -66,7 +72,7 @@ _META_KEYS = {
     "output_attentions", "return_dict", "num_mtp_layers", "head_dim", "qk_head_dim", "rope_parameters",
     "quantization_config", "id2label", "label2id", "problem_type", "tf_legacy_loss", "use_bfloat16",
     "chunk_size_feed_forward", "is_encoder_decoder", "tie_encoder_decoder", "add_cross_attention",
-    "task_specific_params", "finetuning_task", "mlp_bias",
+    "task_specific_params", "finetuning_task", "mlp_bias", "mlp_layer_types", "layer_types",
 }
 
 
@@ -127,14 +133,15 @@ class ModelConfig:
     sliding_window: int = 128
     o_groups: int = 8  # grouped low-rank output projection: head groups g ...
     o_lora_rank: int = 1024  # ... each projected to this rank before wo_b
-    index_n_heads: int = 64  # lightning indexer of the CSA layers
-    index_head_dim: int = 128
-    index_topk: int = 512
     hc_mult: int = 4  # mHC residual streams
     hc_sinkhorn_iters: int = 20
     hc_eps: float = 1e-6
     mlp_layer_types: list[str] | None = None  # per layer: hash_moe (routed by token id) | moe
     swiglu_limit: float = 10.0  # experts clamp their gate (above) and up (both sides) pre-activations
+    # lightning indexer: DeepSeek-V3.2's sparse attention (model/indexer.py) and V4's CSA layers
+    index_n_heads: int = 64
+    index_head_dim: int = 128  # its first qk_rope_head_dim dims carry RoPE
+    index_topk: int = 2048  # keys each query attends to (DeepseekV4Config's default: 512)
 
     def __post_init__(self):
         if self.model_type == "deepseek_v4":
@@ -178,12 +185,12 @@ class ModelConfig:
              f"found {self.model_type!r}")
         if self.model_type == "deepseek_v4":
             return self._validate_v4(need)
-        if self.model_type == "deepseek_v3":
+        if self.model_type in ("deepseek_v3", "deepseek_v32"):
             need(self.scoring_func == "sigmoid",
-                 f"scoring_func must be 'sigmoid' for deepseek_v3; found {self.scoring_func!r} (softmax gating is "
-                 "DeepSeek-V2's: its config.json has model_type deepseek_v2)")
+                 f"scoring_func must be 'sigmoid' for {self.model_type}; found {self.scoring_func!r} (softmax gating "
+                 "is DeepSeek-V2's: its config.json has model_type deepseek_v2)")
             need(self.topk_method == "noaux_tc", "topk_method must be 'noaux_tc' (bias-corrected group-limited "
-                 f"top-k) for deepseek_v3; found {self.topk_method!r}")
+                 f"top-k) for {self.model_type}; found {self.topk_method!r}")
         else:
             need(self.scoring_func == "softmax",
                  f"scoring_func must be 'softmax' for deepseek_v2; found {self.scoring_func!r}")
@@ -197,6 +204,8 @@ class ModelConfig:
             need(self.num_nextn_predict_layers == 0,
                  f"deepseek_v2 has no MTP modules; found num_nextn_predict_layers = {self.num_nextn_predict_layers}")
             need(self.rope_interleave, "deepseek_v2 rotates adjacent RoPE pairs (rope_interleave = true) only")
+        if self.model_type == "deepseek_v32":
+            self._validate_indexer(need)
         need(self.hidden_act == "silu", f"hidden_act must be 'silu' (SwiGLU experts); found {self.hidden_act!r}")
         need(self.attention_type in ("mla", "gqa"), f"attention_type must be 'mla' (DeepSeek) or 'gqa' (the ablation "
              f"baseline); found {self.attention_type!r}")
@@ -288,6 +297,21 @@ class ModelConfig:
             need("factor" in self.rope_scaling and "original_max_position_embeddings" in self.rope_scaling,
                  "YaRN rope_scaling needs 'factor' and 'original_max_position_embeddings'; found "
                  f"{sorted(self.rope_scaling)}")
+    def _validate_indexer(self, need) -> None:
+        need(self.attention_type == "mla", "deepseek_v32's sparse attention is MLA's; the GQA baseline has no indexer")
+        need(self.q_lora_rank is not None, "deepseek_v32's indexer computes its queries from MLA's query latent: "
+             "q_lora_rank must be set (found null)")
+        need(self.rope_interleave, "deepseek_v32's MLA rotates adjacent RoPE pairs (rope_interleave = true) only")
+        for name in _INDEXER:
+            need(getattr(self, name) > 0, f"{name} must be positive; found {getattr(self, name)}")
+        need(self.index_head_dim >= self.qk_rope_head_dim,
+             f"index_head_dim ({self.index_head_dim}) must be at least qk_rope_head_dim ({self.qk_rope_head_dim}): "
+             "the indexer rotates its first qk_rope_head_dim dimensions")
+
+    @property
+    def sparse(self) -> bool:
+        """DeepSeek Sparse Attention: each query attends to the index_topk keys its layer's indexer picks."""
+        return self.model_type == "deepseek_v32"
 
     @property
     def yarn(self) -> dict | None:
@@ -337,6 +361,8 @@ class ModelConfig:
             raise ConfigError(f"config.json declares quantization_config {q!r}: a quantized checkpoint's config "
                               "is read with nanoseek.quant.read_config (nanoseek.load does so), not ModelConfig")
         family = d.setdefault("model_type", "deepseek_v3")
+        if family != "deepseek_v4":
+            _check_layer_types(d)
         if family in _NOT_IN_FAMILY:  # another family's fields: dropped (V4's config.json may repeat V3's)
             d = {k: v for k, v in d.items() if k not in _NOT_IN_FAMILY[family]}
         if family == "deepseek_v4":
@@ -412,6 +438,9 @@ class ModelConfig:
         if self.attention_type == "gqa":  # q, k, v, o projections
             attn = (h * (self.num_attention_heads + self.num_key_value_heads) * self.qk_head_dim
                     + h * self.num_key_value_heads * self.v_head_dim + self.num_attention_heads * self.v_head_dim * h)
+        if self.sparse:  # the lightning indexer: wq_b, wk, k_norm (weight and bias), weights_proj
+            attn += (self.q_lora_rank * self.index_n_heads * self.index_head_dim + h * self.index_head_dim
+                     + 2 * self.index_head_dim + h * self.index_n_heads)
         dense = 3 * h * self.intermediate_size
         expert = 3 * h * self.moe_intermediate_size
         moe_total = self.n_routed_experts * (expert + h) + self.n_shared_experts * expert  # experts + gate rows
@@ -457,7 +486,10 @@ class ModelConfig:
     def kv_cache_bytes(self, context: int, bytes_per_number: int = 2) -> int:
         """Bytes a sequence of `context` tokens keeps in the decoding cache of the main model's layers (bf16 by
         default): MLA keeps one latent of kv_lora_rank + qk_rope_head_dim numbers per token per layer, whatever the
-        context. (Speculative decoding adds one layer's worth per MTP module.)"""
+        context. (Speculative decoding adds one layer's worth per MTP module.) DeepSeek-V3.2 adds its indexer's key
+        of index_head_dim numbers (counted at the same width here; DeepSeek's own kernels keep it in FP8). V4 keeps
+        the last sliding_window latents of head_dim numbers plus one compressed entry per m (CSA: with its indexer
+        key) or m' (HCA) tokens per layer."""
         if self.model_type == "deepseek_v4":  # the last sliding_window latents + one per m (or m') tokens
             total = 0  # (CSA adds the indexer's key per entry; the few tokens of an open window are left out)
             for i in range(self.num_hidden_layers):
@@ -469,7 +501,7 @@ class ModelConfig:
         if self.attention_type == "gqa":  # keys and values of every key/value head
             per_layer = self.num_key_value_heads * (self.qk_head_dim + self.v_head_dim)
         else:
-            per_layer = self.kv_lora_rank + self.qk_rope_head_dim
+            per_layer = self.kv_lora_rank + self.qk_rope_head_dim + (self.index_head_dim if self.sparse else 0)
         return context * self.num_hidden_layers * per_layer * bytes_per_number
 
 
@@ -514,6 +546,17 @@ def _v4_from_hf(d: dict) -> None:
         d["mlp_layer_types"] = ["hash_moe"] * min(n, n_hash) + ["moe"] * max(n - n_hash, 0)
     for key in ("router_aux_loss_coef", "router_jitter_noise", "expert_dtype", "compress_ratios", "num_hash_layers"):
         d.pop(key, None)  # transformers' (its Switch-style aux loss is off unless output_router_logits) / stale
+def _check_layer_types(d: dict) -> None:
+    """transformers' DeepseekV32Config writes the layer pattern out: nanoseek computes only the one it implies."""
+    n, dense = d.get("num_hidden_layers", 61), d.get("first_k_dense_replace", 3)
+    mlp = d.get("mlp_layer_types")
+    if mlp is not None and list(mlp) != ["dense"] * min(dense, n) + ["sparse"] * (n - min(dense, n)):
+        raise ConfigError(f"config.json has mlp_layer_types {mlp}; nanoseek computes first_k_dense_replace "
+                          f"({dense}) dense layers and MoE layers after them only")
+    layers = d.get("layer_types")
+    if layers is not None and set(layers) - {"indexed_attention"}:
+        raise ConfigError(f"config.json has layer_types {sorted(set(layers))}; nanoseek's deepseek_v32 computes "
+                          "'indexed_attention' (MLA + lightning indexer) layers only")
 
 
 def _preset(**kw) -> ModelConfig:
@@ -610,6 +653,20 @@ PRESETS: dict[str, ModelConfig] = {
         scoring_func="sqrtsoftplus", routed_scaling_factor=2.5, max_position_embeddings=1048576, index_topk=1024,
         rope_scaling={"type": "yarn", "factor": 16, "original_max_position_embeddings": 65536, "beta_fast": 32,
                       "beta_slow": 1, "attention_factor": 1.0}),
+    # DeepSeek-V3.2 (DeepSeek Sparse Attention): tiny's shape plus a lightning indexer that keeps index_topk keys,
+    # fewer than the 256 tokens of pretrain's default sequence, so training and decoding are sparse
+    "tiny-v32": _preset(
+        model_type="deepseek_v32", vocab_size=4096, hidden_size=256, intermediate_size=768, num_hidden_layers=4,
+        num_attention_heads=4, q_lora_rank=128, kv_lora_rank=64, qk_nope_head_dim=32, qk_rope_head_dim=16,
+        v_head_dim=32, moe_intermediate_size=128, n_routed_experts=16, n_shared_experts=1, num_experts_per_tok=4,
+        n_group=4, topk_group=2, routed_scaling_factor=1.0, first_k_dense_replace=1, max_position_embeddings=1024,
+        num_nextn_predict_layers=1, index_n_heads=4, index_head_dim=32, index_topk=64),
+    # the released DeepSeek-V3.2's shape (its config.json: V3's, plus the indexer), for `nanoseek info`
+    "deepseek-v3.2": _preset(
+        model_type="deepseek_v32", index_n_heads=64, index_head_dim=128, index_topk=2048,
+        rope_scaling={"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096, "beta_fast": 32,
+                      "beta_slow": 1, "mscale": 1.0, "mscale_all_dim": 1.0},
+        max_position_embeddings=163840, aux_loss_alpha=0.0001),
 }
 
 

@@ -151,8 +151,8 @@ def test_what_v2_cannot_compute_faithfully_is_refused(changes, match):
 
 def test_config_json_of_other_families_is_refused_clearly():
     d = v2_config().to_dict()
-    with pytest.raises(ConfigError, match="model_type 'deepseek_v32'; nanoseek computes deepseek_v3, deepseek_v2"):
-        ModelConfig.from_dict({**d, "model_type": "deepseek_v32"})
+    with pytest.raises(ConfigError, match="model_type 'llama'; nanoseek computes deepseek_v3, deepseek_v2"):
+        ModelConfig.from_dict({**d, "model_type": "llama"})
     with pytest.raises(ConfigError, match="mlp_bias"):
         ModelConfig.from_dict({**d, "mlp_bias": True})
     with pytest.raises(ConfigError, match="scoring_func must be 'sigmoid' for deepseek_v3"):

@@ -161,7 +161,7 @@ class InferenceModel:
         for t in (positions, rows, visible, *tensors):
             for d in range(min(t.dim(), 3 if t.dtype == torch.bool else 2)):
                 torch._dynamo.decorators.mark_unbacked(t, d)
-        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops), tensors
+        return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops, index_k=ctx.index_k), tensors
 
     @contextlib.contextmanager
     def _mode(self):

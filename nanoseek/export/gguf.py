@@ -54,6 +54,12 @@ def export_gguf(model: Transformer, tokenizer_dir: str | Path, out: str | Path, 
                          "mHC streams, hash routing): export it in the Hugging Face format (--format hf) instead")
     if cfg.attention_type != "mla":
         raise ValueError("llama.cpp's deepseek2 computes MLA; this model is the GQA baseline of `nanoseek ablate`")
+    if cfg.sparse:
+        raise ValueError("llama.cpp's deepseek2 architecture has no lightning indexer, so it cannot compute "
+                         "DeepSeek-V3.2's sparse attention: written as deepseek2 this model would attend to every key "
+                         f"instead of its indexer's top {cfg.index_topk} (another model). llama.cpp's glm-dsa "
+                         "architecture has an indexer, but nanoseek does not write it: it has not been checked "
+                         "against V3.2. Serve a V3.2 model with nanoseek (`nanoseek serve`) or transformers")
     if cfg.attention_bias:
         raise ValueError("llama.cpp's deepseek2 has no attention biases; this model has attention_bias = true")
     if cfg.topk_method == "group_limited_greedy" and limits_groups(cfg):

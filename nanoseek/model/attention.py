@@ -24,6 +24,7 @@ from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
+from .indexer import Indexer
 from .layers import RMSNorm
 from .ops import KEY_BLOCK, PLAIN, Ops
 from .rope import apply_rope, softmax_scale
@@ -44,6 +45,9 @@ class LatentCache:
         self.kv = torch.zeros(n_layers, batch, max_len, cfg.kv_lora_rank, dtype=dtype, device=device)
         self.pe = torch.zeros(n_layers, batch, max_len, cfg.qk_rope_head_dim, dtype=dtype, device=device)
         self.lengths = torch.zeros(batch, dtype=torch.long, device=device)
+        # DeepSeek-V3.2: its indexer's keys beside the latents, [layers, batch, max_len, index_head_dim]
+        self.index_k = (torch.zeros(n_layers, batch, max_len, cfg.index_head_dim, dtype=dtype, device=device)
+                        if cfg.sparse else None)
         self._layers = None
 
     @property
@@ -68,8 +72,9 @@ class LatentCache:
         T = min(-(-end // KEY_BLOCK) * KEY_BLOCK, self.max_len)
         visible = torch.arange(T, device=positions.device) <= positions[..., None]
         if self._layers is None:  # per-layer views, made once
-            self._layers = (list(self.kv), list(self.pe))
-        return Context(positions, *self._layers, rows=rows, visible=visible, ops=ops)
+            self._layers = (list(self.kv), list(self.pe), None if self.index_k is None else list(self.index_k))
+        kv, pe, index_k = self._layers
+        return Context(positions, kv, pe, rows=rows, visible=visible, ops=ops, index_k=index_k)
 
     def advance(self, seq_len: int, rows: torch.Tensor | None = None) -> None:
         if rows is None:
@@ -82,10 +87,13 @@ class LatentCache:
         n = int(self.lengths[src])
         self.kv[:, dst, :n] = self.kv[:, src:src + 1, :n]
         self.pe[:, dst, :n] = self.pe[:, src:src + 1, :n]
+        if self.index_k is not None:
+            self.index_k[:, dst, :n] = self.index_k[:, src:src + 1, :n]
         self.lengths[dst] = n
 
     def bytes_per_token(self) -> int:
-        return (self.kv.shape[0] * (self.kv.shape[-1] + self.pe.shape[-1])) * self.kv.element_size()
+        index = 0 if self.index_k is None else self.index_k.shape[-1]
+        return (self.kv.shape[0] * (self.kv.shape[-1] + self.pe.shape[-1] + index)) * self.kv.element_size()
 
 
 class MLA(nn.Module):
@@ -108,45 +116,78 @@ class MLA(nn.Module):
         self.kv_a_layernorm = RMSNorm(self.kv_lora_rank)
         self.kv_b_proj = nn.Linear(self.kv_lora_rank, self.n_heads * (self.nope_dim + self.v_dim), bias=False)
         self.o_proj = nn.Linear(self.n_heads * self.v_dim, cfg.hidden_size, bias=bias)
+        self.indexer = Indexer(cfg, layer_idx) if cfg.sparse else None  # DeepSeek-V3.2 (model/indexer.py)
 
     def forward(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
         B, S, _ = x.shape
         ops = ctx.ops
         if self.q_lora_rank is None:
-            q = ops.linear(x, self.q_proj)
+            c_q, q = None, ops.linear(x, self.q_proj)
         else:
-            q = ops.linear(self.q_a_layernorm(ops.linear(x, self.q_a_proj)), self.q_b_proj)
+            c_q = self.q_a_layernorm(ops.linear(x, self.q_a_proj))  # [B, S, q_lora_rank]
+            q = ops.linear(c_q, self.q_b_proj)
         q = q.view(B, S, self.n_heads, self.nope_dim + self.rope_dim)  # [B, S, H, nope + rope]
         q_nope, q_pe = q.split([self.nope_dim, self.rope_dim], dim=-1)
         q_pe = apply_rope(q_pe, ctx.cos, ctx.sin, self.interleave)
         kv, k_pe = ops.linear(x, self.kv_a_proj_with_mqa).split([self.kv_lora_rank, self.rope_dim], dim=-1)
         kv = self.kv_a_layernorm(kv)  # [B, S, kv_lora_rank]
         k_pe = apply_rope(k_pe[:, :, None, :], ctx.cos, ctx.sin, self.interleave)[:, :, 0]  # [B, S, rope]
-        if ctx.kv is None:
+        if ctx.kv is None and self.indexer is not None:
+            out = self._sparse(x, c_q, q_nope, q_pe, kv, k_pe, ctx)
+        elif ctx.kv is None:
             out = self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
         else:
             kv_all, pe_all = ctx.write(self.layer_idx, kv, k_pe)  # [B, T, r], [B, T, rope]
-            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, ctx)
+            # DSA: of the cached keys each query sees, the indexer's top-k
+            visible = ctx.visible if self.indexer is None else self.indexer.cached(x, c_q, ctx)
+            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, ctx.ops, visible)
         return ops.linear(out.flatten(2), self.o_proj)
 
-    def _expanded(self, q_nope, q_pe, kv, k_pe, attention=None) -> torch.Tensor:
+    def _heads(self, q_nope, q_pe, kv, k_pe) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Every head's query, key and value [B, H, S, *] expanded from the latents."""
         B, S, H, _ = q_nope.shape
         k_nope, v = self.kv_b_proj(kv).view(B, S, H, self.nope_dim + self.v_dim).split(
             [self.nope_dim, self.v_dim], dim=-1)
         q = torch.cat([q_nope, q_pe], dim=-1).transpose(1, 2)  # [B, H, S, qk]
         k = torch.cat([k_nope, k_pe[:, :, None, :].expand(B, S, H, self.rope_dim)], dim=-1).transpose(1, 2)
+        return q, k, v.transpose(1, 2)
+
+    def _expanded(self, q_nope, q_pe, kv, k_pe, attention=None) -> torch.Tensor:
+        q, k, v = self._heads(q_nope, q_pe, kv, k_pe)
         if attention is not None:
-            return attention(q, k, v.transpose(1, 2), self.scale).transpose(1, 2)
-        out = F.scaled_dot_product_attention(q, k, v.transpose(1, 2), is_causal=True, scale=self.scale)
+            return attention(q, k, v, self.scale).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
         return out.transpose(1, 2)  # [B, S, H, v]
 
-    def _absorbed(self, q_nope, q_pe, kv, pe, ctx: Context) -> torch.Tensor:
+    def _sparse(self, x, c_q, q_nope, q_pe, kv, k_pe, ctx: Context) -> torch.Tensor:
+        """DSA without a cache: each query over the keys its indexer keeps (all causal ones when index_topk >= S:
+        then exactly the dense path), and the indexer's loss in a training stage."""
+        stage = self.indexer.training_stage
+        if stage is None and self.indexer.topk >= x.shape[1]:
+            return self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
+        allowed = None
+        if ctx.attention is not None:  # packed sequences: the keys each query sees, as one mask over the row
+            if not hasattr(ctx.attention, "allowed"):
+                raise NotImplementedError(f"DeepSeek-V3.2's sparse attention needs the keys each query sees as a "
+                                          f"mask (an `allowed()` method); {type(ctx.attention).__name__} has none")
+            allowed = ctx.attention.allowed()
+        keep, scores = self.indexer(x, c_q, ctx, allowed)  # [B, S, S]
+        dense = allowed is None and (stage == "warmup" or self.indexer.topk >= x.shape[1])
+        q, k, v = self._heads(q_nope, q_pe, kv, k_pe)
+        if dense:
+            out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
+        else:
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=keep[:, None], scale=self.scale)
+        if stage is not None:
+            self.indexer.learn(scores, q.detach(), k.detach(), keep, self.scale)
+        return out.transpose(1, 2)  # [B, S, H, v]
+
+    def _absorbed(self, q_nope, q_pe, kv, pe, ops: Ops, visible: torch.Tensor) -> torch.Tensor:
         B, S, H, _ = q_nope.shape
-        ops = ctx.ops
         w = self.kv_b_weight(ops, q_nope.dtype).view(H, self.nope_dim + self.v_dim, self.kv_lora_rank)
         w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:].transpose(1, 2)  # [H, nope, r], [H, r, v]
         q_lat = ops.per_head(q_nope.reshape(B * S, H, self.nope_dim), w_uk)  # W_UK folded into the query
-        out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, ctx.visible, self.scale)  # over latents [B, S, H, r]
+        out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, visible, self.scale)  # over latents [B, S, H, r]
         return ops.per_head(out.reshape(B * S, H, -1), w_uv).view(B, S, H, self.v_dim)  # W_UV after the sum
 
     def kv_b_weight(self, ops, dtype: torch.dtype) -> torch.Tensor:
@@ -166,9 +207,23 @@ class SharedPromptAttention:
 
     def __init__(self, prompt_lens: torch.Tensor, P: int, G: int, L: int):
         self.P, self.G, self.L = P, G, L
-        seen = (torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]).repeat_interleave(G, 0)
+        self.prompt_seen = torch.arange(P, device=prompt_lens.device) < prompt_lens[:, None]  # [rows, P]
+        seen = self.prompt_seen.repeat_interleave(G, 0)
         own = torch.ones(L, L, dtype=torch.bool, device=prompt_lens.device).tril()
         self.mask = torch.cat([seen[:, None, None, :].expand(-1, 1, L, P), own.expand(len(seen), 1, L, L)], -1)
+
+    def allowed(self) -> torch.Tensor:
+        """The keys each query of a packed row sees, as one mask [rows, P + G L, P + G L] (DeepSeek-V3.2's
+        indexer picks among them; its sparse attention then runs over the whole row)."""
+        P, G, L = self.P, self.G, self.L
+        rows, device = len(self.prompt_seen), self.prompt_seen.device
+        out = torch.zeros(rows, P + G * L, P + G * L, dtype=torch.bool, device=device)
+        out[:, :P, :P] = torch.ones(P, P, dtype=torch.bool, device=device).tril()
+        for g in range(G):
+            part = slice(P + g * L, P + (g + 1) * L)
+            out[:, part, :P] = self.prompt_seen[:, None, :]
+            out[:, part, part] = torch.ones(L, L, dtype=torch.bool, device=device).tril()
+        return out
 
     def __call__(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float) -> torch.Tensor:
         """q, k, v [rows, heads, P + G L, dim] -> [rows, heads, P + G L, v dim]."""

@@ -32,6 +32,7 @@ class Context:
     cos: torch.Tensor | None = None  # [B, S, rope / 2], filled in by the model
     sin: torch.Tensor | None = None
     token_ids: torch.Tensor | None = None  # [B, S], filled in by the model: DeepSeek-V4's hash-routed MoE layers
+    index_k: list | None = None  # DeepSeek-V3.2: a LatentCache's per-layer indexer keys [rows, len, index_head_dim]
 
     def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Store a layer's latents [B, S, *] at the positions of the rows; return those rows' keys [B, T, *] that
@@ -43,3 +44,9 @@ class Context:
         self.pe[layer][index, self.positions] = pe.to(self.pe[layer].dtype)
         T = self.visible.shape[-1]
         return self.kv[layer][self.rows, :T], self.pe[layer][self.rows, :T]
+
+    def write_index(self, layer: int, k: torch.Tensor) -> torch.Tensor:
+        """Store a layer's indexer keys [B, S, index_head_dim] as `write` stores latents; return the rows' [B, T, *]."""
+        B, S = self.positions.shape
+        self.index_k[layer][self.rows[:, None].expand(B, S), self.positions] = k.to(self.index_k[layer].dtype)
+        return self.index_k[layer][self.rows, : self.visible.shape[-1]]

@@ -1,10 +1,11 @@
 """The DeepSeek-V3 network: embedding, decoder blocks (MLA + dense/MoE FFN), final norm, head, MTP modules.
 
-The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP.
+The same modules make DeepSeek-V2 (config model_type deepseek_v2): its softmax gate (model/moe.py) and no MTP;
+and DeepSeek-V3.2 (deepseek_v32): MLA over the keys a lightning indexer picks (model/indexer.py).
 DeepSeek-V4 (deepseek_v4) swaps in its own blocks (model/block_v4.py: hybrid attention, mHC streams, hash-routed
 MoE): the embedding is copied into hc_mult streams, which a HyperHead collapses before the final norm.
-Module names follow Hugging Face's DeepseekV3ForCausalLM / DeepseekV2ForCausalLM (without their `model.` prefix),
-so checkpoint conversion only has to split stacked experts and renumber the MTP modules (nanoseek/checkpoint.py).
+Module names follow Hugging Face's DeepseekV3/V2/V32/V4ForCausalLM (without their `model.` prefix), so checkpoint
+conversion only has to split stacked experts and renumber the MTP modules (nanoseek/checkpoint.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .block import DecoderLayer
 from .block_v4 import DecoderLayerV4, MTPLayerV4
 from .context import Context
 from .hybrid_cache import HybridCache
+from .indexer import STAGES, Indexer
 from .layers import RMSNorm
 from .mhc import HyperConnection, HyperHead
 from .moe import Experts, Gate, MoE, Router
@@ -36,6 +38,7 @@ class LossOutput:
     main: torch.Tensor  # next-token cross-entropy (nats/token)
     mtp: torch.Tensor | None  # mean over MTP depths of their cross-entropies
     balance: torch.Tensor | None  # sum of the sequence-wise balance losses
+    indexer: torch.Tensor | None = None  # DeepSeek-V3.2: mean over layers of the indexers' KL (a stage set)
 
 
 class Transformer(nn.Module):
@@ -111,7 +114,8 @@ class Transformer(nn.Module):
     def with_rope(self, ctx: Context, dtype: torch.dtype) -> Context:
         """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
         cos, sin = self.rotary(ctx.positions, dtype)
-        return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin)
+        return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin,
+                       index_k=ctx.index_k)
 
     def forward(self, input_ids: torch.Tensor, cache: LatentCache | HybridCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
@@ -159,7 +163,26 @@ class Transformer(nn.Module):
         balance = torch.stack(balance).sum() if balance else None
         if balance is not None:
             loss = loss + balance
-        return LossOutput(loss, main, mtp, balance)
+        indexer = [ix.loss for ix in self.indexers() if ix.training_stage is not None and ix.loss is not None]
+        indexer = torch.stack(indexer).mean() if indexer else None
+        if indexer is not None:  # (its inputs are detached: it trains the indexers alone)
+            warmup = any(ix.training_stage == "warmup" for ix in self.indexers())
+            loss = indexer if warmup else loss + indexer  # warm-up: the model is frozen, only the indexers learn
+        for ix in self.indexers():
+            ix.loss = None
+        return LossOutput(loss, main, mtp, balance, indexer)
+
+    # DeepSeek-V3.2's indexer objective (model/indexer.py)
+    def indexers(self) -> list[Indexer]:
+        return [m for m in self.modules() if isinstance(m, Indexer)]
+
+    def set_indexer_stage(self, stage: str | None) -> None:
+        """"warmup" (dense attention, only the indexers learn, by KL to it), "sparse" (top-k attention, the
+        indexers' KL beside the language-modelling loss) or None (no indexer loss). Counts in training mode."""
+        if stage not in STAGES:
+            raise ValueError(f"indexer stage must be one of {STAGES}; found {stage!r}")
+        for ix in self.indexers():
+            ix.stage = stage
 
     # load balancing
     def moe_layers(self) -> list[MoE]:

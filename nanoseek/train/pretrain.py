@@ -71,6 +71,10 @@ class PretrainConfig:
     mtp_weight: float = 0.3  # lambda of the MTP loss (DeepSeek-V3: 0.3, then 0.1)
     bias_update_speed: float = 0.001  # gamma of the auxiliary-loss-free balancing
     aux_loss_alpha: float = 0.0001  # the sequence-wise balance loss (DeepSeek-V3: 0.0001)
+    # DeepSeek-V3.2: first steps dense, training only the indexers (KL), then sparse. With --init a DeepSeek-V3
+    # checkpoint and a V3.2 --preset: the checkpoint's weights plus new indexers shaped as the preset's (as DeepSeek
+    # continued training V3.1 into V3.2)
+    indexer_warmup: int = 0
     eval_every: int = 100
     eval_batches: int = 16
     ckpt_every: int = 100
@@ -149,6 +153,9 @@ def schedule_position(tc: PretrainConfig, step: int, seconds: float, flops: floa
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
+        preset = get_preset(tc.preset)
+        if preset.sparse and not model.config.sparse:
+            model = add_indexers(model, preset)
         if tc.yarn_factor:  # the long-context stage: same weights, YaRN's rotary tables and softmax scale
             extended = Transformer(model.config.extended(tc.yarn_factor)).to(device)
             extended.load_state_dict(model.state_dict())
@@ -167,6 +174,18 @@ def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Tra
     if tc.seq_len > model.config.max_position_embeddings:
         raise ValueError(f"seq_len {tc.seq_len} exceeds max_position_embeddings {model.config.max_position_embeddings}")
     return model.train()
+
+
+def add_indexers(model: Transformer, like) -> Transformer:
+    """A DeepSeek-V3 model's weights in a DeepSeek-V3.2 model whose indexers (shaped as config `like`'s) are new."""
+    cfg = model.config.replace(model_type="deepseek_v32", index_n_heads=like.index_n_heads,
+                               index_head_dim=like.index_head_dim, index_topk=like.index_topk)
+    sparse = Transformer(cfg).to(next(model.parameters()).device)
+    missing, unexpected = sparse.load_state_dict(model.state_dict(), strict=False)
+    if unexpected or any(".indexer." not in k for k in missing):
+        raise ValueError(f"{model.config.model_type} weights do not fit a DeepSeek-V3.2 model of their shape: "
+                         f"unexpected {unexpected[:3]}, missing {[k for k in missing if '.indexer.' not in k][:3]}")
+    return sparse.train()
 
 
 def pretrain(tc: PretrainConfig) -> dict:
@@ -232,7 +251,10 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                                    tc.warmup, tc.schedule, tc.min_lr_ratio)
             for group in optimizer.param_groups:
                 group["lr"] = lr
-            sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0}
+            sums = {"loss": 0.0, "main": 0.0, "mtp": 0.0, "indexer": 0.0}
+            warming = step < getattr(tc, "indexer_warmup", 0)
+            if cfg.sparse:  # DeepSeek-V3.2 §2.1: dense warm-up of the indexers, then sparse training
+                model.set_indexer_stage("warmup" if warming else "sparse")
             step_tokens = 0
             for i in range(tc.grad_accum):
                 x, y = next(source)
@@ -248,7 +270,7 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
             balance = reduce_expert_load(model, world)  # so every rank moves the biases alike
-            imbalance = model.update_expert_bias(tc.bias_update_speed)
+            imbalance = model.update_expert_bias(0.0 if warming else tc.bias_update_speed)  # (warm-up: frozen)
             if device.type == "cuda":
                 torch.cuda.synchronize()
             dt = time.perf_counter() - t0
@@ -265,7 +287,8 @@ def train(tc: PretrainConfig, model: Transformer, state: dict | None, source, va
                       "grad_norm": grad_norm, "tokens": tokens, "train_time": train_time,
                       "tokens_per_s": step_tokens / dt,
                       "mfu": flops_per_token * step_tokens / dt / peak,
-                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance}
+                      "expert_imbalance": sum(imbalance) / max(1, len(imbalance)), **balance,
+                      **({"indexer_loss": sums["indexer"]} if cfg.sparse else {})}
             if loop.evaluating(step, last=spent):
                 val = validate(model, dtype)
                 record.update(val)
