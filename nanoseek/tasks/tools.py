@@ -35,6 +35,7 @@ TOOLS = {t["function"]["name"]: t for t in (CALCULATOR, CHECK_COUNTDOWN)}
 TASK_TOOLS = {"arithmetic": "calculator", "chain_sum": "calculator", "word_problem": "calculator",
               "countdown": "check_countdown"}
 MAX_ARGUMENT_CHARS = 1000
+MAX_ARGUMENT_DEPTH = 32  # a tool call's arguments are one flat object
 
 
 def task_tools(task: str) -> list[dict]:
@@ -42,16 +43,33 @@ def task_tools(task: str) -> list[dict]:
     return [TOOLS[TASK_TOOLS[task]]] if task in TASK_TOOLS else []
 
 
+def _depth(text: str) -> int:
+    """The deepest nesting of JSON arrays and objects in text (brackets inside strings do not count)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def _arguments(name: str, arguments: str | dict) -> dict:
     if isinstance(arguments, str):
         if len(arguments) > MAX_ARGUMENT_CHARS:
             raise ValueError(f"the arguments are {len(arguments)} characters; at most {MAX_ARGUMENT_CHARS}")
+        if _depth(arguments) > MAX_ARGUMENT_DEPTH:  # (json's decoder would recurse as deep as "[[[[..." goes)
+            raise ValueError(f"the arguments nest too deeply (more than {MAX_ARGUMENT_DEPTH} levels)")
         try:
             arguments = json.loads(arguments)
         except json.JSONDecodeError as e:
             raise ValueError(f"the arguments are not JSON ({e.msg})") from None
-        except RecursionError:  # "[[[[..." nests deeper than the decoder recurses
-            raise ValueError("the arguments nest too deeply") from None
     if not isinstance(arguments, dict):
         raise ValueError(f"the arguments must be a JSON object, found {type(arguments).__name__}")
     schema = TOOLS[name]["function"]["parameters"]
