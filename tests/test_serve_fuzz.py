@@ -14,8 +14,9 @@ from servers import rigged_checkpoint
 from test_serve_hostile import KEY, live
 
 from nanoseek.serve.app import Limits
-from nanoseek.serve.errors import MAX_DEPTH, ApiError, json_depth, parse_json
+from nanoseek.serve.errors import ApiError, parse_json
 from nanoseek.serve.schemas import ChatRequest, CompletionRequest
+from nanoseek.tasks.tools import MAX_DEPTH, json_depth
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 

@@ -14,11 +14,12 @@ schema.
 from __future__ import annotations
 
 import json
-import re
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
+
+from ..tasks.tools import MAX_DEPTH, json_depth
 
 
 class ApiError(Exception):
@@ -78,25 +79,6 @@ async def read_body(request: Request, limit: int) -> bytes:
         if len(body) > limit:
             raise _too_large(limit)
     return bytes(body)
-
-
-MAX_DEPTH = 32  # an OpenAI request nests 5 deep (messages[i].content[j].text)
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-
-
-def json_depth(body: bytes, limit: int = MAX_DEPTH) -> int:
-    """The nesting depth of JSON text, counted without parsing it (stops counting past `limit`)."""
-    if body.count(b"[") + body.count(b"{") <= limit:
-        return 0  # too few brackets to nest past the limit: nothing to count
-    depth = deepest = 0
-    for b in _STRING.sub(b"", body).translate(None, _NOT_BRACKETS):  # brackets outside strings only
-        depth += 1 if b in b"[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                break
-    return deepest
 
 
 def bad_string(data, path: str = "") -> str | None:

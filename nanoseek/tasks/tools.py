@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 
 from .base import Problem
@@ -35,7 +36,6 @@ TOOLS = {t["function"]["name"]: t for t in (CALCULATOR, CHECK_COUNTDOWN)}
 TASK_TOOLS = {"arithmetic": "calculator", "chain_sum": "calculator", "word_problem": "calculator",
               "countdown": "check_countdown"}
 MAX_ARGUMENT_CHARS = 1000
-MAX_ARGUMENT_DEPTH = 32  # a tool call's arguments are one flat object
 
 
 def task_tools(task: str) -> list[dict]:
@@ -43,20 +43,24 @@ def task_tools(task: str) -> list[dict]:
     return [TOOLS[TASK_TOOLS[task]]] if task in TASK_TOOLS else []
 
 
-def _depth(text: str) -> int:
-    """The deepest nesting of JSON arrays and objects in text (brackets inside strings do not count)."""
+MAX_DEPTH = 32  # JSON nesting allowed (an OpenAI request nests 5 deep; a tool call's arguments 1)
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def json_depth(body: bytes | str, limit: int = MAX_DEPTH) -> int:
+    """The nesting depth of JSON text, counted without parsing it (json.loads recurses once per level, so a
+    deep "[[[[..." raises RecursionError at a depth that depends on the caller's stack); stops past `limit`."""
+    body = body.encode() if isinstance(body, str) else body
+    if body.count(b"[") + body.count(b"{") <= limit:
+        return 0  # too few brackets to nest past the limit: nothing to count
     depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
+    for b in _STRING.sub(b"", body).translate(None, _NOT_BRACKETS):  # brackets outside strings only
+        depth += 1 if b in b"[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
     return deepest
 
 
@@ -64,8 +68,8 @@ def _arguments(name: str, arguments: str | dict) -> dict:
     if isinstance(arguments, str):
         if len(arguments) > MAX_ARGUMENT_CHARS:
             raise ValueError(f"the arguments are {len(arguments)} characters; at most {MAX_ARGUMENT_CHARS}")
-        if _depth(arguments) > MAX_ARGUMENT_DEPTH:  # (json's decoder would recurse as deep as "[[[[..." goes)
-            raise ValueError(f"the arguments nest too deeply (more than {MAX_ARGUMENT_DEPTH} levels)")
+        if json_depth(arguments) > MAX_DEPTH:
+            raise ValueError(f"the arguments nest too deeply (more than {MAX_DEPTH} levels)")
         try:
             arguments = json.loads(arguments)
         except json.JSONDecodeError as e:
