@@ -145,7 +145,8 @@ def cmd_data(args) -> None:
 
     m = build(args.out, vocab_size=args.vocab_size, paths=args.input, val_fraction=args.val_fraction,
               use_default_corpus=True if args.with_default_corpus else None, fim_rate=args.fim_rate,
-              extra_documents=passkey_documents(args.passkey_documents, args.passkey_fillers))
+              extra_documents=passkey_documents(args.passkey_documents, args.passkey_fillers),
+              tokenizer=args.tokenizer)
     for split, info in m["splits"].items():
         print(f"{split}: {info['documents']} documents, {info['tokens']:,} tokens, {info['bytes']:,} bytes")
     print(f"tokenizer ({m['vocab_size']} tokens) and shards written to {args.out}")
@@ -287,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--input", nargs="*", default=[], help="your .txt / .jsonl / .parquet files or directories")
     s.add_argument("--with-default-corpus", action="store_true", help="mix the embedded corpus into --input")
     s.add_argument("--vocab-size", type=int, default=4096)
+    s.add_argument("--tokenizer", metavar="DIR", help="reuse the tokenizer of this data directory or checkpoint "
+                   "(data for a later stage of its model) instead of training one; --vocab-size is then its")
     s.add_argument("--val-fraction", type=float, default=0.05)
     s.add_argument("--fim-rate", type=float, default=0.1, help="share of training documents rearranged for "
                    "fill-in-the-middle (prefix-suffix-middle, as DeepSeek-V3: 0.1); 0 for none")

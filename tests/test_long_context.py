@@ -7,7 +7,8 @@ from test_pretrain import config, data  # noqa: F401  (data: the token shards fi
 import nanoseek
 import nanoseek.train.evaluate as evaluate
 from nanoseek.config import ConfigError, get_preset
-from nanoseek.data.passkey import haystack
+from nanoseek.data import build
+from nanoseek.data.passkey import haystack, passkey_documents
 from nanoseek.data.shards import load_manifest
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.model import Transformer
@@ -68,3 +69,20 @@ def test_passkey_score_is_greedy_retrieval(data, tmp_path, monkeypatch):  # noqa
     prompt = tok.encode(haystack("48213", 2, 0.5), bos=True)
     out = list(generate(model, prompt, SamplingParams(temperature=0, max_tokens=4)))
     assert tok.decode(out).startswith(" 48213")
+
+
+def test_data_for_a_later_stage_reuses_the_models_tokenizer(data, tmp_path):  # noqa: F811
+    """The extension stage reads long documents in the base model's tokens: `nanoseek data --tokenizer CKPT`;
+    data tokenized otherwise is refused before it trains the model on wrong token ids."""
+    pretrain(config(data, tmp_path / "base", steps=2, ckpt_every=2))
+    docs = passkey_documents(20, 12)
+    same = build(tmp_path / "long", paths=[], extra_documents=docs, tokenizer=tmp_path / "base" / "final",
+                 use_default_corpus=False)
+    assert same["tokenizer_sha256"] == load_manifest(data)["tokenizer_sha256"]
+    assert same["vocab_size"] == 512
+    stage = config(tmp_path / "long", tmp_path / "x", init=str(tmp_path / "base" / "final"), yarn_factor=2)
+    assert build_model(stage, same, torch.device("cpu")).config.max_position_embeddings == 512
+    other = build(tmp_path / "other", vocab_size=512, extra_documents=docs, use_default_corpus=False)
+    with pytest.raises(ValueError, match="another tokenizer.*--tokenizer"):
+        build_model(config(tmp_path / "other", tmp_path / "y", init=str(tmp_path / "base" / "final"),
+                           yarn_factor=2), other, torch.device("cpu"))

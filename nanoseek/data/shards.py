@@ -124,8 +124,11 @@ def _sample(docs: Iterable[str], every: int, max_bytes: int) -> Iterator[str]:
 
 def build(out_dir: str | Path, vocab_size: int = 4096, paths: str | Path | Iterable[str | Path] = (),
           extra_documents: Iterable[str] = (), val_fraction: float = 0.05, use_default_corpus: bool | None = None,
-          tokenizer_sample_bytes: int = 32_000_000, fim_rate: float = 0.0) -> dict:
+          tokenizer_sample_bytes: int = 32_000_000, fim_rate: float = 0.0,
+          tokenizer: str | Path | None = None) -> dict:
     """Train a tokenizer and write shards into out_dir (what `nanoseek data` does); returns the manifest.
+    tokenizer: a directory holding one (an earlier data directory or a checkpoint) to reuse instead, so a later
+    training stage (SFT, the long-context extension) reads data in its model's tokens; vocab_size is then its.
 
     Sources as in sources.documents: the default corpus when no paths are given. The tokenizer learns
     from the first `tokenizer_sample_bytes` of the train split only (the whole default corpus: ~5 MB),
@@ -138,7 +141,10 @@ def build(out_dir: str | Path, vocab_size: int = 4096, paths: str | Path | Itera
     def docs():
         return documents(files, extra, use_default_corpus)
 
-    tokenizer = Tokenizer.train(_sample(docs(), every, tokenizer_sample_bytes), vocab_size)
+    if tokenizer is not None:
+        tokenizer = Tokenizer.load(tokenizer)
+    else:
+        tokenizer = Tokenizer.train(_sample(docs(), every, tokenizer_sample_bytes), vocab_size)
     tokenizer.save(out_dir)
     return write_shards(out_dir, tokenizer, docs(), val_fraction, fim_rate=fim_rate)
 

@@ -27,6 +27,7 @@ from ..config import get_preset
 from ..data.loader import Loader, val_batches
 from ..data.shards import bytes_per_token, load_manifest
 from ..model import Transformer
+from ..tokenizer import Tokenizer
 from .distributed import (
     World,
     clip_grad_norm,
@@ -153,6 +154,10 @@ def schedule_position(tc: PretrainConfig, step: int, seconds: float, flops: floa
 def build_model(tc: PretrainConfig, manifest: dict, device: torch.device) -> Transformer:
     if tc.init:
         model = load_for_training(tc.init, device)
+        saved = Path(tc.init) / "tokenizer.json"
+        if saved.is_file() and Tokenizer.load(tc.init).fingerprint() != manifest.get("tokenizer_sha256"):
+            raise ValueError(f"the data in {tc.data} was tokenized by another tokenizer than {tc.init}'s: build it "
+                             f"with that one (`nanoseek data --tokenizer {tc.init}`)")
         preset = get_preset(tc.preset)
         if preset.sparse and not model.config.sparse:
             model = add_indexers(model, preset)
