@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import resource
 import statistics
 import sys
 import time
@@ -73,10 +74,13 @@ def measure(model: Transformer, context: int, decode_tokens: int, chunk: int, se
         token = model(token, cache)[:, -1:].argmax(-1)
         steps.append(clock(device) - start)
     width = model.embed_tokens.weight.element_size()
+    peak = (torch.cuda.max_memory_allocated(device) if device.type == "cuda"
+            else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)  # (Linux: KiB)
     return {"context": context, "kv_bytes_per_token": round(held / context, 1),
             "kv_bytes_per_token_formula": round(cfg.kv_cache_bytes(context, width) / context, 1),
             "prefill_s": round(prefill_s, 3),
-            "decode_tok_s": round(1 / statistics.median(steps), 1) if steps else None}
+            "decode_tok_s": round(1 / statistics.median(steps), 1) if steps else None,
+            "peak_memory_gib": round(peak / 2**30, 2)}  # the process's so far (CPU: resident set; GPU: allocated)
 
 
 def parse_contexts(text: str) -> list[int]:
@@ -124,7 +128,8 @@ def main() -> None:
     device = torch.device(args.device)
     dtype, peaks, _ = choose_dtype(args.dtype, device)
     longest = max(contexts) + args.decode_tokens
-    print(f"# long context, {datetime.date.today()}, {machine(args.device)}, torch {torch.__version__}")
+    where = machine(args.device) + ("" if device.type == "cuda" else f", torch {torch.__version__}")
+    print(f"# long context, {datetime.date.today()}, {where}")
     print(f"# command: {' '.join(sys.argv)}")
     print(f"# dtype {dtype} ({args.dtype}; matmul peaks GFLOP/s: "
           f"{', '.join(f'{k} {v / 1e9:.0f}' for k, v in peaks.items())}), prefill chunk {args.chunk}, "
@@ -144,7 +149,7 @@ def main() -> None:
     print(table(rows))
     if args.out:
         Path(args.out).write_text(json.dumps({
-            "date": str(datetime.date.today()), "machine": machine(args.device), "torch": torch.__version__,
+            "date": str(datetime.date.today()), "machine": where,
             "command": " ".join(sys.argv), "dtype": dtype, "matmul_peaks": peaks, "chunk": args.chunk,
             "decode_tokens": args.decode_tokens, "rows": rows}, indent=2) + "\n")
 
