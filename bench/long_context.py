@@ -3,7 +3,7 @@ V3.2 (DSA) and V4 (hybrid attention) at growing contexts, on tiny presets of abo
 
 For each family and context N, on a fresh cache: N random tokens go through the model's cached forward,
 `model(ids, cache)`, in chunks of --chunk tokens (prefill, timed; one pass would materialise [heads, N, N]
-scores: 16 GB in float32 at 32K); then --decode-tokens greedy steps of one token at batch 1, each step's argmax
+scores: 16 GiB in float32 at 32K); then --decode-tokens greedy steps of one token at batch 1, each step's argmax
 fed to the next (decode tokens/s: one over the median step time, robust to a noisy machine). Every family runs
 the same call, eager, plain ops: the one network of model/, whose speed does not depend on training, so the
 weights are random and max_position_embeddings is raised to the longest context.
