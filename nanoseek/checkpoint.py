@@ -428,7 +428,7 @@ def save_quantized(model: Transformer, path: str | Path, max_shard_bytes: int = 
 # the router, the compressors' wkv / wgate and the indexer's weights_proj (those ship in bf16); the mHC mixing
 # weights, attention sinks, compressor position biases and expert biases in float32; the hash tables as integers.
 _V4_FP8 = re.compile(r"\.(wq_a|wq_b|wkv|wo_a|wo_b|w1|w2|w3|eh_proj)\.weight$")
-_V4_FLOAT32 = re.compile(r"(\.gate\.bias|\.attn_sink|\.ape|hc_(attn|ffn|head)_(fn|base|scale))$")
+_V4_FLOAT32 = re.compile(r"(\.gate\.bias|\.attn_sink|\.ape|hc_(attn|ffn|head)_(fn|base|scale)|hc_head\.hc_\w+)$")
 
 
 def _fp8_weight(name: str, v4: bool) -> bool:
