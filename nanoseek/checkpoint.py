@@ -406,7 +406,7 @@ def materialize_buffers(model: Transformer, device: torch.device) -> None:
 # "scheme": ..., ...}; only nanoseek reads this format. FP8: the released DeepSeek-V3/R1 layout, which
 # transformers, vLLM and SGLang read: per-expert tensors, each linear weight (`*_proj.weight`) in e4m3 beside its
 # float32 `weight_scale_inv` (128x128 blocks), everything else in bf16 (the router's expert bias in float32), and
-# config.json's quantization_config as DeepSeek's.
+# config.json's quantization_config as DeepSeek's. DeepSeek-V4's FP8 checkpoints: see _V4_FP8 below.
 
 def _declare(path: Path, quantization: dict, **changes) -> None:
     cfg_path = path / "config.json"

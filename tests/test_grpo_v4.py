@@ -45,6 +45,13 @@ def test_v4_logprobs_and_gradients_are_each_sequence_on_its_own():
     for n, p in model.named_parameters():
         if p.grad is not None:
             assert torch.allclose(grads[n], p.grad, atol=1e-5, rtol=1e-4), n
+    # bf16 autocast (the compressors, the indexer and mHC included): the values to bf16's precision, gradients in
+    # the float32 parameters' dtype
+    model.zero_grad()
+    low, _ = token_logprobs(model, prompts, comps, "bf16", pad=0)
+    assert low.dtype == torch.float32 and (low - logp.detach()).abs().max() < 0.1
+    low.sum().backward()
+    assert all(p.grad.dtype == torch.float32 for p in model.parameters() if p.grad is not None)
 
 
 def test_v4_rows_are_the_sequences_right_padded():

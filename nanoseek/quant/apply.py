@@ -9,7 +9,8 @@ with tied embeddings, both of them (one tensor serves as both).
 
 DeepSeek-V4 (model/block_v4.py) the same way: its linear layers (attention, compressors, indexer, shared expert,
 MTP eh_proj) and clamped experts are quantized; its grouped output projection wo_a is a QuantLinear too, which the
-attention reads as `.weight` in its grouped product (dequantized once and kept, see quant/modules.py). Its mHC
+attention reads as `.weight` in its grouped product (dequantized once and kept, see quant/modules.py: that product
+runs in floating point, for fp8 without rounding its activations to e4m3). Its mHC
 mixing weights, compressor position biases and attention sinks are parameters, not linear layers: they stay in
 floating point (float32 in the released weights), as do the routers and the hash routing tables.
 """
