@@ -424,9 +424,11 @@ def save_quantized(model: Transformer, path: str | Path, max_shard_bytes: int = 
     return save(model, path, max_shard_bytes)  # which declares the quantization in config.json
 
 
-# DeepSeek-V4's FP8 release (as transformers' DeepseekV4 reads it): every linear layer in FP8 but the output head,
-# the router, the compressors' wkv / wgate and the indexer's weights_proj (those ship in bf16); the mHC mixing
-# weights, attention sinks, compressor position biases and expert biases in float32; the hash tables as integers.
+# DeepSeek-V4 in FP8: the tensors that the V4 release keeps in FP8 (per transformers' DeepseekV4 notes), every linear
+# layer but the output head, the router, the compressors' wkv / wgate and the indexer's weights_proj (bf16); the mHC
+# mixing weights, attention sinks, compressor position biases and expert biases in float32; the hash tables as
+# integers. Scales under V3's name `weight_scale_inv`, which transformers' FP8 loader reads for V4 too (the release's
+# own `.scale` names, and its expert_dtype, are not read by nanoseek yet).
 _V4_FP8 = re.compile(r"\.(wq_a|wq_b|wkv|wo_a|wo_b|w1|w2|w3|eh_proj)\.weight$")
 _V4_FLOAT32 = re.compile(r"(\.gate\.bias|\.attn_sink|\.ape|hc_(attn|ffn|head)_(fn|base|scale)|hc_head\.hc_\w+)$")
 
