@@ -117,7 +117,7 @@ def grpo_loss(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor
     clipped = ((ratio < 1 - eps_low) & (a < 0)) | ((ratio > 1 + eps_high) & (a > 0))
     n = mask.sum().clamp(min=1)
     stats = {"clip_fraction": float((clipped.float() * mask).sum() / n),
-             "kl": float((kl * mask).sum() / n) if kl is not None else 0.0}
+             "kl": float((kl.detach() * mask).sum() / n) if kl is not None else 0.0}
     return loss, stats
 
 
