@@ -406,7 +406,7 @@ def materialize_buffers(model: Transformer, device: torch.device) -> None:
 # "scheme": ..., ...}; only nanoseek reads this format. FP8: the released DeepSeek-V3/R1 layout, which
 # transformers, vLLM and SGLang read: per-expert tensors, each linear weight (`*_proj.weight`) in e4m3 beside its
 # float32 `weight_scale_inv` (128x128 blocks), everything else in bf16 (the router's expert bias in float32), and
-# config.json's quantization_config as DeepSeek's.
+# config.json's quantization_config as DeepSeek's. DeepSeek-V4's FP8 checkpoints: see _V4_FP8 below.
 
 def _declare(path: Path, quantization: dict, **changes) -> None:
     cfg_path = path / "config.json"
@@ -424,14 +424,31 @@ def save_quantized(model: Transformer, path: str | Path, max_shard_bytes: int = 
     return save(model, path, max_shard_bytes)  # which declares the quantization in config.json
 
 
+# DeepSeek-V4 in FP8: the tensors that the V4 release keeps in FP8 (per transformers' DeepseekV4 notes), every linear
+# layer but the output head, the router, the compressors' wkv / wgate and the indexer's weights_proj (bf16); the mHC
+# mixing weights, attention sinks, compressor position biases and expert biases in float32; the hash tables as
+# integers. Scales under V3's name `weight_scale_inv`, which transformers' FP8 loader reads for V4 too (the release's
+# own `.scale` names, and its expert_dtype, are not read by nanoseek yet).
+_V4_FP8 = re.compile(r"\.(wq_a|wq_b|wkv|wo_a|wo_b|w1|w2|w3|eh_proj)\.weight$")
+_V4_FLOAT32 = re.compile(r"(\.gate\.bias|\.attn_sink|\.ape|hc_(attn|ffn|head)_(fn|base|scale)|hc_head\.hc_\w+)$")
+
+
+def _fp8_weight(name: str, v4: bool) -> bool:
+    if v4:
+        return bool(_V4_FP8.search(name)) and ".compressor." not in name
+    # every linear layer but V3.2's indexer head weights (transformers keeps them in float32)
+    return name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and "indexer" not in name
+
+
 def fp8_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     """The model's tensors in DeepSeek's FP8 release layout (names as on disk)."""
-    out = {}
+    v4, out = model.config.model_type == "deepseek_v4", {}
     for name, t in to_hf_state_dict(model).items():
-        # every linear layer but V3.2's indexer head weights (transformers keeps them in float32)
-        if name.endswith(("_proj.weight", "_proj_with_mqa.weight")) and t.dim() == 2 and "indexer" not in name:
+        if _fp8_weight(name, v4) and t.dim() == 2:
             out[name], out[name + "_scale_inv"] = quantize_blocks(t)
-        elif name.endswith("e_score_correction_bias"):
+        elif not t.is_floating_point():
+            out[name] = t
+        elif name.endswith("e_score_correction_bias") or (v4 and _V4_FLOAT32.search(name)):
             out[name] = t.float()
         else:
             out[name] = t.to(torch.bfloat16)

@@ -6,6 +6,13 @@ layer (MLA projections, dense and shared-expert MLPs, MTP eh_proj), the routed e
 the embedding and output head too. What stays in floating point: norms, the router (its scores pick the
 experts) and its expert bias; for fp8 also the embedding and the output head, as in DeepSeek-V3 (§3.3);
 with tied embeddings, both of them (one tensor serves as both).
+
+DeepSeek-V4 (model/block_v4.py) the same way: its linear layers (attention, compressors, indexer, shared expert,
+MTP eh_proj) and clamped experts are quantized; its grouped output projection wo_a is a QuantLinear too, which the
+attention reads as `.weight` in its grouped product (dequantized once and kept, see quant/modules.py: that product
+runs in floating point, for fp8 without rounding its activations to e4m3). Its mHC
+mixing weights, compressor position biases and attention sinks are parameters, not linear layers: they stay in
+floating point (float32 in the released weights), as do the routers and the hash routing tables.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from torch import nn
 from ..config import ConfigError, ModelConfig
 from ..model import Transformer
 from ..model.moe import Experts
+from ..model.moe_v4 import ClampedExperts
 from .fp8 import FP8
 from .fp8 import QUANTIZATION_CONFIG as FP8_CONFIG
 from .modules import QuantEmbedding, QuantExperts, QuantLinear
@@ -43,9 +51,6 @@ def apply_quant(model: Transformer, kind: str, group_size: int = 32, dtype: torc
     """Replace the model's linear layers, routed experts (and for int8/int4 its embedding and head) by
     quantized modules, in place; returns the model. dtype: what it computes in (default: the weights' own)."""
     scheme = make_scheme(kind, group_size)
-    if model.config.model_type == "deepseek_v4":
-        raise ValueError("nanoseek does not quantize DeepSeek-V4 models yet: its clamped SwiGLU experts and grouped "
-                         "output projection have no quantized modules; run it in floating point")
     if getattr(model, "quantization", None) is not None:
         raise ValueError(f"the model is already quantized ({model.quantization.name}); start from a "
                          "floating-point model (or an FP8 checkpoint, which loads dequantized)")
@@ -161,7 +166,7 @@ def _float_module(m: nn.Module, cfg: ModelConfig) -> nn.Module:
         elif isinstance(m, QuantEmbedding):
             f = nn.Embedding(m.num_embeddings, m.embedding_dim)
         else:
-            f = Experts(cfg)
+            f = Experts(cfg) if m.limit is None else ClampedExperts(cfg)
     if isinstance(m, QuantExperts):
         f.gate_up_proj, f.down_proj = nn.Parameter(m.dequantized("gate_up")), nn.Parameter(m.dequantized("down"))
         return f

@@ -20,6 +20,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..model.moe import Experts, grouped_mm
+from ..model.moe_v4 import clamped_swiglu
 from . import weight_only
 
 
@@ -105,7 +106,8 @@ class QuantExperts(_Derived):
 
     Same computation as Experts.forward (tokens sorted by expert, two grouped matmuls, weighted scatter
     back), but only the experts that received tokens are dequantized; and a few rows (decoding: one token,
-    top-k experts) go expert by expert through the scheme's linear, so through its int kernels.
+    top-k experts) go expert by expert through the scheme's linear, so through its int kernels. DeepSeek-V4's
+    experts (model.moe_v4.ClampedExperts) keep their clamp: `limit` is their swiglu_limit (None: plain SwiGLU).
     """
 
     def __init__(self, experts: Experts, scheme, dtype: torch.dtype | None = None):
@@ -113,6 +115,7 @@ class QuantExperts(_Derived):
         self.scheme = scheme
         self.n_experts = experts.gate_up_proj.shape[0]
         self.dtype = dtype or experts.gate_up_proj.dtype
+        self.limit = getattr(experts, "limit", None)
         for name in ("gate_up", "down"):
             q, s = scheme.quantize(getattr(experts, name + "_proj").detach())  # [experts, out, in]
             self.register_buffer(name + "_qweight", q)
@@ -139,6 +142,9 @@ class QuantExperts(_Derived):
         q, s = getattr(self, name + "_qweight")[e], getattr(self, name + "_scales")[e]
         return self.scheme.linear(x, q, s, self.derived(f"{name}.{e}", dict))
 
+    def swiglu(self, gate: torch.Tensor, up: torch.Tensor) -> torch.Tensor:
+        return F.silu(gate) * up if self.limit is None else clamped_swiglu(gate, up, self.limit)
+
     def forward(self, x: torch.Tensor, experts: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         """x [tokens, hidden], experts/weights [tokens, k] -> [tokens, hidden]."""
         def ffn(xs: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
@@ -146,17 +152,17 @@ class QuantExperts(_Derived):
                 outs = []
                 for e, rows in zip(counts.nonzero().squeeze(1).tolist(), xs.split(counts[counts > 0].tolist())):
                     gate, up = self._linear("gate_up", e, rows).chunk(2, dim=-1)
-                    outs.append(self._linear("down", e, F.silu(gate) * up))
+                    outs.append(self._linear("down", e, self.swiglu(gate, up)))
                 return torch.cat(outs)
             used = counts.nonzero().squeeze(1)  # experts without rows can be left out: offsets stay right
             w = self.dequantized("gate_up", used).to(xs.dtype).transpose(1, 2)  # [used, hidden, 2 * inter]
             y = self.scheme.gemm_output(grouped_mm(self.scheme.quantize_input(xs), w, counts[used]))
             gate, up = y.chunk(2, dim=-1)
-            h = self.scheme.quantize_input(F.silu(gate) * up)
+            h = self.scheme.quantize_input(self.swiglu(gate, up))
             down = self.dequantized("down", used).to(xs.dtype).transpose(1, 2)
             return self.scheme.gemm_output(grouped_mm(h, down, counts[used]))
 
         return dispatch(x, experts, weights, self.n_experts, ffn)
 
     def extra_repr(self) -> str:
-        return f"{self.n_experts} experts, {self.scheme.name}"
+        return f"{self.n_experts} experts, {self.scheme.name}" + ("" if self.limit is None else f", limit={self.limit}")

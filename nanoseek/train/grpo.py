@@ -7,7 +7,8 @@ steps on the clipped surrogate (minus beta * KL to a frozen reference, k3 estima
 
 Rollouts only produce tokens: every log-probability the loss uses (the "old" ones included, taken in the
 first of the mu updates, before any optimizer step) comes from the training forward, which runs each group's
-prompt once, packed with its G completions, and fuses the output head with the log-softmax (`token_logprobs`).
+prompt once, packed with its G completions (DeepSeek-V4: each prompt + completion on its own), and fuses the
+output head with the log-softmax (`token_logprobs`).
 On a CPU the rollouts' forwards of at most rollout.ENGINE_ROWS rows (small batches, the tail of a batch whose
 rows mostly stopped) can run the model through the engine's compiled throughput mode (--compile;
 engine/runner.py; rollouts need no bit-exact batch independence), which reads the policy's parameters in place
@@ -116,7 +117,7 @@ def grpo_loss(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor
     clipped = ((ratio < 1 - eps_low) & (a < 0)) | ((ratio > 1 + eps_high) & (a > 0))
     n = mask.sum().clamp(min=1)
     stats = {"clip_fraction": float((clipped.float() * mask).sum() / n),
-             "kl": float((kl * mask).sum() / n) if kl is not None else 0.0}
+             "kl": float((kl.detach() * mask).sum() / n) if kl is not None else 0.0}
     return loss, stats
 
 
@@ -132,23 +133,41 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
     of each of those distributions (no gradient). Completions come in groups: prompt i's are completions
     i*G .. i*G + G-1, G = N / len(prompts).
 
-    Each prompt runs once, not once per completion: a group is one packed row of the batch, its prompt then
-    each completion but its last token, [p, c_1[:-1], ..., c_G[:-1]] (each padded to the longest). The
-    completions' tokens take the positions that follow their prompt and attend to it and causally to their
-    own completion only (model.SharedPromptAttention), so each hidden state is the one of prompt + completion run on its
-    own. With G = 8 that takes 7 copies of every prompt out of the forward and backward passes, and each
-    weight is read once per pass. Only the positions that predict a completion token go through the output
-    head, fused with the log-softmax (`selected_logprobs`).
+    Each prompt runs once, not once per completion: a group is one packed row of the batch (`shared_prompt_rows`).
+    With G = 8 that takes 7 copies of every prompt out of the forward and backward passes, and each weight is
+    read once per pass. DeepSeek-V4's attention has no such packed form (its compressors pool fixed windows of
+    positions, and a window straddling the end of the prompt holds tokens of each completion): there every
+    prompt + completion is a row of its own (`one_row_each`). Only the positions that predict a completion
+    token go through the output head, fused with the log-softmax (`selected_logprobs`).
     """
     n, groups = len(completions), len(prompts)
     if n % groups:
         raise ValueError(f"{n} completions do not split into groups of equal size for {groups} prompts")
-    G = n // groups
     device = model.embed_tokens.weight.device
     mask = completion_mask(completions, device)  # [N, L_max]
-    P, L = max(len(p) for p in prompts), max(mask.shape[1] - 1, 0)
+    rows = one_row_each if model.config.model_type == "deepseek_v4" else shared_prompt_rows
+    ids, ctx, picks = rows(prompts, completions, n // groups, pad, device)
+    targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
+    with autocast(device, dtype):
+        hidden = model.hidden_states(ids, ctx)  # [rows, width, hidden]
+    picked, ent = selected_logprobs(hidden.flatten(0, 1)[picks], model.lm_head.weight, targets)
+    logp = picked.new_zeros(mask.shape)
+    logp[mask] = picked  # mask's True entries, row by row, are the completions' tokens in order
+    entropy = torch.zeros(mask.shape, device=device)
+    entropy[mask] = ent
+    return logp, entropy
+
+
+def shared_prompt_rows(prompts: list[list[int]], completions: list[list[int]], G: int, pad: int,
+                       device: torch.device) -> tuple[torch.Tensor, Context, torch.Tensor]:
+    """One packed row per group, its prompt then each completion but its last token, [p, c_1[:-1], ...,
+    c_G[:-1]] (each padded to the longest) -> (ids [groups, P + G L], the Context that runs them, picks: the
+    flat position predicting each completion token, in order). The completions' tokens take the positions that
+    follow their prompt and attend to it and causally to their own completion only (model.SharedPromptAttention),
+    so each hidden state is the one of prompt + completion run on its own."""
+    P, L = max(len(p) for p in prompts), max(max(map(len, completions)) - 1, 0)
     width = P + G * L  # a packed row
-    ids, positions, picks = [], [], []  # picks: the packed position predicting each completion token, in order
+    ids, positions, picks = [], [], []
     for i, p in enumerate(prompts):
         row, where = p + [pad] * (P - len(p)), list(range(P))
         for g, c in enumerate(completions[i * G:(i + 1) * G]):
@@ -158,18 +177,21 @@ def token_logprobs(model, prompts: list[list[int]], completions: list[list[int]]
             where += range(len(p), len(p) + L)
         ids.append(row)
         positions.append(where)
-    ids, positions = torch.tensor(ids, device=device), torch.tensor(positions, device=device)
     attention = SharedPromptAttention(torch.tensor([len(p) for p in prompts], device=device), P, G, L)
-    targets = torch.tensor([t for c in completions for t in c], device=device, dtype=torch.long)
-    with autocast(device, dtype):
-        hidden = model.hidden_states(ids, Context(positions, attention=attention))  # [groups, P + G L, hidden]
-    picked, ent = selected_logprobs(hidden.flatten(0, 1)[torch.tensor(picks, device=device)], model.lm_head.weight,
-                                    targets)
-    logp = picked.new_zeros(mask.shape)
-    logp[mask] = picked  # mask's True entries, row by row, are the completions' tokens in order
-    entropy = torch.zeros(mask.shape, device=device)
-    entropy[mask] = ent
-    return logp, entropy
+    ctx = Context(torch.tensor(positions, device=device), attention=attention)
+    return torch.tensor(ids, device=device), ctx, torch.tensor(picks, device=device, dtype=torch.long)
+
+
+def one_row_each(prompts: list[list[int]], completions: list[list[int]], G: int, pad: int,
+                 device: torch.device) -> tuple[torch.Tensor, Context, torch.Tensor]:
+    """Every prompt + completion but its last token a row of its own, right-padded (causal attention: the padding
+    after a sequence changes nothing before it) -> (ids [N, width], the Context, picks) as shared_prompt_rows."""
+    seqs = [prompts[j // G] + c[:-1] for j, c in enumerate(completions)]
+    width = max(map(len, seqs))
+    picks = [j * width + len(prompts[j // G]) - 1 + t for j, c in enumerate(completions) for t in range(len(c))]
+    ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=device)
+    ctx = Context(torch.arange(width, device=device).expand(len(seqs), width))
+    return ids, ctx, torch.tensor(picks, device=device, dtype=torch.long)
 
 
 def selected_logprobs(hidden: torch.Tensor, weight: torch.Tensor,
