@@ -18,7 +18,7 @@ from nanoseek.config import ConfigError, ModelConfig, get_preset
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Transformer
-from nanoseek.model.ops import compare_top, top_indices, top_mask
+from nanoseek.model.ops import Ops, compare_top, top_indices, top_mask
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import pretrain
 
@@ -135,6 +135,26 @@ def test_forward_over_a_cache_in_chunks_is_the_forward_without_one(chunk):
     assert ((zero & keep).any(-1) & (zero & ~keep).any(-1)).sum() > 10  # queries with a tie at the top-k's edge
     assert want.std() > 0.1
     assert (got - want).abs().max() <= 1e-4
+
+
+def test_attention_over_a_cache_reads_each_querys_topk_latents_only():
+    cfg = v32_config(index_topk=16)
+    model = random_model(cfg)
+    ids = torch.randint(0, cfg.vocab_size, (2, 100))
+    seen = []
+
+    class Spy(Ops):
+        def attend(self, q_lat, q_pe, kv, pe, visible, scale):
+            seen.append(tuple(kv.shape))
+            return super().attend(q_lat, q_pe, kv, pe, visible, scale)
+
+    with torch.no_grad():
+        cache = model.new_cache(2, 128)
+        model(ids[:, :-4], cache)
+        hidden = model.hidden_states(ids[:, -4:], cache.context(cache.positions(4), ops=Spy()))
+        want = model(ids)[:, -4:]
+    assert seen == [(2 * 4, 16, cfg.kv_lora_rank)] * cfg.num_hidden_layers  # a row per query, its 16 latents
+    assert (model.lm_head(hidden) - want).abs().max() <= 1e-4
 
 
 def test_topk_ties_go_to_the_lower_position():

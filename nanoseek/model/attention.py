@@ -192,9 +192,11 @@ class MLA(nn.Module):
         w = self.kv_b_weight(ops, q_nope.dtype).view(H, self.nope_dim + self.v_dim, self.kv_lora_rank)
         w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:].transpose(1, 2)  # [H, nope, r], [H, r, v]
         q_lat = ops.per_head(q_nope.reshape(B * S, H, self.nope_dim), w_uk)  # W_UK folded into the query
-        rows, n = (B, S) if kv.dim() == 3 else (B * S, 1)
-        out = ops.attend(q_lat.view(rows, n, H, -1), q_pe.reshape(rows, n, H, -1), kv.flatten(0, -3),
-                         pe.flatten(0, -3), visible.reshape(rows, n, -1), self.scale)  # over latents [rows, n, H, r]
+        if kv.dim() == 3:
+            out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, visible, self.scale)  # over latents [B, S, H, r]
+        else:  # a query per row: [B S, 1, H, r]
+            out = ops.attend(q_lat.view(B * S, 1, H, -1), q_pe.reshape(B * S, 1, H, -1), kv.flatten(0, 1),
+                             pe.flatten(0, 1), visible.reshape(B * S, 1, -1), self.scale)
         return ops.per_head(out.reshape(B * S, H, -1), w_uv).view(B, S, H, self.v_dim)  # W_UV after the sum
 
     def kv_b_weight(self, ops, dtype: torch.dtype) -> torch.Tensor:
