@@ -59,14 +59,17 @@ class QWeight(NamedTuple):
 
 
 def top_indices(x: torch.Tensor, k: int) -> torch.Tensor:
-    """Positions [..., k] (in no particular order) of the k largest of float x [..., n], ties to the lower position.
+    """Positions [..., k] (in no particular order) of the k largest of x [..., n], ties to the lower position.
 
-    torch.topk breaks ties as its kernel for that width happens to, so the same scores in a wider tensor (a query
-    over a longer cache) could keep another of equal keys. Here each value becomes an int64 that orders as the float
-    does (its IEEE bits, the negatives' magnitude bits flipped) in the high half, minus its position: all distinct."""
-    bits = (x.float() + 0.0).view(torch.int32)  # (+ 0.0: -0.0 becomes 0.0, the float it equals)
-    ordered = torch.where(bits < 0, bits ^ 0x7FFFFFFF, bits).long()
-    return ((ordered << 32) - torch.arange(x.shape[-1], device=x.device)).topk(k, dim=-1, sorted=False).indices
+    torch.topk keeps whichever of equal values its kernel for that width happens to, so the same scores in a wider
+    tensor (a query over a longer cache) could keep another of equal keys. So: the k-th largest value (the same
+    whichever tie topk kept), then every value above it, and of those equal to it the lowest positions, found by a
+    topk over a key that has no ties among them (exact in float32 up to 2^24 positions)."""
+    n = x.shape[-1]
+    kth = x.topk(k, dim=-1, sorted=False).values.amin(-1, keepdim=True)
+    lower_first = torch.arange(n, 0, -1, device=x.device, dtype=torch.float32)  # n - position
+    key = torch.where(x > kth, n + 1.0, torch.where(x == kth, lower_first, 0.0))
+    return key.topk(k, dim=-1, sorted=False).indices
 
 
 def top_mask(x: torch.Tensor, k: int) -> torch.Tensor:
