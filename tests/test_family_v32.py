@@ -18,6 +18,7 @@ from nanoseek.config import ConfigError, ModelConfig, get_preset
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Transformer
+from nanoseek.model.ops import Ops, compare_top, top_indices, top_mask
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import pretrain
 
@@ -112,6 +113,57 @@ def test_k_at_least_the_sequence_is_v3_exactly():
         v3 = as_v3(model)
         assert torch.equal(model(ids, cache), v3(ids, v3_cache))
     assert cache.index_k[:, :, :40].abs().sum() > 0 and cache.index_k[:, :, 40:].abs().sum() == 0
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_forward_over_a_cache_in_chunks_is_the_forward_without_one(chunk):
+    """tiny-v32's indexer (4 heads of 32, index_topk 64) over 320 tokens: scores are often exactly equal (every
+    head's ReLU at 0), and which of equal keys is kept must not depend on how many keys a forward scores (ties go
+    to the lower position in every path). Over the cache attention reads each query's gathered top-k latents."""
+    cfg = v32_config(index_n_heads=4, index_head_dim=32, index_topk=64, max_position_embeddings=512)
+    model = random_model(cfg)
+    ids = torch.randint(0, cfg.vocab_size, (2, 320), generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        want = model(ids)
+        cache = model.new_cache(2, 384)
+        got = torch.cat([model(ids[:, c:c + chunk], cache) for c in range(0, ids.shape[1], chunk)], 1)
+        layer = model.layers[0]  # its indexer's selection, without a cache
+        x, attn = layer.input_layernorm(model.embed_tokens(ids)), layer.self_attn
+        ctx = model.with_rope(nanoseek.model.Context(torch.arange(320)[None]), torch.float32)
+        keep, scores = attn.indexer(x, attn.q_a_layernorm(attn.q_a_proj(x)), ctx)
+    zero = (scores == 0) & torch.ones(320, 320, dtype=torch.bool).tril()
+    assert ((zero & keep).any(-1) & (zero & ~keep).any(-1)).sum() > 10  # queries with a tie at the top-k's edge
+    assert want.std() > 0.1
+    assert (got - want).abs().max() <= 1e-4
+
+
+def test_attention_over_a_cache_reads_each_querys_topk_latents_only():
+    cfg = v32_config(index_topk=16)
+    model = random_model(cfg)
+    ids = torch.randint(0, cfg.vocab_size, (2, 100))
+    seen = []
+
+    class Spy(Ops):
+        def attend(self, q_lat, q_pe, kv, pe, visible, scale):
+            seen.append(tuple(kv.shape))
+            return super().attend(q_lat, q_pe, kv, pe, visible, scale)
+
+    with torch.no_grad():
+        cache = model.new_cache(2, 128)
+        model(ids[:, :-4], cache)
+        hidden = model.hidden_states(ids[:, -4:], cache.context(cache.positions(4), ops=Spy()))
+        want = model(ids)[:, -4:]
+    assert seen == [(2 * 4, 16, cfg.kv_lora_rank)] * cfg.num_hidden_layers  # a row per query, its 16 latents
+    assert (model.lm_head(hidden) - want).abs().max() <= 1e-4
+
+
+def test_topk_ties_go_to_the_lower_position():
+    x = torch.tensor([[0.0, 1.0, -0.0, 0.0, float("-inf"), 2.0, -1.0, 0.0]])
+    assert sorted(top_indices(x, 4)[0].tolist()) == [0, 1, 2, 5]
+    assert top_mask(x, 3).tolist() == compare_top(x, 3).tolist() == [[True, True, False, False, False, True, False,
+                                                                        False]]
+    wide = torch.zeros(3, 5000)  # all tied: the lowest positions, whatever the width
+    assert torch.equal(top_indices(wide, 64).sort(-1).values, torch.arange(64).expand(3, 64))
 
 
 def test_the_indexer_selects_like_the_paper():

@@ -66,15 +66,16 @@ class LatentCache:
         """The Context of a forward writing positions [B, S] of cache rows `rows` (default: row i for entry i):
         each query sees the keys up to its own position, over whole blocks of KEY_BLOCK keys where the cache
         allows (the batch-invariant modes need whole blocks; the longest row of the batch sets how many)."""
-        if rows is None:
-            rows = torch.arange(positions.shape[0], device=positions.device)
+        row_slice = None
+        if rows is None:  # rows 0..B-1: their cached keys are read back as views
+            rows, row_slice = torch.arange(positions.shape[0], device=positions.device), slice(0, positions.shape[0])
         end = int(positions.max()) + 1
         T = min(-(-end // KEY_BLOCK) * KEY_BLOCK, self.max_len)
         visible = torch.arange(T, device=positions.device) <= positions[..., None]
         if self._layers is None:  # per-layer views, made once
             self._layers = (list(self.kv), list(self.pe), None if self.index_k is None else list(self.index_k))
         kv, pe, index_k = self._layers
-        return Context(positions, kv, pe, rows=rows, visible=visible, ops=ops, index_k=index_k)
+        return Context(positions, kv, pe, rows=rows, visible=visible, ops=ops, index_k=index_k, row_slice=row_slice)
 
     def advance(self, seq_len: int, rows: torch.Tensor | None = None) -> None:
         if rows is None:
@@ -137,10 +138,10 @@ class MLA(nn.Module):
         elif ctx.kv is None:
             out = self._expanded(q_nope, q_pe, kv, k_pe, ctx.attention)
         else:
-            kv_all, pe_all = ctx.write(self.layer_idx, kv, k_pe)  # [B, T, r], [B, T, rope]
-            # DSA: of the cached keys each query sees, the indexer's top-k
-            visible = ctx.visible if self.indexer is None else self.indexer.cached(x, c_q, ctx)
-            out = self._absorbed(q_nope, q_pe, kv_all, pe_all, ctx.ops, visible)
+            # DSA: of the cached keys each query sees, the indexer's top-k (a mask, or their positions)
+            visible, chosen = (ctx.visible, None) if self.indexer is None else self.indexer.cached(x, c_q, ctx)
+            keys = ctx.write(self.layer_idx, kv, k_pe, chosen)  # [B, T, r], [B, T, rope]; chosen: [B, S, k, *]
+            out = self._absorbed(q_nope, q_pe, *keys, ctx.ops, visible)
         return ops.linear(out.flatten(2), self.o_proj)
 
     def _heads(self, q_nope, q_pe, kv, k_pe) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -183,11 +184,19 @@ class MLA(nn.Module):
         return out.transpose(1, 2)  # [B, S, H, v]
 
     def _absorbed(self, q_nope, q_pe, kv, pe, ops: Ops, visible: torch.Tensor) -> torch.Tensor:
+        """Attention over cached latents: kv [B, T, r], pe [B, T, rope] shared by a row's queries, each over the keys
+        visible [B, S, T] marks; or (DSA) each query's own k latents kv [B, S, k, r], pe [B, S, k, rope] (the index
+        top-k, gathered once for all heads), of which it sees visible [B, S, k]: then each query is a row of its
+        own, and attention reads k latents per query, not T."""
         B, S, H, _ = q_nope.shape
         w = self.kv_b_weight(ops, q_nope.dtype).view(H, self.nope_dim + self.v_dim, self.kv_lora_rank)
         w_uk, w_uv = w[:, : self.nope_dim], w[:, self.nope_dim:].transpose(1, 2)  # [H, nope, r], [H, r, v]
         q_lat = ops.per_head(q_nope.reshape(B * S, H, self.nope_dim), w_uk)  # W_UK folded into the query
-        out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, visible, self.scale)  # over latents [B, S, H, r]
+        if kv.dim() == 3:
+            out = ops.attend(q_lat.view(B, S, H, -1), q_pe, kv, pe, visible, self.scale)  # over latents [B, S, H, r]
+        else:  # a query per row: [B S, 1, H, r]
+            out = ops.attend(q_lat.view(B * S, 1, H, -1), q_pe.reshape(B * S, 1, H, -1), kv.flatten(0, 1),
+                             pe.flatten(0, 1), visible.reshape(B * S, 1, -1), self.scale)
         return ops.per_head(out.reshape(B * S, H, -1), w_uv).view(B, S, H, self.v_dim)  # W_UV after the sum
 
     def kv_b_weight(self, ops, dtype: torch.dtype) -> torch.Tensor:

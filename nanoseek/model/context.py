@@ -33,20 +33,30 @@ class Context:
     sin: torch.Tensor | None = None
     token_ids: torch.Tensor | None = None  # [B, S], filled in by the model: DeepSeek-V4's hash-routed MoE layers
     index_k: list | None = None  # DeepSeek-V3.2: a LatentCache's per-layer indexer keys [rows, len, index_head_dim]
+    row_slice: slice | None = None  # `rows` as a slice, where they are consecutive: the keys read back are views
 
-    def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def _rows(self) -> torch.Tensor | slice:
+        """The rows to read back: a slice where there is one (a view), else the row tensor (a copy)."""
+        return self.rows if self.row_slice is None else self.row_slice
+
+    def write(self, layer: int, kv: torch.Tensor, pe: torch.Tensor,
+              chosen: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """Store a layer's latents [B, S, *] at the positions of the rows; return those rows' keys [B, T, *] that
-        `visible` covers. (Per-layer tensors, not the cache's 4-D ones: compiled, the write is then an in-place
-        update of an input, not a copy of the whole cache.)"""
+        `visible` covers, or only those at positions chosen [B, S, k] for each query, [B, S, k, *] (DeepSeek-V3.2:
+        read from the cache, not from a copy of all T). (Per-layer tensors, not the cache's 4-D ones: compiled, the
+        write is then an in-place update of an input, not a copy of the whole cache.)"""
         B, S = self.positions.shape
         index = self.rows[:, None].expand(B, S)
         self.kv[layer][index, self.positions] = kv.to(self.kv[layer].dtype)
         self.pe[layer][index, self.positions] = pe.to(self.pe[layer].dtype)
+        if chosen is not None:
+            rows = self.rows[:, None, None]
+            return self.kv[layer][rows, chosen], self.pe[layer][rows, chosen]
         T = self.visible.shape[-1]
-        return self.kv[layer][self.rows, :T], self.pe[layer][self.rows, :T]
+        return self.kv[layer][self._rows(), :T], self.pe[layer][self._rows(), :T]
 
     def write_index(self, layer: int, k: torch.Tensor) -> torch.Tensor:
         """Store a layer's indexer keys [B, S, index_head_dim] as `write` stores latents; return the rows' [B, T, *]."""
         B, S = self.positions.shape
         self.index_k[layer][self.rows[:, None].expand(B, S), self.positions] = k.to(self.index_k[layer].dtype)
-        return self.index_k[layer][self.rows, : self.visible.shape[-1]]
+        return self.index_k[layer][self._rows(), : self.visible.shape[-1]]

@@ -6,7 +6,10 @@ with q[t, j] from MLA's query latent c_q (wq_b), one key k[s] per token shared b
 and a weight per head from the hidden state (weights_proj). The first qk_rope_head_dim dimensions of q and k carry
 RoPE, rotating halves (i, i + d/2), unlike MLA's adjacent pairs. MLA then attends, for each query, only to the
 index_topk keys of highest score among those it may see; with index_topk at least the number of keys that is
-plain causal MLA. Decoding keeps k beside the latent cache: index_head_dim numbers per token per layer.
+plain causal MLA. Of equal scores (with random weights every head's ReLU is often 0) the lower position is kept,
+in every path, so a forward over a cache, in chunks of any size, selects what the forward without one does.
+Decoding keeps k beside the latent cache: index_head_dim numbers per token per layer; attention over the cache then
+reads only the latents of each query's index_topk keys, gathered (model/attention.py).
 
 DeepSeek's kernels run the scores in FP8 after a Hadamard rotation of q and k (dot products unchanged); here they
 are computed in float32.
@@ -29,7 +32,7 @@ from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
-from .ops import PLAIN, Ops
+from .ops import PLAIN, Ops, top_indices, top_mask
 from .rope import apply_rope
 
 STAGES = (None, "warmup", "sparse")
@@ -82,8 +85,7 @@ class Indexer(nn.Module):
             return allowed & ops.top(masked, self.topk)
         if self.topk >= scores.shape[-1]:
             return allowed
-        best = masked.topk(self.topk, dim=-1).indices
-        return allowed & torch.zeros_like(allowed).scatter_(-1, best, True)
+        return allowed & top_mask(masked, self.topk)
 
     def forward(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context,
                 allowed: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -99,13 +101,21 @@ class Indexer(nn.Module):
         keep = allowed if self.training_stage == "warmup" else self.select(scores, allowed)
         return keep, scores
 
-    def cached(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> torch.Tensor:
-        """Over a cache: write the tokens' indexer keys, score every cached key the queries see -> the keys
-        [B, S, T] they attend to (ctx.visible's keys, the topk of them where there are more)."""
+    def cached(self, x: torch.Tensor, c_q: torch.Tensor, ctx: Context) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Over a cache: write the tokens' indexer keys, score every cached key the queries see -> (mask, chosen).
+        Where no query sees more than topk keys: (ctx.visible, None), every key it sees. Else, where the ops gather
+        (ctx.ops.gathers_topk): the positions [B, S, topk] of each query's topk, in increasing position, and which of
+        them it sees [B, S, topk] (all, unless it sees fewer than topk); otherwise (the mask [B, S, T] of its topk,
+        None)."""
         k_all = ctx.write_index(self.layer_idx, self.keys(x, ctx))  # [B, T, head_dim]
-        if not ctx.ops.compiled and self.topk >= ctx.visible.shape[-1]:
-            return ctx.visible
-        return self.select(self.scores(x, c_q, k_all, ctx), ctx.visible, ctx.ops)
+        visible = ctx.visible
+        if not ctx.ops.compiled and self.topk >= int(visible.sum(-1).max()):  # (eager: a host sync is fine)
+            return visible, None
+        scores = self.scores(x, c_q, k_all, ctx)  # [B, S, T]
+        if not ctx.ops.gathers_topk:
+            return self.select(scores, visible, ctx.ops), None
+        chosen = top_indices(scores.masked_fill(~visible, float("-inf")), self.topk).sort(dim=-1).values
+        return visible.gather(-1, chosen), chosen
 
     def learn(self, scores: torch.Tensor, q: torch.Tensor, k: torch.Tensor, keep: torch.Tensor,
               scale: float) -> None:

@@ -58,9 +58,23 @@ class QWeight(NamedTuple):
         return self._replace(q=self.q[i], s=self.s[i], kernel=tuple(k[i] for k in self.kernel))
 
 
+def top_indices(x: torch.Tensor, k: int) -> torch.Tensor:
+    """Positions [..., k] (in no particular order) of the k largest of x [..., n], ties to the lower position.
+
+    torch.topk keeps whichever of equal values its kernel for that width happens to, so the same scores in a wider
+    tensor (a query over a longer cache) could keep another of equal keys. So: the k-th largest value (the same
+    whichever tie topk kept), then every value above it, and of those equal to it the lowest positions, found by a
+    topk over a key that has no ties among them (exact in float32 up to 2^24 positions)."""
+    n = x.shape[-1]
+    kth = x.topk(k, dim=-1, sorted=False).values.amin(-1, keepdim=True)
+    lower_first = torch.arange(n, 0, -1, device=x.device, dtype=torch.float32)  # n - position
+    key = torch.where(x > kth, n + 1.0, torch.where(x == kth, lower_first, 0.0))
+    return key.topk(k, dim=-1, sorted=False).indices
+
+
 def top_mask(x: torch.Tensor, k: int) -> torch.Tensor:
-    """Mask [..., n] of the k largest of x [..., n] (torch.topk)."""
-    return torch.zeros_like(x, dtype=torch.bool).scatter_(-1, x.topk(k, dim=-1, sorted=False).indices, True)
+    """Mask [..., n] of the k largest of x [..., n], ties to the lower position (as compare_top)."""
+    return torch.zeros_like(x, dtype=torch.bool).scatter_(-1, top_indices(x, k), True)
 
 
 class Ops:
@@ -69,6 +83,10 @@ class Ops:
     compiled = False
     invariant = False
     reads_weights = False  # plain mode calls the linear modules themselves
+    # DeepSeek-V3.2 over a cache: attend to each query's top-k latents gathered, not to every cached one masked.
+    # The batch-invariant modes mask (their attention reads whole KEY_BLOCKs of a row shared by its queries, and
+    # whether a forward gathers depends on the longest row of its batch); so do the compiled ones (open sizes).
+    gathers_topk = True
 
     def linear(self, x: torch.Tensor, m) -> torch.Tensor:
         """x [..., in] through a linear module (float or quantized), bias included."""
@@ -152,6 +170,7 @@ class Invariant(Ops):
 
     invariant = True
     reads_weights = True
+    gathers_topk = False
 
     def mm(self, x, w):
         if isinstance(w, QWeight):

@@ -115,7 +115,7 @@ class Transformer(nn.Module):
         """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
         cos, sin = self.rotary(ctx.positions, dtype)
         return Context(ctx.positions, ctx.kv, ctx.pe, ctx.rows, ctx.visible, ctx.attention, ctx.ops, cos, sin,
-                       index_k=ctx.index_k)
+                       index_k=ctx.index_k, row_slice=ctx.row_slice)
 
     def forward(self, input_ids: torch.Tensor, cache: LatentCache | HybridCache | None = None,
                 rows: torch.Tensor | None = None) -> torch.Tensor:
