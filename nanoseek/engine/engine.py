@@ -29,6 +29,7 @@ from collections import deque
 import torch
 
 from ..model import KEY_BLOCK, LatentCache, Transformer
+from ..model.hybrid_cache import HybridCache
 from ..tokenizer import Tokenizer
 from . import speculative
 from .detok import TextStream
@@ -64,6 +65,9 @@ class Engine:
         torch.compile (several times faster; compiles here, which takes from seconds with inductor's disk
         cache warm to a minute or more cold)."""
         cfg = model.config
+        if compile and cfg.model_type == "deepseek_v4":
+            warnings.warn("the engine does not compile DeepSeek-V4's forward yet; decoding eagerly", stacklevel=2)
+            compile = False
         self.im = InferenceModel(model, deterministic, compile)
         self.tokenizer = tokenizer
         self.max_batch, self.max_waiting, self.prefill_chunk = max_batch, max_waiting, prefill_chunk
@@ -75,7 +79,12 @@ class Engine:
             if has_mtp and speculative is not False else None
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
-        self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
+        if cfg.model_type == "deepseek_v4":  # window + compressed entries; a padded prefill chunk writes past a row's end
+            self.cache = HybridCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device,
+                                     slack=prefill_chunk + 2)
+            prefix_reuse = False  # its rings keep the last positions only: a slot cannot go back to a prefix
+        else:
+            self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
         self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
         self.free: deque[int] = deque(range(max_batch))  # least recently used first
         self.slot_tokens: list[list[int]] = [[] for _ in range(max_batch)]  # tokens whose latents a slot holds

@@ -30,7 +30,7 @@ from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
-from .hybrid_cache import CompressorState
+from .hybrid_cache import CompressorView
 from .layers import RMSNorm
 from .rope import rope_frequencies
 
@@ -84,26 +84,22 @@ class Compressor(nn.Module):
         self.ape = nn.Parameter(torch.zeros(rate, width))  # B: the learned bias of each position in a window
         self.norm = RMSNorm(dim, cfg.rms_norm_eps)
 
-    def forward(self, x: torch.Tensor, rotary: V4Rotary, state: CompressorState | None = None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, rotary: V4Rotary, state: CompressorView | None = None) -> torch.Tensor:
         """x [B, S, hidden] -> every entry so far [B, entries, dim]. Without a cache state x starts at position 0
-        and a trailing partial window is left out; with one, x follows the tokens the state has seen, and the
-        state keeps the open window for later."""
+        and a trailing partial window is left out; with one, x follows the tokens the state has kept, the windows
+        around x are pooled, and those that x closes are stored (model/hybrid_cache.py)."""
         B = x.shape[0]
         m, kv, gate = self.rate, self.wkv(x), self.wgate(x)
         if state is None:
             closed, first = x.shape[1] // m * m, 0
             kv, gate = kv[:, :closed], gate[:, :closed]
         else:
-            kv, gate, first = state.take(kv, gate, m)
+            kv, gate, first = state.gather(kv, gate, self.overlap)  # first: [B, 1]
         n = kv.shape[1] // m
         kv, gate = kv.view(B, n, m, kv.shape[-1]), gate.view(B, n, m, gate.shape[-1]) + self.ape
         if self.overlap:  # [B, n, 2m, dim]: C^a of the previous window (none before window 0), C^b of this one
             d = self.dim
             prev_kv, prev_gate = kv.new_zeros(B, 1, m, d), gate.new_full((B, 1, m, d), float("-inf"))
-            if state is not None and state.prev_kv is not None:
-                prev_kv, prev_gate = state.prev_kv[:, None], state.prev_gate[:, None]
-            if state is not None and n:
-                state.prev_kv, state.prev_gate = kv[:, -1, :, :d], gate[:, -1, :, :d]
             prev_kv = torch.cat([prev_kv, kv[..., :d]], dim=1)[:, :n]  # window w gets C^a of window w - 1
             prev_gate = torch.cat([prev_gate, gate[..., :d]], dim=1)[:, :n]
             kv = torch.cat([prev_kv, kv[..., d:]], dim=2)
@@ -111,7 +107,7 @@ class Compressor(nn.Module):
         pooled = (kv * gate.float().softmax(dim=2).to(kv.dtype)).sum(dim=2)
         cos, sin = rotary((first + torch.arange(n, device=x.device)) * m)
         entries = rotate(self.norm(pooled), cos, sin)
-        return entries if state is None else state.add(entries)
+        return entries if state is None else state.store(entries, first)
 
 
 def visible_entries(positions: torch.Tensor, n_entries: int, rate: int) -> torch.Tensor:
