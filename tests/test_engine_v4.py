@@ -225,3 +225,37 @@ def test_serve_tiny_v4_completions_with_a_stop_string(tmp_path):
         r = httpx.post(server.url + "/v1/completions", json={**body, "stop": [stop]}, timeout=60)
         assert r.json()["choices"][0]["text"] == want[:want.index(stop)]
         assert r.json()["choices"][0]["finish_reason"] == "stop"
+
+
+def test_padding_past_the_slack_is_an_error_not_wrong_logits(model):
+    """A forward that writes more positions past a row's end than the cache's slack overwrites window slots the
+    row still needs: its next forward says so instead of attending over the wrong keys."""
+    cfg = model.config
+    im = InferenceModel(model, deterministic=False)
+    cache = HybridCache(cfg, 2, 64, slack=2)
+    ids = torch.randint(0, cfg.vocab_size, (2, 20))
+    im.run(ids, torch.arange(20).expand(2, 20), cache, torch.tensor([0, 1]))  # row 1's prompt: 3 tokens, padded
+    im.run(ids[:1, :1], torch.tensor([[20]]), cache, torch.tensor([0]))  # row 0: all 20 were real
+    with pytest.raises(ValueError, match="slack"):
+        im.run(ids[:1, :1], torch.tensor([[3]]), cache, torch.tensor([1]))
+
+
+@pytest.mark.parametrize("speculative", [False, True])
+def test_a_conversation_goes_on_from_its_cached_prefix(model, speculative):
+    """A prompt that extends a finished sequence (the next turn of a chat) goes on from that slot's cache; one that
+    shares only its first tokens cannot go back that far in the rings (the slot wrote more than slack positions
+    after them) and is prefilled anew. Both give the full forward's greedy tokens."""
+    cfg = model.config
+    g = torch.Generator().manual_seed(3)
+    first = torch.randint(0, cfg.vocab_size, (10,), generator=g).tolist()
+    engine = Engine(model, max_batch=2, max_len=64, speculative=speculative, prefill_chunk=4)  # slack 6
+    params = SamplingParams(temperature=0, max_tokens=12)
+    turn = engine.submit(first, params).result()
+    follow = first + turn.output_ids + [5, 6, 7]
+    again = engine.submit(follow, params).result()
+    assert again.cached_tokens >= len(first) + 10
+    assert again.output_ids == greedy_reference(model, follow, 12)[0]
+    other = follow[:3] + [(t + 1) % cfg.vocab_size for t in follow[3:12]]
+    late = engine.submit(other, params).result()
+    assert late.cached_tokens == 0
+    assert late.output_ids == greedy_reference(model, other, 12)[0]

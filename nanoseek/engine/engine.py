@@ -82,7 +82,6 @@ class Engine:
         if cfg.model_type == "deepseek_v4":  # window + compressed entries; a padded prefill chunk writes past a row's end
             self.cache = HybridCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device,
                                      slack=prefill_chunk + 2)
-            prefix_reuse = False  # its rings keep the last positions only: a slot cannot go back to a prefix
         else:
             self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
         self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
@@ -284,15 +283,24 @@ class Engine:
         if self.prefix_reuse and r.params.prompt_logprobs is None:
             for slot in self.free:
                 n = _common_prefix(self.slot_tokens[slot], r.prompt_ids)
-                if n > reuse:
+                if n > reuse and self._resumable(slot, self._reusable(n, r)):
                     best, reuse = slot, n
-        # keep the last prompt token to run (its logits choose the first token); with MTP one more, since
-        # the MTP latents of position i were computed with token i + 1, which must match too
-        reuse = max(0, min(reuse - (1 if self.drafter is not None else 0), len(r.prompt_ids) - 1))
+        reuse = self._reusable(reuse, r)
         self.free.remove(best)
         self.cache.lengths[best] = reuse
         r.slot, r.cached_tokens = best, reuse
         return best
+
+    def _reusable(self, common: int, r: Request) -> int:
+        """Cached tokens r can start from when a slot holds `common` tokens of its prompt: all but the last prompt
+        token (its logits choose the first token); with MTP one fewer, since the MTP latents of position i were
+        computed with token i + 1, which must match too."""
+        return max(0, min(common - (1 if self.drafter is not None else 0), len(r.prompt_ids) - 1))
+
+    def _resumable(self, slot: int, length: int) -> bool:
+        """Whether the slot can go on from its first `length` tokens (DeepSeek-V4's cache keeps only the last
+        positions of its window and open compression windows; the latent cache keeps every one)."""
+        return not isinstance(self.cache, HybridCache) or self.cache.resumable(slot, length)
 
     def _prefill(self, reqs: list[Request]) -> None:
         for r in reqs:

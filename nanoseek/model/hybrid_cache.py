@@ -62,11 +62,20 @@ class LayerCache:
 
 class Step:
     """One forward's rows [B], their starts [B] (first position written), tokens per row and the end (one past
-    the last position any query of the forward has)."""
+    the last position any query of the forward has). window: a layer's window ring, checked to hold every position
+    the rows' first queries see (what a forward writing more than slack positions past a row's end destroys)."""
 
-    def __init__(self, positions: torch.Tensor, rows: torch.Tensor):
+    def __init__(self, positions: torch.Tensor, rows: torch.Tensor, window: LayerCache, span: int, slack: int):
         self.rows, self.start, self.seq_len = rows, positions[:, 0], positions.shape[1]
-        self.end = int(positions.max()) + 1
+        held = window.pos[rows]
+        wanted = (held < self.start[:, None]) & (held > self.start[:, None] - span)
+        missing = torch.minimum(self.start, torch.full_like(self.start, span - 1)) - wanted.sum(1)
+        end, lost = torch.stack([positions.max() + 1, missing.max()]).tolist()
+        if lost > 0:
+            raise ValueError(f"cache rows {rows.tolist()} lost positions of their sliding window: a forward wrote more "
+                             f"than slack = {slack} positions past a row's end (padding); make the HybridCache with a "
+                             "slack of at least the longest padding")
+        self.end = end
 
 
 class CompressorView:
@@ -138,7 +147,7 @@ class HybridCache:
         n_layers = cfg.num_hidden_layers + cfg.num_nextn_predict_layers
         self.layers = [LayerCache(cfg, i, batch, max_len, slack, dtype, device) for i in range(n_layers)]
         self.lengths = torch.zeros(batch, dtype=torch.long, device=device)
-        self.batch, self.max_len, self.slack = batch, max_len, slack
+        self.batch, self.max_len, self.slack, self.window = batch, max_len, slack, cfg.sliding_window
 
     def positions(self, seq_len: int, rows: torch.Tensor | None = None) -> torch.Tensor:
         """Positions [len(rows), seq_len] of the next seq_len tokens of the given rows (default: all)."""
@@ -153,7 +162,7 @@ class HybridCache:
         cache rows `rows` (default: row i for entry i)."""
         if rows is None:
             rows = torch.arange(positions.shape[0], device=positions.device)
-        step = Step(positions, rows)
+        step = Step(positions, rows, self.layers[0], self.window, self.slack)
         kv = [LayerView(layer, step) for layer in self.layers]
         return Context(positions, kv=kv, rows=rows) if ops is None else Context(positions, kv=kv, rows=rows, ops=ops)
 
@@ -162,6 +171,13 @@ class HybridCache:
             self.lengths += seq_len
         else:
             self.lengths[rows] += seq_len
+
+    def resumable(self, row: int, length: int) -> bool:
+        """Whether row can go on from its first `length` tokens (what follows dropped, e.g. to reuse a prompt's
+        prefix): its rings still hold the positions before `length` that the next queries and windows need, i.e.
+        it wrote nothing more than slack positions after `length`."""
+        written = max(int(layer.pos[row].max()) for layer in self.layers)
+        return length == 0 or length > written - self.slack
 
     def fork(self, src: int, dst: torch.Tensor) -> None:
         """Copy row src's state into rows dst (G samples of one prompt share its prefill)."""
