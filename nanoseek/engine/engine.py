@@ -1,4 +1,4 @@
-"""The inference engine: continuous batching over one preallocated latent cache, with MTP speculation.
+"""The inference engine: continuous batching over one preallocated cache, with MTP speculation.
 
     engine = Engine(model, tokenizer, max_batch=16)
     for event in engine.submit(prompt_ids, SamplingParams(temperature=0)):   # drives the engine itself
@@ -15,6 +15,12 @@ default plain GEMMs over the batch (throughput); Engine(deterministic=True) make
 none of this changes a greedy request's tokens: batched, prefix-reused or speculative, they are the
 tokens of the same request decoded alone. Engine(compile=True) runs it through torch.compile: several
 times faster, after a compilation of seconds to minutes at construction.
+
+DeepSeek-V4 decodes from its HybridCache (model/hybrid_cache.py: a window ring and compressed entries per row,
+each row at its own length, as the latent cache's rows): the same batching, speculation and sampling. Its rings
+keep only the last positions, so a slot is reused for a prompt's prefix only while they still hold it
+(`HybridCache.resumable`), and its cache's slack is the prefill chunk (the padding a chunk may write past a row's
+end). It runs eagerly (compile=True warns and decodes eagerly; engine/runner.py).
 """
 
 from __future__ import annotations
@@ -79,7 +85,7 @@ class Engine:
             if has_mtp and speculative is not False else None
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
-        if cfg.model_type == "deepseek_v4":  # window + compressed entries; a padded prefill chunk writes past a row's end
+        if cfg.model_type == "deepseek_v4":  # window + compressed entries; slack: a padded chunk writes past the end
             self.cache = HybridCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device,
                                      slack=prefill_chunk + 2)
         else:

@@ -126,7 +126,7 @@ class Indexer(nn.Module):
         self.weights_proj = nn.Linear(cfg.hidden_size, cfg.index_n_heads, bias=False)
 
     def forward(self, x: torch.Tensor, q_latent: torch.Tensor, positions: torch.Tensor, rotary: V4Rotary,
-                state: CompressorState | None = None) -> torch.Tensor:
+                state: CompressorView | None = None) -> torch.Tensor:
         """x [B, S, hidden], q_latent [B, S, q_lora_rank] -> chosen [B, S, entries] (bool)."""
         B, S, _ = x.shape
         keys = self.compressor(x, rotary, state).float()  # [B, T, c]

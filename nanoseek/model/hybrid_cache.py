@@ -17,7 +17,9 @@ position is decoded again, before any query can see it. The caller (the engine, 
 how far a row advances (`lengths`); nothing here has to be undone.
 
 slack: how many positions a forward may write past a row's real end (padding, a draft) without overwriting
-what the row still needs: the rings keep that many slots more than the window and the open windows need.
+what the row still needs: the rings keep that many slots more than the window and the open windows need. The
+default, 2, covers a speculative draft; the engine passes its prefill chunk (it right-pads rows to a chunk). A
+forward whose padding overran it is found by the next forward of that row (a clear error, not wrong logits).
 """
 
 from __future__ import annotations
