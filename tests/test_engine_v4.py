@@ -259,3 +259,38 @@ def test_a_conversation_goes_on_from_its_cached_prefix(model, speculative):
     late = engine.submit(other, params).result()
     assert late.cached_tokens == 0
     assert late.output_ids == greedy_reference(model, other, 12)[0]
+
+
+@pytest.mark.parametrize("rates", list(RATES))
+def test_deterministic_mode_is_batch_invariant(rates):
+    """Engine(deterministic=True): a row's logits do not depend on its batch, bit for bit (batched and alone, a
+    prefill in pieces, a [token, draft] pair written again), and equal the full forward's to 1e-5, the MTP
+    module's too; so its speculative greedy tokens are plain decoding's. (16 experts: the gate's scores of a
+    token fill whole CPU vectors, see ops.Invariant.pointwise.)"""
+    model = random_model(v4_config(**RATES[rates], n_routed_experts=16), seed=5)
+    cfg = model.config
+    ids = torch.randint(0, cfg.vocab_size, (3, 20), generator=torch.Generator().manual_seed(4))
+    pos = torch.arange(20).expand(3, 20)
+    im = InferenceModel(model, deterministic=True)
+    cache = HybridCache(cfg, 6, 64, slack=20)
+    hidden, together = im.run(ids, pos, cache, torch.tensor([5, 1, 2]))
+    with torch.no_grad():
+        full = model.hidden_states(ids)
+        (mtp,) = model.mtp_logits(ids, full)
+    assert (together - model.lm_head(full)).abs().max() < 1e-5
+    drafts = im.draft(hidden[:, :-1], ids[:, 1:], pos[:, :-1], cache, torch.tensor([5, 1, 2]),
+                      torch.arange(19).expand(3, 19))
+    assert (drafts - mtp).abs().max() < 1e-5
+    alone = HybridCache(cfg, 1, 64, slack=20)
+    chunks = [im.run(ids[1:2, a:b], pos[1:2, a:b], alone, torch.tensor([0]))[1] for a, b in [(0, 7), (7, 8), (8, 20)]]
+    assert torch.equal(torch.cat(chunks, dim=1), together[1:2])
+    pair = im.run(ids[:2, 8:10], pos[:2, 8:10], cache, torch.tensor([5, 1]))[1]
+    assert torch.equal(pair, together[:2, 8:10])
+    prompts = [ids[i, :n].tolist() for i, n in enumerate((4, 9, 13))]
+    refs = {tuple(p): greedy_reference(model, p, 10)[0] for p in prompts}
+    for spec in (False, True):
+        engine = Engine(model, max_batch=3, max_len=64, deterministic=True, speculative=spec)
+        if spec:
+            with_oracle_drafts(engine, refs)
+        reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=10)) for p in prompts]
+        assert [r.result().output_ids for r in reqs] == [refs[tuple(p)] for p in prompts]

@@ -47,7 +47,7 @@ class CompressorCache:
 
 class LayerCache:
     def __init__(self, cfg: ModelConfig, layer_idx: int, batch: int, max_len: int, slack: int, dtype, device):
-        ring = cfg.sliding_window - 1 + slack
+        self.span, ring = cfg.sliding_window, cfg.sliding_window - 1 + slack
         self.kv = torch.zeros(batch, ring, cfg.head_dim, dtype=dtype, device=device)
         self.pos = torch.full((batch, ring), FAR, dtype=torch.long, device=device)
         rate = cfg.compress_rate(layer_idx)
@@ -129,16 +129,22 @@ class LayerView:
         self.compressor = cache.compressor and CompressorView(cache.compressor, step)
         self.indexer = cache.indexer and CompressorView(cache.indexer, step)
 
-    def window(self, kv: torch.Tensor, positions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def window(self, kv: torch.Tensor, positions: torch.Tensor,
+               in_place: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """The new latents [B, S, D] after the ring's: keys [B, R + S, D] and their positions [B, R + S] (a slot
-        at or after the row's start, stale, at FAR). The new latents go into the ring."""
+        at or after the row's start, stale, at FAR). The new latents go into the ring. in_place: written first, and
+        the keys are the ring's [B, R, D] (each position in its own slot), where the ring holds every key the
+        queries see (S <= slack; else as without)."""
         c, st = self.cache, self.step
         S, ring = kv.shape[1], c.kv.shape[1]
+        keep = min(S, ring)
+        own = st.rows[:, None], positions[:, S - keep:] % ring
+        if in_place and S <= ring - c.span + 1:
+            c.kv[own], c.pos[own] = kv[:, S - keep:].to(c.kv.dtype), positions[:, S - keep:]
+            return c.kv[st.rows].to(kv.dtype), c.pos[st.rows]
         cached = c.pos[st.rows]
         cached = torch.where(cached < st.start[:, None], cached, FAR)
         keys, pos = torch.cat([c.kv[st.rows].to(kv.dtype), kv], dim=1), torch.cat([cached, positions], dim=1)
-        keep = min(S, ring)
-        own = st.rows[:, None], positions[:, S - keep:] % ring
         c.kv[own], c.pos[own] = kv[:, S - keep:].to(c.kv.dtype), positions[:, S - keep:]
         return keys, pos
 

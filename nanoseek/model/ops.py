@@ -37,6 +37,7 @@ import torch.nn.functional as F
 
 # Cached keys are attended in blocks of this many positions: a cache's length must be a multiple of it.
 KEY_BLOCK = 128
+LANES = 64  # a multiple of every CPU vector width in floats (Invariant.pointwise)
 # Rows up to which the packed int kernels of quantized weights run (bench/quant.py --kernels, 1 thread: int8's kernel
 # beats dequantize + matmul up to ~8 rows, int4's up to 16-64; a decoded token is 1 row).
 KERNEL_MAX_ROWS = 8
@@ -133,6 +134,10 @@ class Ops:
         probs = scores.softmax(dim=-1, dtype=torch.float32).to(q_lat.dtype)
         return torch.einsum("bsht,btc->bshc", probs, kv)
 
+    def pointwise(self, fn, x: torch.Tensor) -> torch.Tensor:
+        """fn(x) for an elementwise fn (sigmoid, softplus, cos: what CPU kernels compute with vector code)."""
+        return fn(x)
+
     def top(self, x: torch.Tensor, k: int) -> torch.Tensor:
         return top_mask(x, k)
 
@@ -165,6 +170,13 @@ class Invariant(Ops):
         flat = x.reshape(-1, 1, x.shape[-1])  # [rows, 1, in]
         wt = w.t()  # [in, out]: the same layout for every call, so the same kernel
         return torch.bmm(flat, wt.expand(flat.shape[0], *wt.shape)).view(*x.shape[:-1], w.shape[0])
+
+    def pointwise(self, fn, x):
+        # a CPU kernel computes the last numel % (vector width) elements of a tensor in scalar code, whose last bits
+        # may differ from the vector code's: padded to whole vectors, every element takes the vector code
+        flat = x.reshape(-1)
+        padded = torch.cat([flat, flat.new_zeros(-flat.numel() % LANES)])
+        return fn(padded)[: flat.numel()].view(x.shape)
 
     def per_head(self, x, w):
         n, h, a = x.shape
