@@ -19,8 +19,10 @@ which is also what keeps a row independent of its batch in the `Compiled` mode (
 shapes differ in their last bits). The model's parameters are read in place: an optimizer step between RL
 rollouts reaches the next forward with nothing to rebuild.
 
-DeepSeek-V4 runs eagerly only (compile=True is refused), and its deterministic mode is not batch-invariant yet: the
-MoE and output products are, the hybrid attention's are GEMMs over the batch (logits equal to rounding).
+DeepSeek-V4 runs eagerly only (compile=True is refused). Its deterministic mode is batch-invariant as the others
+are (model/hybrid_attention.py: invariant_attention), with one gap: its gate's sqrt-softplus scores, outside the
+mode's ops, take the CPU's scalar code for a tensor's tail, so with fewer routed experts than a vector holds (16
+floats) the last bits of a score can depend on the batch.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ matrix per group), then all groups to hidden (wo_b).
 Names are the released weights' (wq_a = W^DQ, wq_b = W^UQ, wkv = W^KV, compressor.wkv / wgate / ape = W^KV' / W^Z
 / B, wo_a / wo_b, attn_sink), as transformers' DeepseekV4ForCausalLM writes them under `model.layers.N.attn.`.
 Without a cache it computes whole sequences (training, evaluation); with a HybridCache (model/hybrid_cache.py) it
-continues them from the window, the entries and the open windows that cache keeps.
+continues them from the window, the entries and the open windows that cache keeps. The products go through the
+mode's ops (model/ops.py; plain ones are the modules' own calls); in the batch-invariant modes the attention is
+`invariant_attention`, over the keys laid out where each row keeps them, so a row's logits do not depend on its batch.
 """
 
 from __future__ import annotations
