@@ -304,3 +304,24 @@ def test_deterministic_mode_is_batch_invariant(rates):
             with_oracle_drafts(engine, refs)
         reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=10)) for p in prompts]
         assert [r.result().output_ids for r in reqs] == [refs[tuple(p)] for p in prompts]
+
+
+def test_model_forward_over_rows_of_their_own_lengths_and_forked_rows(model):
+    """`Transformer.forward(ids, cache, rows)` continues each row from its own length; `fork` copies a row's state
+    (G samples of one prompt, as RL rollouts share a prefill): each continues as the full forward of its text."""
+    cfg = model.config
+    seqs = torch.randint(0, cfg.vocab_size, (4, 30), generator=torch.Generator().manual_seed(6))
+    cache = HybridCache(cfg, 4, 64)
+    with torch.no_grad():
+        full = model(seqs)
+        model(seqs[:1, :11], cache, torch.tensor([0]))
+        cache.fork(0, torch.tensor([2, 3]))
+        model(seqs[1:2, :5], cache, torch.tensor([1]))
+        seqs[2:, :11] = seqs[0, :11]  # rows 2 and 3 share row 0's first 11 tokens, then go their own way
+        full[2:] = model(seqs[2:])
+        assert cache.lengths.tolist() == [11, 5, 11, 11]
+        got = [model(seqs[[0, 2, 3], 11:13], cache, torch.tensor([0, 2, 3])),
+               model(seqs[1:2, 5:12], cache, torch.tensor([1]))]
+    assert (got[0] - full[[0, 2, 3], 11:13]).abs().max() <= 1e-4
+    assert (got[1] - full[1:2, 5:12]).abs().max() <= 1e-4
+    assert cache.lengths.tolist() == [13, 12, 13, 13]

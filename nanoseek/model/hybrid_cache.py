@@ -191,8 +191,8 @@ class HybridCache:
         """Copy row src's state into rows dst (G samples of one prompt share its prefill)."""
         for layer in self.layers:
             for t in layer.tensors():
-                t[dst] = t[src:src + 1]
-        self.lengths[dst] = self.lengths[src]
+                t[dst] = t[src:src + 1].clone()
+        self.lengths[dst] = int(self.lengths[src])
 
     def bytes_held(self) -> int:
         """Bytes the cache holds (all rows, all layers)."""
