@@ -13,8 +13,10 @@ Every row has its own length: a forward writes positions [B, S] of any rows, eac
 of a batched prefill) and is never read: the window masks ring slots whose position is not below the start, the
 compressor takes the tokens from the start on from the forward itself, and an entry is (re)computed in the forward
 that holds its window's last token, so an entry closed by a rejected token is rewritten when the token at that
-position is decoded again, before any query can see it. The caller (the engine, `Transformer.forward`) decides
-how far a row advances (`lengths`); nothing here has to be undone.
+position is decoded again, before any query can see it. (The batch-invariant modes write the new latents into the
+window ring first and attend over the ring itself, stale slots masked by position, so that a key sits in the same
+place whatever the batch.) The caller (the engine, `Transformer.forward`) decides how far a row advances
+(`lengths`); nothing here has to be undone. A row can also go back a little (`resumable`: prefix reuse).
 
 slack: how many positions a forward may write past a row's real end (padding, a draft) without overwriting
 what the row still needs: the rings keep that many slots more than the window and the open windows need. The
