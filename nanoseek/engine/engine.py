@@ -1,4 +1,4 @@
-"""The inference engine: continuous batching over one preallocated latent cache, with MTP speculation.
+"""The inference engine: continuous batching over one preallocated cache, with MTP speculation.
 
     engine = Engine(model, tokenizer, max_batch=16)
     for event in engine.submit(prompt_ids, SamplingParams(temperature=0)):   # drives the engine itself
@@ -15,6 +15,12 @@ default plain GEMMs over the batch (throughput); Engine(deterministic=True) make
 none of this changes a greedy request's tokens: batched, prefix-reused or speculative, they are the
 tokens of the same request decoded alone. Engine(compile=True) runs it through torch.compile: several
 times faster, after a compilation of seconds to minutes at construction.
+
+DeepSeek-V4 decodes from its HybridCache (model/hybrid_cache.py: a window ring and compressed entries per row,
+each row at its own length, as the latent cache's rows): the same batching, speculation and sampling. Its rings
+keep only the last positions, so a slot is reused for a prompt's prefix only while they still hold it
+(`HybridCache.resumable`), and its cache's slack is the prefill chunk (the padding a chunk may write past a row's
+end). It runs eagerly (compile=True warns and decodes eagerly; engine/runner.py).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from collections import deque
 import torch
 
 from ..model import KEY_BLOCK, LatentCache, Transformer
+from ..model.hybrid_cache import HybridCache
 from ..tokenizer import Tokenizer
 from . import speculative
 from .detok import TextStream
@@ -64,6 +71,9 @@ class Engine:
         torch.compile (several times faster; compiles here, which takes from seconds with inductor's disk
         cache warm to a minute or more cold)."""
         cfg = model.config
+        if compile and cfg.model_type == "deepseek_v4":
+            warnings.warn("the engine does not compile DeepSeek-V4's forward yet; decoding eagerly", stacklevel=2)
+            compile = False
         self.im = InferenceModel(model, deterministic, compile)
         self.tokenizer = tokenizer
         self.max_batch, self.max_waiting, self.prefill_chunk = max_batch, max_waiting, prefill_chunk
@@ -75,7 +85,11 @@ class Engine:
             if has_mtp and speculative is not False else None
         # +2: a verify step writes one position past the last token; whole key blocks (see forward.py)
         length = -(-(self.max_len + 2) // KEY_BLOCK) * KEY_BLOCK
-        self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
+        if cfg.model_type == "deepseek_v4":  # window + compressed entries; slack: a padded chunk writes past the end
+            self.cache = HybridCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device,
+                                     slack=prefill_chunk + 2)
+        else:
+            self.cache = LatentCache(cfg, max_batch, length, dtype=self.im.dtype, device=self.im.device)
         self.prefix_reuse, self.threads, self.spec_max_batch = prefix_reuse, threads, spec_max_batch
         self.free: deque[int] = deque(range(max_batch))  # least recently used first
         self.slot_tokens: list[list[int]] = [[] for _ in range(max_batch)]  # tokens whose latents a slot holds
@@ -275,15 +289,24 @@ class Engine:
         if self.prefix_reuse and r.params.prompt_logprobs is None:
             for slot in self.free:
                 n = _common_prefix(self.slot_tokens[slot], r.prompt_ids)
-                if n > reuse:
+                if n > reuse and self._resumable(slot, self._reusable(n, r)):
                     best, reuse = slot, n
-        # keep the last prompt token to run (its logits choose the first token); with MTP one more, since
-        # the MTP latents of position i were computed with token i + 1, which must match too
-        reuse = max(0, min(reuse - (1 if self.drafter is not None else 0), len(r.prompt_ids) - 1))
+        reuse = self._reusable(reuse, r)
         self.free.remove(best)
         self.cache.lengths[best] = reuse
         r.slot, r.cached_tokens = best, reuse
         return best
+
+    def _reusable(self, common: int, r: Request) -> int:
+        """Cached tokens r can start from when a slot holds `common` tokens of its prompt: all but the last prompt
+        token (its logits choose the first token); with MTP one fewer, since the MTP latents of position i were
+        computed with token i + 1, which must match too."""
+        return max(0, min(common - (1 if self.drafter is not None else 0), len(r.prompt_ids) - 1))
+
+    def _resumable(self, slot: int, length: int) -> bool:
+        """Whether the slot can go on from its first `length` tokens (DeepSeek-V4's cache keeps only the last
+        positions of its window and open compression windows; the latent cache keeps every one)."""
+        return not isinstance(self.cache, HybridCache) or self.cache.resumable(slot, length)
 
     def _prefill(self, reqs: list[Request]) -> None:
         for r in reqs:

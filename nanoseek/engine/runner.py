@@ -1,5 +1,6 @@
-"""The engine's way of running the network: the model's own forward (nanoseek/model/) over the latent cache, in
-the mode the engine was built with, never a copy of its math.
+"""The engine's way of running the network: the model's own forward (nanoseek/model/) over its cache (MLA's
+LatentCache; DeepSeek-V4's HybridCache, model/hybrid_cache.py), in the mode the engine was built with, never a copy
+of its math.
 
 A mode is the model's `Ops` (model/ops.py), picked by two switches:
 
@@ -17,6 +18,11 @@ unbacked (no special case even for 1), so one compilation serves every shape wit
 which is also what keeps a row independent of its batch in the `Compiled` mode (kernels compiled for two static
 shapes differ in their last bits). The model's parameters are read in place: an optimizer step between RL
 rollouts reaches the next forward with nothing to rebuild.
+
+DeepSeek-V4 runs eagerly only (compile=True is refused). Its deterministic mode is batch-invariant as the others
+are (model/hybrid_attention.py: invariant_attention), with one gap: its gate's sqrt-softplus scores, outside the
+mode's ops, take the CPU's scalar code for a tensor's tail, so with fewer routed experts than a vector holds (16
+floats) the last bits of a score can depend on the batch.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import contextlib
 import torch
 
 from ..model import Compiled, CompiledGemm, Context, Invariant, LatentCache, Ops, Transformer
+from ..model.hybrid_cache import HybridCache
 from ..model.ops import row_major
 
 # Rows per forward up to which the compiled throughput mode runs the reductions too: one fused loop nest beats a
@@ -71,18 +78,16 @@ def _speculate(model: Transformer, ids: torch.Tensor, ctx: Context):
 
 
 class InferenceModel:
-    """A Transformer driven by the engine: hidden states, logits and MTP drafts over a LatentCache, in a mode.
+    """A Transformer driven by the engine: hidden states, logits and MTP drafts over its cache, in a mode.
 
     Positions are passed in explicitly and the cache's lengths are left alone: the engine decides how far each
     row advances (by 1, or by 2 when a speculative draft is accepted).
     """
 
     def __init__(self, model: Transformer, deterministic: bool = True, compile: bool = False):
-        if model.config.model_type == "deepseek_v4":
-            raise ValueError("the engine batches requests over MLA's latent cache (rows of independent lengths); "
-                             "DeepSeek-V4 decodes from its own window + compressed cache (model.new_cache(): a "
-                             "HybridCache whose rows advance together), which the engine does not drive yet: decode "
-                             "with model(ids, cache) directly")
+        if model.config.model_type == "deepseek_v4" and compile:
+            raise ValueError("compile=True does not take DeepSeek-V4 yet (its hybrid cache's forward is not traced "
+                             "shape-generically); decode it eagerly (compile=False)")
         if model.config.attention_type != "mla":
             raise ValueError(f"the engine decodes MLA from its latent cache; this model has attention_type "
                              f"{model.config.attention_type!r} (a training baseline of `nanoseek ablate`)")
@@ -104,7 +109,7 @@ class InferenceModel:
             self._run, self._draft, self._speculate = (torch.compile(f, fullgraph=True, options=options)
                                                        for f in (_run, _draft, _speculate))
 
-    def run(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache, rows: torch.Tensor,
+    def run(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache | HybridCache, rows: torch.Tensor,
             select: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """ids, positions [B, S] of cache rows `rows` [B] -> (final-norm hidden states [B, S, hidden], float32
         logits [B, K, vocab] of the positions select [B, K] (indices into S; default all S))."""
@@ -117,7 +122,8 @@ class InferenceModel:
             hidden, logits = self._run(self.model, ids, ctx, flat)
         return hidden, logits.view(B, K, logits.shape[-1])
 
-    def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+    def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor,
+              cache: LatentCache | HybridCache,
               rows: torch.Tensor, select: torch.Tensor) -> torch.Tensor:
         """MTP module 1 over positions [B, S] (main hidden at i [B, S, hidden], the token at i + 1 [B, S]),
         writing its latents -> float32 logits [B, K, vocab] of the positions select [B, K] (K may be 0):
@@ -130,7 +136,7 @@ class InferenceModel:
             logits = self._draft(self.model, hidden, next_ids, ctx, flat)
         return logits.view(B, select.shape[1], logits.shape[-1])
 
-    def speculate(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache,
+    def speculate(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache | HybridCache,
                   rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """`_speculate`: [token, draft] [B, 2] at positions [B, 2] -> (logits [B, 2, vocab], their argmax [B, 2],
         the next greedy drafts [B]), the main model's and the MTP module's latents written."""
@@ -143,7 +149,8 @@ class InferenceModel:
         if not self.has_mtp:
             raise RuntimeError("this model has no MTP module to draft with")
 
-    def _context(self, positions, cache: LatentCache, rows, *tensors) -> tuple[Context, list[torch.Tensor]]:
+    def _context(self, positions, cache: LatentCache | HybridCache, rows,
+                 *tensors) -> tuple[Context, list[torch.Tensor]]:
         """The forward's Context, and the per-call tensors. Compiled: all in plain row-major layouts (a broadcast
         row counts as contiguous, but its stride 0 fails the compiled code's guards), their batch, sequence and key
         lengths marked as varying with no special case for 0 or 1: one compilation serves every batch, with the

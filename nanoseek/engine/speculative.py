@@ -110,11 +110,12 @@ class Drafter:
 
     def admit(self, r) -> None:
         """Decide whether request r speculates (for its whole life). In the deterministic mode a sampled request
-        does not, unless told to: its accept tests would draw other random numbers than plain sampling, and whether
-        it drafted would depend on timings and on the requests before it, so its seed would no longer fix its tokens.
-        (Greedy requests get plain decoding's tokens either way.)"""
+        does not, unless told to, nor in any mode a seeded one: its accept tests would draw other random numbers than
+        plain sampling, and whether it drafted would depend on timings and on the requests before it, so its seed
+        would no longer fix its tokens. (Greedy requests get plain decoding's tokens either way.)"""
         self.admitted += 1
-        if self.deterministic and not self.always and r.params.temperature > 0:
+        sampled = r.params.temperature > 0
+        if not self.always and sampled and (self.deterministic or r.params.seed is not None):
             r.speculative = False
             return
         r.speculative = self.pays or self.admitted % PROBE_EVERY == 0

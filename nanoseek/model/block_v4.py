@@ -37,9 +37,9 @@ class DecoderLayerV4(nn.Module):
 
     def forward(self, x: torch.Tensor, ctx: Context) -> torch.Tensor:
         """x: streams [batch, seq, hc_mult, hidden]."""
-        h, post, comb = self.hc_attn(x)
+        h, post, comb = self.hc_attn(x, ctx.ops)
         x = HyperConnection.merge(x, self.attn(self.attn_norm(h), ctx), post, comb)
-        h, post, comb = self.hc_ffn(x)
+        h, post, comb = self.hc_ffn(x, ctx.ops)
         return HyperConnection.merge(x, self.ffn(self.ffn_norm(h), ctx.ops, ctx.token_ids), post, comb)
 
 
@@ -57,4 +57,4 @@ class MTPLayerV4(DecoderLayerV4):
         """h: previous depth's hidden [batch, seq, hidden]; emb: embeddings of the tokens k ahead."""
         x = ctx.ops.linear(torch.cat([self.enorm(emb), self.hnorm(h)], dim=-1), self.eh_proj)
         streams = x[:, :, None].expand(-1, -1, self.n_streams, -1).contiguous()
-        return self.hc_head(super().forward(streams, ctx))
+        return self.hc_head(super().forward(streams, ctx), ctx.ops)

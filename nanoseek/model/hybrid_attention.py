@@ -20,7 +20,9 @@ matrix per group), then all groups to hidden (wo_b).
 Names are the released weights' (wq_a = W^DQ, wq_b = W^UQ, wkv = W^KV, compressor.wkv / wgate / ape = W^KV' / W^Z
 / B, wo_a / wo_b, attn_sink), as transformers' DeepseekV4ForCausalLM writes them under `model.layers.N.attn.`.
 Without a cache it computes whole sequences (training, evaluation); with a HybridCache (model/hybrid_cache.py) it
-continues them from the window, the entries and the open windows that cache keeps.
+continues them from the window, the entries and the open windows that cache keeps. The products go through the
+mode's ops (model/ops.py; plain ones are the modules' own calls); in the batch-invariant modes the attention is
+`invariant_attention`, over the keys laid out where each row keeps them, so a row's logits do not depend on its batch.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from torch import nn
 
 from ..config import ModelConfig
 from .context import Context
-from .hybrid_cache import CompressorState
+from .hybrid_cache import CompressorView
 from .layers import RMSNorm
+from .ops import KEY_BLOCK, PLAIN, Ops
 from .rope import rope_frequencies
 
 
@@ -51,10 +54,10 @@ class V4Rotary(nn.Module):
         self.inv_freq = inv_freq.to(self.inv_freq.device)
         self.scale = float((self.cfg.yarn or {}).get("attention_factor", 1.0))
 
-    def forward(self, positions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, positions: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor]:
         """positions [...] -> cos, sin [..., rope_dim / 2] (float32)."""
         freqs = positions[..., None].float() * self.inv_freq
-        return freqs.cos() * self.scale, freqs.sin() * self.scale
+        return ops.pointwise(torch.cos, freqs) * self.scale, ops.pointwise(torch.sin, freqs) * self.scale
 
 
 def rotate(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
@@ -84,34 +87,31 @@ class Compressor(nn.Module):
         self.ape = nn.Parameter(torch.zeros(rate, width))  # B: the learned bias of each position in a window
         self.norm = RMSNorm(dim, cfg.rms_norm_eps)
 
-    def forward(self, x: torch.Tensor, rotary: V4Rotary, state: CompressorState | None = None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, rotary: V4Rotary, state: CompressorView | None = None,
+                ops: Ops = PLAIN) -> torch.Tensor:
         """x [B, S, hidden] -> every entry so far [B, entries, dim]. Without a cache state x starts at position 0
-        and a trailing partial window is left out; with one, x follows the tokens the state has seen, and the
-        state keeps the open window for later."""
+        and a trailing partial window is left out; with one, x follows the tokens the state has kept, the windows
+        around x are pooled, and those that x closes are stored (model/hybrid_cache.py)."""
         B = x.shape[0]
-        m, kv, gate = self.rate, self.wkv(x), self.wgate(x)
+        m, kv, gate = self.rate, ops.linear(x, self.wkv), ops.linear(x, self.wgate)
         if state is None:
             closed, first = x.shape[1] // m * m, 0
             kv, gate = kv[:, :closed], gate[:, :closed]
         else:
-            kv, gate, first = state.take(kv, gate, m)
+            kv, gate, first = state.gather(kv, gate, self.overlap)  # first: [B, 1]
         n = kv.shape[1] // m
         kv, gate = kv.view(B, n, m, kv.shape[-1]), gate.view(B, n, m, gate.shape[-1]) + self.ape
         if self.overlap:  # [B, n, 2m, dim]: C^a of the previous window (none before window 0), C^b of this one
             d = self.dim
             prev_kv, prev_gate = kv.new_zeros(B, 1, m, d), gate.new_full((B, 1, m, d), float("-inf"))
-            if state is not None and state.prev_kv is not None:
-                prev_kv, prev_gate = state.prev_kv[:, None], state.prev_gate[:, None]
-            if state is not None and n:
-                state.prev_kv, state.prev_gate = kv[:, -1, :, :d], gate[:, -1, :, :d]
             prev_kv = torch.cat([prev_kv, kv[..., :d]], dim=1)[:, :n]  # window w gets C^a of window w - 1
             prev_gate = torch.cat([prev_gate, gate[..., :d]], dim=1)[:, :n]
             kv = torch.cat([prev_kv, kv[..., d:]], dim=2)
             gate = torch.cat([prev_gate, gate[..., d:]], dim=2)
         pooled = (kv * gate.float().softmax(dim=2).to(kv.dtype)).sum(dim=2)
-        cos, sin = rotary((first + torch.arange(n, device=x.device)) * m)
+        cos, sin = rotary((first + torch.arange(n, device=x.device)) * m, ops)
         entries = rotate(self.norm(pooled), cos, sin)
-        return entries if state is None else state.add(entries)
+        return entries if state is None else state.store(entries, first)
 
 
 def visible_entries(positions: torch.Tensor, n_entries: int, rate: int) -> torch.Tensor:
@@ -130,15 +130,19 @@ class Indexer(nn.Module):
         self.weights_proj = nn.Linear(cfg.hidden_size, cfg.index_n_heads, bias=False)
 
     def forward(self, x: torch.Tensor, q_latent: torch.Tensor, positions: torch.Tensor, rotary: V4Rotary,
-                state: CompressorState | None = None) -> torch.Tensor:
+                state: CompressorView | None = None, ops: Ops = PLAIN) -> torch.Tensor:
         """x [B, S, hidden], q_latent [B, S, q_lora_rank] -> chosen [B, S, entries] (bool)."""
         B, S, _ = x.shape
-        keys = self.compressor(x, rotary, state).float()  # [B, T, c]
-        cos, sin = rotary(positions)
-        q = rotate(self.wq_b(q_latent).view(B, S, self.n_heads, -1), cos[:, :, None], sin[:, :, None]).float()
-        scores = torch.einsum("bshc,btc->bsht", q, keys).relu() * self.head_dim ** -0.5
-        w = self.weights_proj(x).float() * self.n_heads ** -0.5  # [B, S, heads]
-        index = torch.einsum("bsht,bsh->bst", scores, w)
+        keys = self.compressor(x, rotary, state, ops).float()  # [B, T, c]
+        cos, sin = rotary(positions, ops)
+        q = rotate(ops.linear(q_latent, self.wq_b).view(B, S, self.n_heads, -1), cos[:, :, None], sin[:, :, None])
+        w = ops.linear(x, self.weights_proj).float() * self.n_heads ** -0.5  # [B, S, heads]
+        if ops.invariant:  # each score its own sum: a row's scores whatever its batch
+            scores = (q.float()[:, :, :, None] * keys[:, None, None]).sum(-1).relu() * self.head_dim ** -0.5
+            index = (scores * w[..., None]).sum(2)
+        else:
+            scores = torch.einsum("bshc,btc->bsht", q.float(), keys).relu() * self.head_dim ** -0.5
+            index = torch.einsum("bsht,bsh->bst", scores, w)
         visible = visible_entries(positions, keys.shape[1], self.rate)
         k = min(self.topk, keys.shape[1])
         top = index.masked_fill(~visible, float("-inf")).topk(k, dim=-1).indices
@@ -169,29 +173,54 @@ class HybridAttention(nn.Module):
         if ctx.attention is not None:
             raise NotImplementedError("DeepSeek-V4 attention has no packed-sequence (shared prompt) form yet")
         state = None if ctx.kv is None else ctx.kv[self.layer_idx]  # a HybridCache's (model/hybrid_cache.py)
+        ops = ctx.ops
         B, S, _ = x.shape
         pos = ctx.positions  # [B, S]
-        cos, sin = self.rotary(pos)  # [B, S, rope / 2]
-        q_latent = self.q_norm(self.wq_a(x))
-        q = unweighted_rms_norm(self.wq_b(q_latent).view(B, S, self.n_heads, self.head_dim), self.eps)
+        cos, sin = self.rotary(pos, ops)  # [B, S, rope / 2]
+        q_latent = self.q_norm(ops.linear(x, self.wq_a))
+        q = unweighted_rms_norm(ops.linear(q_latent, self.wq_b).view(B, S, self.n_heads, self.head_dim), self.eps)
         q = rotate(q, cos[:, :, None], sin[:, :, None])  # [B, S, H, D]
-        kv = rotate(self.norm(self.wkv(x)), cos, sin)  # [B, S, D]: key and value
-        kv, key_pos = (kv, pos) if state is None else state.window(kv, pos)  # (with the cached window before)
+        kv = rotate(self.norm(ops.linear(x, self.wkv)), cos, sin)  # [B, S, D]: key and value
+        # with a cache: the cached window before the new latents, or (batch-invariant modes) the window where the
+        # row keeps it, the new latents written in first, so that a query's keys sit where they sit in any batch
+        kv, key_pos = (kv, pos) if state is None else state.window(kv, pos, in_place=ops.invariant)
         dist = pos[:, :, None] - key_pos[:, None, :]
         visible = (dist >= 0) & (dist < self.window)  # [B, S, keys]: the sliding window
         if self.compressor is not None:
-            entries = self.compressor(x, self.rotary, state and state.compressor)  # [B, T, D]
+            entries = self.compressor(x, self.rotary, state and state.compressor, ops)  # [B, T, D]
             if self.indexer is not None:
-                seen = self.indexer(x, q_latent, pos, self.rotary, state and state.indexer)
+                seen = self.indexer(x, q_latent, pos, self.rotary, state and state.indexer, ops)
             else:
                 seen = visible_entries(pos, entries.shape[1], self.rate)
             kv, visible = torch.cat([kv, entries], dim=1), torch.cat([visible, seen], dim=-1)
-        logits = torch.einsum("bshd,btd->bhst", q, kv).float() * self.head_dim ** -0.5
-        logits = logits.masked_fill(~visible[:, None], float("-inf"))
-        sink = self.attn_sink.float()[None, :, None, None].expand(B, -1, S, 1)
-        probs = torch.cat([logits, sink], dim=-1).softmax(dim=-1)[..., :-1]  # the sink's share goes nowhere
-        out = torch.einsum("bhst,btd->bshd", probs.to(kv.dtype), kv)
+        if ops.invariant:
+            out = invariant_attention(q, kv, visible, self.attn_sink, self.head_dim ** -0.5)
+        else:
+            logits = torch.einsum("bshd,btd->bhst", q, kv).float() * self.head_dim ** -0.5
+            logits = logits.masked_fill(~visible[:, None], float("-inf"))
+            sink = self.attn_sink.float()[None, :, None, None].expand(B, -1, S, 1)
+            probs = torch.cat([logits, sink], dim=-1).softmax(dim=-1)[..., :-1]  # the sink's share goes nowhere
+            out = torch.einsum("bhst,btd->bshd", probs.to(kv.dtype), kv)
         out = rotate(out, cos[:, :, None], -sin[:, :, None])  # the value's RoPE, undone at the query's position
         grouped = out.reshape(B, S, self.groups, -1)  # [B, S, g, H * D / g]
+        if ops.invariant:  # g products [o_lora_rank, H * D / g] per token, each on its own
+            w = ops.dense(ops.weight(self.wo_a), x.dtype).view(self.groups, -1, grouped.shape[-1]).transpose(1, 2)
+            return ops.linear(ops.per_head(grouped.flatten(0, 1), w).view(B, S, -1), self.wo_b)
         w = self.wo_a.weight.view(self.groups, -1, grouped.shape[-1])  # [g, o_lora_rank, H * D / g]
-        return self.wo_b(torch.einsum("bsgi,gri->bsgr", grouped, w).flatten(2))
+        return ops.linear(torch.einsum("bsgi,gri->bsgr", grouped, w).flatten(2), self.wo_b)
+
+
+def invariant_attention(q: torch.Tensor, kv: torch.Tensor, visible: torch.Tensor, sink: torch.Tensor,
+                        scale: float) -> torch.Tensor:
+    """The attention above, batch-invariant (model/ops.py's Invariant mode): q [B, S, H, D] over keys = values
+    kv [B, T, D] that each query sees (visible [B, S, T]) and the sink [H] -> [B, S, H, D]. Every score and every
+    weighted sum is a reduction of its own, the sink first and the keys padded to whole blocks of KEY_BLOCK, so
+    the keys a query does not see (the other rows' longer tails) only add exact zeros after its own."""
+    B, S, H, _ = q.shape
+    T = kv.shape[1]
+    logits = (q[:, :, :, None] * kv[:, None, None]).sum(-1).float() * scale  # [B, S, H, T]
+    logits = logits.masked_fill(~visible[:, :, None], float("-inf"))
+    pad = logits.new_full((B, S, H, -(-(T + 1) // KEY_BLOCK) * KEY_BLOCK - T - 1), float("-inf"))
+    first = sink.float()[None, None, :, None].expand(B, S, H, 1)
+    probs = torch.cat([first, logits, pad], dim=-1).softmax(dim=-1)[..., 1:T + 1]
+    return (probs.to(kv.dtype)[..., None] * kv[:, None, None]).sum(-2)

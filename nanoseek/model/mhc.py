@@ -14,10 +14,10 @@ its own pre weights. Everything here runs in float32 (the released weights keep 
 from __future__ import annotations
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from ..config import ModelConfig
+from .ops import PLAIN, Ops
 
 
 def flat_norm(streams: torch.Tensor, eps: float) -> torch.Tensor:
@@ -44,14 +44,14 @@ class HyperConnection(nn.Module):
         self.base = nn.Parameter(torch.zeros((2 + n) * n))  # [b_pre; b_post; b_comb]
         self.scale = nn.Parameter(torch.ones(3))  # a_pre, a_post, a_comb
 
-    def forward(self, streams: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def forward(self, streams: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """streams [B, S, n, hidden] -> the sublayer's input [B, S, hidden], post [B, S, n], comb [B, S, n, n]."""
         n = self.n
-        mixes = F.linear(flat_norm(streams, self.norm_eps), self.fn.float()) * self.scale.repeat_interleave(
+        mixes = ops.mm(flat_norm(streams, self.norm_eps), self.fn.float()) * self.scale.repeat_interleave(
             torch.tensor([n, n, n * n], device=streams.device)) + self.base
         pre, post, comb = mixes.split([n, n, n * n], dim=-1)
-        pre = pre.sigmoid() + self.eps
-        post = 2 * post.sigmoid()
+        pre = ops.pointwise(torch.sigmoid, pre) + self.eps
+        post = 2 * ops.pointwise(torch.sigmoid, post)
         comb = sinkhorn(comb.unflatten(-1, (n, n)).softmax(-1) + self.eps, self.iters, self.eps)
         collapsed = (pre[..., None] * streams).sum(dim=2).to(streams.dtype)
         return collapsed, post, comb
@@ -74,7 +74,7 @@ class HyperHead(nn.Module):
         self.hc_base = nn.Parameter(torch.zeros(n))
         self.hc_scale = nn.Parameter(torch.ones(1))
 
-    def forward(self, streams: torch.Tensor) -> torch.Tensor:
-        mixes = F.linear(flat_norm(streams, self.norm_eps), self.hc_fn.float())
-        pre = (mixes * self.hc_scale.float() + self.hc_base.float()).sigmoid() + self.eps
+    def forward(self, streams: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
+        mixes = ops.mm(flat_norm(streams, self.norm_eps), self.hc_fn.float())
+        pre = ops.pointwise(torch.sigmoid, mixes * self.hc_scale.float() + self.hc_base.float()) + self.eps
         return (pre[..., None] * streams).sum(dim=2).to(streams.dtype)

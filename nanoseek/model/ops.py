@@ -37,6 +37,7 @@ import torch.nn.functional as F
 
 # Cached keys are attended in blocks of this many positions: a cache's length must be a multiple of it.
 KEY_BLOCK = 128
+LANES = 64  # a multiple of every CPU vector width in floats (Invariant.pointwise)
 # Rows up to which the packed int kernels of quantized weights run (bench/quant.py --kernels, 1 thread: int8's kernel
 # beats dequantize + matmul up to ~8 rows, int4's up to 16-64; a decoded token is 1 row).
 KERNEL_MAX_ROWS = 8
@@ -75,6 +76,13 @@ def top_indices(x: torch.Tensor, k: int) -> torch.Tensor:
 def top_mask(x: torch.Tensor, k: int) -> torch.Tensor:
     """Mask [..., n] of the k largest of x [..., n], ties to the lower position (as compare_top)."""
     return torch.zeros_like(x, dtype=torch.bool).scatter_(-1, top_indices(x, k), True)
+
+
+def silu_mul(gate: torch.Tensor, up: torch.Tensor, limit: float | None) -> torch.Tensor:
+    """silu(gate) * up; with a limit (DeepSeek-V4's experts, their `limit`) gate <= limit and |up| <= limit first."""
+    if limit is not None:
+        gate, up = gate.clamp(max=limit), up.clamp(-limit, limit)
+    return F.silu(gate) * up
 
 
 class Ops:
@@ -144,6 +152,10 @@ class Ops:
         probs = scores.softmax(dim=-1, dtype=torch.float32).to(q_lat.dtype)
         return torch.einsum("bsht,btc->bshc", probs, kv)
 
+    def pointwise(self, fn, x: torch.Tensor) -> torch.Tensor:
+        """fn(x) for an elementwise fn (sigmoid, softplus, cos: what CPU kernels compute with vector code)."""
+        return fn(x)
+
     def top(self, x: torch.Tensor, k: int) -> torch.Tensor:
         return top_mask(x, k)
 
@@ -156,10 +168,9 @@ class Ops:
         """The routed experts (a model.moe.Experts or its quantized form) over x [n, hidden] -> [n, hidden]."""
         return experts(x, ids, weights)
 
-    def swiglu(self, x: torch.Tensor, gate_up, down) -> torch.Tensor:
+    def swiglu(self, x: torch.Tensor, gate_up, down, limit: float | None = None) -> torch.Tensor:
         """down(silu(gate) * up) with the gate and up weights stacked: gate_up [2 * inter, in], down [out, inter]."""
-        gate, up = self.mm(x, gate_up).chunk(2, dim=-1)
-        return self.mm(F.silu(gate) * up, down)
+        return self.mm(silu_mul(*self.mm(x, gate_up).chunk(2, dim=-1), limit), down)
 
 
 PLAIN = Ops()
@@ -178,6 +189,13 @@ class Invariant(Ops):
         flat = x.reshape(-1, 1, x.shape[-1])  # [rows, 1, in]
         wt = w.t()  # [in, out]: the same layout for every call, so the same kernel
         return torch.bmm(flat, wt.expand(flat.shape[0], *wt.shape)).view(*x.shape[:-1], w.shape[0])
+
+    def pointwise(self, fn, x):
+        # a CPU kernel computes the last numel % (vector width) elements of a tensor in scalar code, whose last bits
+        # may differ from the vector code's: padded to whole vectors, every element takes the vector code
+        flat = x.reshape(-1)
+        padded = torch.cat([flat, flat.new_zeros(-flat.numel() % LANES)])
+        return fn(padded)[: flat.numel()].view(x.shape)
 
     def per_head(self, x, w):
         n, h, a = x.shape
@@ -208,7 +226,7 @@ class Invariant(Ops):
 
     def experts(self, experts, x, ids, weights):
         gate_up, down = self.expert_weights(experts)
-        weights = weights.to(x.dtype)
+        weights, limit = weights.to(x.dtype), getattr(experts, "limit", None)
         routed: dict[int, list[tuple[int, int]]] = {}  # expert -> its (token, slot) pairs
         for t, row in enumerate(ids.tolist()):
             for j, e in enumerate(row):
@@ -218,10 +236,10 @@ class Invariant(Ops):
             tokens, slots = zip(*routed[e])
             w = (gate_up.pick(e), down.pick(e)) if isinstance(gate_up, QWeight) else (gate_up[e], down[e])
             if x.shape[0] == 1:  # decoding one sequence: no gathering, no scattering
-                out = out + self.swiglu(x, *w) * weights[:, slots[0], None]
+                out = out + self.swiglu(x, *w, limit) * weights[:, slots[0], None]
                 continue
             token = torch.tensor(tokens, device=x.device)
-            y = self.swiglu(x[token], *w)
+            y = self.swiglu(x[token], *w, limit)
             out.index_add_(0, token, y * weights[token, torch.tensor(slots, device=x.device), None])
         return out
 
@@ -304,7 +322,7 @@ class Compiled(Invariant):
         # each (token, slot) reads its expert's weights by index: no gathered copies, no host sync
         gate_up, down = self.expert_weights(experts)
         gate, up = self._gathered(x[:, None], gate_up, ids).chunk(2, dim=-1)  # [n, k, inter]
-        y = self._gathered(F.silu(gate) * up, down, ids)  # [n, k, hidden]
+        y = self._gathered(silu_mul(gate, up, getattr(experts, "limit", None)), down, ids)  # [n, k, hidden]
         return (y * weights.to(y.dtype)[..., None]).sum(1)
 
     def _gathered(self, x, w, ids):
@@ -335,5 +353,5 @@ class CompiledGemm(Compiled):
         n, E = x.shape[0], gate_up.shape[0]
         mix = torch.zeros(n, E, dtype=x.dtype, device=x.device).scatter(1, ids, weights.to(x.dtype))
         gate, up = self.mm(x, gate_up.reshape(-1, gate_up.shape[-1])).view(n, E, -1).chunk(2, dim=-1)
-        h = (F.silu(gate) * up * mix[..., None]).view(n, -1)  # [n, E * inter]
+        h = (silu_mul(gate, up, getattr(experts, "limit", None)) * mix[..., None]).view(n, -1)  # [n, E * inter]
         return self.mm(h, down.transpose(0, 1).reshape(down.shape[1], -1))

@@ -109,7 +109,7 @@ class Transformer(nn.Module):
             x = x[:, :, None].expand(-1, -1, self.config.hc_mult, -1).contiguous()
         for layer in self.layers:
             x = layer(x, ctx)
-        return self.norm(x if self.hc_head is None else self.hc_head(x))
+        return self.norm(x if self.hc_head is None else self.hc_head(x, ctx.ops))
 
     def with_rope(self, ctx: Context, dtype: torch.dtype) -> Context:
         """ctx with the rotary tables of its positions (a new Context: a compiled caller's input stays as is)."""
