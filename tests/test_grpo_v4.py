@@ -1,10 +1,15 @@
-"""GRPO's learner side on DeepSeek-V4: token_logprobs runs every prompt + completion as a row of its own (V4's
-attention has no shared-prompt packing), and gives each sequence's log-probabilities and gradients."""
+"""GRPO on DeepSeek-V4: token_logprobs runs every prompt + completion as a row of its own (V4's attention has no
+shared-prompt packing), and gives each sequence's log-probabilities and gradients; and whole GRPO steps, rollouts over
+a HybridCache included."""
+
+import dataclasses
+import math
 
 import pytest
 import torch
 from test_family_v4 import random_model, v4_config
 
+from nanoseek.config import get_preset
 from nanoseek.train.grpo import completion_mask, one_row_each, token_logprobs
 
 pytestmark = pytest.mark.usefixtures("one_thread")
@@ -60,3 +65,34 @@ def test_v4_rows_are_the_sequences_right_padded():
     assert ctx.attention is None and ctx.positions.tolist() == [[0, 1, 2, 3]] * 4
     assert picks.tolist() == [2, 3, 6, 8, 9, 10]  # the flat position predicting each completion token
 
+
+
+def test_grpo_steps_on_v4(tmp_path):
+    """Two GRPO steps of a random tiny-v4 policy end to end: rollouts over a HybridCache (word problems: the two
+    prompts of a step differ in length by more than the cache's default slack, and both cross the sliding window), the
+    reference model's KL, the update and the evaluation. The hash-routed layers' tables are buffers, never trained."""
+    import nanoseek
+    from nanoseek.checkpoint import load
+    from nanoseek.tokenizer import Tokenizer
+    from nanoseek.train.grpo import GRPOConfig, grpo
+    from nanoseek.train.metrics import read_metrics
+    from nanoseek.train.sft import task_conversations
+
+    tok = Tokenizer.train([m["content"] for c in task_conversations("arithmetic", 250, 0, 1) for m in c],
+                          vocab_size=320)
+    tok.save(tmp_path / "init")
+    policy = random_model(dataclasses.replace(get_preset("tiny-v4"), vocab_size=tok.vocab_size))
+    with torch.no_grad():  # the end token likely after some contexts, not others: completions of varied lengths
+        policy.lm_head.weight[tok.eos_id] = torch.randn(policy.config.hidden_size) * 0.2
+    nanoseek.save(policy, tmp_path / "init")
+    grpo(GRPOConfig(init=str(tmp_path / "init"), out=str(tmp_path / "run"), task="word_problem", difficulty=1, steps=2,
+                    prompts_per_step=2, group_size=4, max_tokens=12, beta=0.04, dynamic_sampling=False, eval_every=2,
+                    eval_problems=3, lr=2e-5, progress=False, tensorboard=False))
+    records = read_metrics(tmp_path / "run")
+    assert [r["step"] for r in records] == [1, 2] and "test_pass@1" in records[-1]
+    assert all(math.isfinite(r["loss"]) and r["grad_norm"] > 0 for r in records)
+    assert records[0]["kl"] == 0 and records[1]["kl"] > 0  # the policy moved away from the reference after step 1
+    before, after = load(tmp_path / "init").state_dict(), load(tmp_path / "run" / "final").state_dict()
+    tables = [k for k in before if k.endswith("tid2eid")]
+    assert tables and all(torch.equal(before[k], after[k]) for k in tables)
+    assert any(not torch.equal(before[k], after[k]) for k in before if k not in tables)

@@ -144,10 +144,11 @@ class Indexer(nn.Module):
             scores = torch.einsum("bshc,btc->bsht", q.float(), keys).relu() * self.head_dim ** -0.5
             index = torch.einsum("bsht,bsh->bst", scores, w)
         visible = visible_entries(positions, keys.shape[1], self.rate)
-        k = min(self.topk, keys.shape[1])
-        top = index.masked_fill(~visible, float("-inf")).topk(k, dim=-1).indices
-        chosen = torch.zeros_like(visible).scatter_(-1, top, True)
-        return chosen & visible  # (a query with fewer than k finished entries gets only those)
+        if self.topk >= keys.shape[1]:
+            return visible
+        # ties to the lower entry (model/ops.py, top_indices): a query keeps the same entries whatever else its
+        # forward holds (a cached or chunked forward, other rows), as without a cache
+        return visible & ops.top(index.masked_fill(~visible, float("-inf")), self.topk)
 
 
 class HybridAttention(nn.Module):

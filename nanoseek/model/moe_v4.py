@@ -17,7 +17,7 @@ from torch import nn
 from ..config import ModelConfig
 from .layers import MLP
 from .moe import Experts, Gate, MoE, Router, grouped_mm
-from .ops import PLAIN, Ops
+from .ops import PLAIN, Ops, silu_mul
 
 SCORES = {"sqrtsoftplus": lambda u: F.softplus(u).sqrt(), "sigmoid": torch.sigmoid}
 
@@ -31,7 +31,7 @@ class ScoreGate(Gate):
 
     def forward(self, x: torch.Tensor, ops: Ops = PLAIN, token_ids: torch.Tensor | None = None):
         """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k] (increasing ids), scores [tokens, experts]."""
-        scores = self.score(ops.mm(x.float(), self.weight.float()))
+        scores = ops.pointwise(self.score, ops.mm(x.float(), self.weight.float()))
         experts = ops.chosen(ops.top(scores + self.e_score_correction_bias, self.top_k), self.top_k)
         return mix(self, scores, experts)
 
@@ -62,7 +62,7 @@ class HashGate(Router):
     def forward(self, x: torch.Tensor, ops: Ops = PLAIN, token_ids: torch.Tensor | None = None):
         if token_ids is None:
             raise ValueError("a hash-routed MoE layer (mlp_layer_types 'hash_moe') needs the token ids")
-        scores = self.score(ops.mm(x.float(), self.weight.float()))
+        scores = ops.pointwise(self.score, ops.mm(x.float(), self.weight.float()))
         return mix(self, scores, self.tid2eid[token_ids.reshape(-1)].long())
 
     @torch.no_grad()
@@ -74,10 +74,6 @@ class HashGate(Router):
         return imbalance
 
 
-def clamped_swiglu(gate: torch.Tensor, up: torch.Tensor, limit: float) -> torch.Tensor:
-    return F.silu(gate.clamp(max=limit)) * up.clamp(-limit, limit)
-
-
 class ClampedExperts(Experts):
     def __init__(self, cfg: ModelConfig):
         super().__init__(cfg)
@@ -85,7 +81,7 @@ class ClampedExperts(Experts):
 
     def run_experts(self, xs: torch.Tensor, counts: torch.Tensor) -> torch.Tensor:
         gate, up = grouped_mm(xs, self.gate_up_proj.to(xs.dtype).transpose(1, 2), counts).chunk(2, dim=-1)
-        return grouped_mm(clamped_swiglu(gate, up, self.limit), self.down_proj.to(xs.dtype).transpose(1, 2), counts)
+        return grouped_mm(silu_mul(gate, up, self.limit), self.down_proj.to(xs.dtype).transpose(1, 2), counts)
 
 
 class ClampedMLP(MLP):
@@ -94,7 +90,7 @@ class ClampedMLP(MLP):
         self.limit = limit
 
     def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> torch.Tensor:
-        return ops.linear(clamped_swiglu(ops.linear(x, self.gate_proj), ops.linear(x, self.up_proj), self.limit),
+        return ops.linear(silu_mul(ops.linear(x, self.gate_proj), ops.linear(x, self.up_proj), self.limit),
                           self.down_proj)
 
 

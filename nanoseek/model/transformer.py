@@ -193,10 +193,14 @@ class Transformer(nn.Module):
         Returns each layer's max/mean expert load over the tokens seen since the last call."""
         return [m.gate.update_bias(gamma) for m in self.moe_layers()]
 
-    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None) -> LatentCache | HybridCache:
+    def new_cache(self, batch: int, max_len: int, dtype: torch.dtype | None = None,
+                  slack: int = 2) -> LatentCache | HybridCache:
+        """A cache of batch rows x max_len positions on the model's device. slack (V4's HybridCache only: the
+        latent cache keeps every position): how many positions a forward may write past a row's end, e.g. the
+        right padding of a batched prefill (model/hybrid_cache.py)."""
         p = self.embed_tokens.weight
         if self.hc_head is not None:  # V4: sliding window + compressed entries
-            return HybridCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
+            return HybridCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device, slack=slack)
         return LatentCache(self.config, batch, max_len, dtype=dtype or p.dtype, device=p.device)
 
 

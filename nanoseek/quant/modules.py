@@ -16,11 +16,10 @@ embedding's `.weight` is dequantized per access and not kept.
 from __future__ import annotations
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from ..model.moe import Experts, grouped_mm
-from ..model.moe_v4 import clamped_swiglu
+from ..model.ops import silu_mul
 from . import weight_only
 
 
@@ -143,7 +142,7 @@ class QuantExperts(_Derived):
         return self.scheme.linear(x, q, s, self.derived(f"{name}.{e}", dict))
 
     def swiglu(self, gate: torch.Tensor, up: torch.Tensor) -> torch.Tensor:
-        return F.silu(gate) * up if self.limit is None else clamped_swiglu(gate, up, self.limit)
+        return silu_mul(gate, up, self.limit)
 
     def forward(self, x: torch.Tensor, experts: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         """x [tokens, hidden], experts/weights [tokens, k] -> [tokens, hidden]."""

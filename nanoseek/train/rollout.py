@@ -1,10 +1,10 @@
-"""Batched sampling for RL rollouts and evaluation: n completions per prompt over one latent cache.
+"""Batched sampling for RL rollouts and evaluation: n completions per prompt over one cache.
 
 Prompts are prefilled together, up to PREFILL_PROMPTS per forward (right-padded: a row's padding sits
 after its prompt, where causal attention keeps it out of the prompt's latents, and decoding overwrites
-it), and each prompt's cache row is forked into its n sample rows; then every unfinished row decodes one
-token per step in a single batched forward. (The serving engine does the same with continuous batching;
-this is the minimal form the trainers need.)
+it; V4's HybridCache gets the slack to hold that padding), and each prompt's cache row is forked into its n
+sample rows; then every unfinished row decodes one token per step in a single batched forward. (The serving
+engine does the same with continuous batching; this is the minimal form the trainers need.)
 
 The forward is the model's own (GEMMs over the batch), or, when an InferenceModel of the model is given
 (compiled: GRPO's rollouts), the same model through the engine's compiled throughput mode (engine/runner.py)
@@ -67,11 +67,13 @@ def _rollout(model, prompts, n, params, stop_id, im, cache_len):
     model.eval()
     device = model.embed_tokens.weight.device
     rows_total = len(prompts) * n
-    need = rollout_cache_len([len(p) for p in prompts], params.max_tokens)
+    lengths = [len(p) for p in prompts]
+    need = rollout_cache_len(lengths, params.max_tokens)
     if cache_len is not None and cache_len < need:
         raise ValueError(f"cache_len {cache_len} is shorter than the longest prompt plus max_tokens, rounded up "
                          f"to whole blocks of {KEY_BLOCK} ({need})")
-    cache = model.new_cache(rows_total, cache_len or need)
+    # slack: a prefill's right padding is written past its rows' ends (V4's window cache must keep room for it)
+    cache = model.new_cache(rows_total, cache_len or need, slack=max(2, max(lengths) - min(lengths)))
 
     def run(ids: torch.Tensor, rows: torch.Tensor, ends: torch.Tensor) -> torch.Tensor:
         """ids [B, S] after rows' cached tokens -> float32 logits [B, vocab] at positions ends [B]."""
