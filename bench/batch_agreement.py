@@ -19,9 +19,9 @@ import platform
 import torch
 
 import nanoseek
-from nanoseek.config import get_preset
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 
 
 def agreement(model, prompts: list[list[int]], new: int, compile: bool) -> dict:

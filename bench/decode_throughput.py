@@ -35,8 +35,8 @@ from pathlib import Path
 import torch
 
 import nanoseek
-from nanoseek.config import get_preset
 from nanoseek.engine import Engine, SamplingParams
+from nanoseek.presets import get_preset
 
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16}
 

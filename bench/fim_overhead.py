@@ -21,10 +21,10 @@ from pathlib import Path
 import torch
 from train_throughput import machine
 
-from nanoseek.config import get_preset
 from nanoseek.data import build
 from nanoseek.data.loader import Loader
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.train.optim import make_optimizer
 
 

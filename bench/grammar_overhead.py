@@ -22,11 +22,11 @@ import time
 import torch
 
 import nanoseek
-from nanoseek.config import get_preset
 from nanoseek.data.sources import default_corpus
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.grammar import json_grammar
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.tokenizer import Tokenizer
 
 SCHEMA = {"type": "object", "properties": {"title": {"type": "string"},

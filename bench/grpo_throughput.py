@@ -48,8 +48,8 @@ from pathlib import Path
 import torch
 
 import nanoseek
-from nanoseek.config import get_preset
 from nanoseek.data import default_corpus
+from nanoseek.presets import get_preset
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train import rollout

@@ -24,12 +24,12 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
 except ImportError:
     import httpx
 
-from nanoseek.config import get_preset
 from nanoseek.data.sources import default_corpus
 from nanoseek.engine import Engine
 from nanoseek.guard import Guard, load_policy
 from nanoseek.guard.benign_eval import BENIGN_EVAL
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.serve.app import ServerState, create_app
 from nanoseek.tokenizer import Tokenizer
 

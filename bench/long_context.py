@@ -32,9 +32,10 @@ from pathlib import Path
 import torch
 from train_throughput import machine
 
-from nanoseek.config import ConfigError, get_preset, human
+from nanoseek.config import ConfigError, human
 from nanoseek.model import Transformer
 from nanoseek.model.hybrid_cache import HybridCache
+from nanoseek.presets import get_preset
 from nanoseek.train.pretrain import choose_dtype
 
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16}

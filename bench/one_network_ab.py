@@ -39,9 +39,9 @@ def main() -> None:
     import nanoseek_old.engine.forward as old_engine
     import nanoseek_old.model as old_model
 
-    from nanoseek.config import get_preset
     from nanoseek.engine.runner import InferenceModel
     from nanoseek.model import Transformer
+    from nanoseek.presets import get_preset
 
     dtype = {"fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
     torch.manual_seed(0)

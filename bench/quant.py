@@ -38,11 +38,11 @@ import torch.nn.functional as F
 from train_throughput import machine
 
 import nanoseek
-from nanoseek.config import get_preset
 from nanoseek.data.loader import val_batches
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.export.gguf import export_gguf
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.quant import apply_quant, weight_bytes, weight_only
 from nanoseek.quant.modules import QuantLinear
 from nanoseek.tasks import get_task

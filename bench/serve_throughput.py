@@ -38,8 +38,8 @@ def checkpoint(args, tmp: Path) -> Path:
     if args.model:
         return Path(args.model)
     import nanoseek
-    from nanoseek.config import get_preset
     from nanoseek.data.sources import default_corpus
+    from nanoseek.presets import get_preset
     from nanoseek.tokenizer import Tokenizer
 
     texts = [doc[:200_000] for doc in list(default_corpus())[:8]]

@@ -16,8 +16,8 @@ from pathlib import Path
 import torch
 
 from nanoseek.checkpoint import load, save
-from nanoseek.config import get_preset
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.tasks import get_task, task_tools, tool_conversation
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train.evaluate import evaluate_task, evaluate_with_tools

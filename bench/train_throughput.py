@@ -38,7 +38,7 @@ import torch
 import torch.nn.functional as F
 
 import nanoseek
-from nanoseek.config import get_preset
+from nanoseek.presets import get_preset
 from nanoseek.train.flops import measure_matmul_peak, model_flops_per_token
 
 

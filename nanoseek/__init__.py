@@ -7,8 +7,9 @@
 """
 
 from .checkpoint import CheckpointError, load, save
-from .config import PRESETS, ConfigError, ModelConfig, get_preset
+from .config import ConfigError, ModelConfig
 from .model import Transformer
+from .presets import PRESETS, get_preset
 
 __all__ = ["load", "save", "ModelConfig", "PRESETS", "get_preset", "Transformer", "CheckpointError",
            "ConfigError"]

@@ -15,7 +15,8 @@ def _dtype(name: str | None):
 
 def cmd_info(args) -> None:
     from .checkpoint import load
-    from .config import get_preset, human
+    from .config import human
+    from .presets import get_preset
     from .quant.apply import read_config
 
     quantization = None
@@ -261,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("info", help="print a model's shape and parameter counts")
     g = s.add_mutually_exclusive_group(required=True)
-    g.add_argument("--preset", help="a named preset (nanoseek.config.PRESETS: smoke, tiny, small, base, "
+    g.add_argument("--preset", help="a named preset (nanoseek.presets.PRESETS: smoke, tiny, small, base, "
                    "deepseek-v3, tiny-v2, deepseek-v2, deepseek-v2-lite)")
     g.add_argument("--model", help="a checkpoint directory")
     s.add_argument("--load", action="store_true", help="also load the weights and count them")

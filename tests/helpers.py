@@ -2,8 +2,8 @@
 
 import torch
 
-from nanoseek.config import get_preset
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 
 
 def small_config(**changes):

@@ -6,10 +6,10 @@ import json
 import pytest
 import torch
 
-from nanoseek.config import get_preset
 from nanoseek.data import build
 from nanoseek.data.sources import default_corpus
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.train.ablate import AblateConfig, ablate, at, studies
 from nanoseek.train.flops import model_flops_per_token
 from nanoseek.train.metrics import read_metrics

@@ -8,10 +8,10 @@ from test_family_v4 import random_model, v4_config
 
 import nanoseek
 from nanoseek.cli import main as cli
-from nanoseek.config import get_preset
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model.hybrid_cache import HybridCache
+from nanoseek.presets import get_preset
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 

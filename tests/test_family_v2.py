@@ -13,11 +13,12 @@ from test_engine import check_forward, workload
 from test_pretrain import config, data  # noqa: F401  (data: the token shards fixture)
 
 import nanoseek
-from nanoseek.config import ConfigError, ModelConfig, get_preset
+from nanoseek.config import ConfigError, ModelConfig
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Compiled, Invariant
 from nanoseek.model.moe import SoftmaxGate
+from nanoseek.presets import get_preset
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import pretrain
 

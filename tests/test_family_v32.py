@@ -14,11 +14,12 @@ from test_engine import check_forward, workload
 from test_pretrain import config, data  # noqa: F401  (data: the token shards fixture)
 
 import nanoseek
-from nanoseek.config import ConfigError, ModelConfig, get_preset
+from nanoseek.config import ConfigError, ModelConfig
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Transformer
 from nanoseek.model.ops import Ops, compare_top, top_indices, top_mask
+from nanoseek.presets import get_preset
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import pretrain
 

@@ -11,10 +11,11 @@ from test_pretrain import config, data  # noqa: F401  (data: the token shards fi
 
 import nanoseek
 from nanoseek.checkpoint import CheckpointError
-from nanoseek.config import ConfigError, ModelConfig, get_preset
+from nanoseek.config import ConfigError, ModelConfig
 from nanoseek.model import Transformer
 from nanoseek.model.mhc import HyperConnection, HyperHead
 from nanoseek.model.moe_v4 import HashGate, ScoreGate
+from nanoseek.presets import get_preset
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.pretrain import pretrain
 

@@ -11,9 +11,9 @@ import torch
 from helpers import small_config
 from torch.utils.flop_counter import FlopCounterMode
 
-from nanoseek.config import get_preset
 from nanoseek.model import Transformer
 from nanoseek.model import moe as moe_mod
+from nanoseek.presets import get_preset
 from nanoseek.train.flops import BUSY_SHARE, attention_flops_per_token, measure_matmul_peak, model_flops_per_token
 
 B, S = 2, 32

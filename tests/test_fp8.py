@@ -179,7 +179,7 @@ def test_enable_fp8_training_keeps_parameters():
 def test_fp8_training_tracks_bf16_on_the_tiny_preset():
     """The tiny preset trained for 30 steps on a learnable synthetic stream: bf16 autocast vs the same with
     FP8 GEMMs (simulated). DeepSeek reports < 0.25% relative loss error at scale; here we allow 2%."""
-    from nanoseek.config import get_preset
+    from nanoseek.presets import get_preset
 
     cfg = get_preset("tiny").replace(vocab_size=512)
     threads = torch.get_num_threads()

@@ -9,7 +9,7 @@ import pytest
 import torch
 from test_family_v4 import random_model, v4_config
 
-from nanoseek.config import get_preset
+from nanoseek.presets import get_preset
 from nanoseek.train.grpo import completion_mask, one_row_each, token_logprobs
 
 pytestmark = pytest.mark.usefixtures("one_thread")

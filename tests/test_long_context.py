@@ -6,12 +6,13 @@ from test_pretrain import config, data  # noqa: F401  (data: the token shards fi
 
 import nanoseek
 import nanoseek.train.evaluate as evaluate
-from nanoseek.config import ConfigError, get_preset
+from nanoseek.config import ConfigError
 from nanoseek.data import build
 from nanoseek.data.passkey import haystack, passkey_documents
 from nanoseek.data.shards import load_manifest
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.model import Transformer
+from nanoseek.presets import get_preset
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train.pretrain import build_model, pretrain
 

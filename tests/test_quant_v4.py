@@ -13,9 +13,9 @@ from torch import nn
 import nanoseek
 from nanoseek.checkpoint import save_fp8, save_quantized
 from nanoseek.cli import main as cli
-from nanoseek.config import get_preset
 from nanoseek.model import Transformer
 from nanoseek.model.moe_v4 import ClampedExperts
+from nanoseek.presets import get_preset
 from nanoseek.quant import apply_quant, dequantize, weight_bytes
 from nanoseek.quant.apply import make_scheme
 from nanoseek.quant.fp8 import E4M3

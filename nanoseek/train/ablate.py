@@ -30,8 +30,8 @@ from pathlib import Path
 
 import torch
 
-from ..config import get_preset
 from ..data.shards import load_manifest
+from ..presets import get_preset
 from .flops import BUSY_SHARE
 from .metrics import read_metrics
 from .pretrain import PretrainConfig, pretrain

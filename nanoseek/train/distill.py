@@ -28,9 +28,10 @@ from pathlib import Path
 import torch
 
 from ..checkpoint import load, save
-from ..config import ModelConfig, get_preset
+from ..config import ModelConfig
 from ..engine.sampling import SamplingParams
 from ..model import Transformer
+from ..presets import get_preset
 from ..tasks import Problem, Task, get_task, parse
 from ..tokenizer import THINK, THINK_END, Tokenizer
 from .evaluate import evaluate_task

@@ -23,10 +23,10 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from ..config import get_preset
 from ..data.loader import Loader, val_batches
 from ..data.shards import bytes_per_token, load_manifest
 from ..model import Transformer
+from ..presets import get_preset
 from ..tokenizer import Tokenizer
 from .distributed import (
     World,

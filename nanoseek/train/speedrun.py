@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checkpoint import load
-from ..config import get_preset
 from ..data import build, documents, write_shards
 from ..data.shards import load_manifest, tokens, unigram_entropy
 from ..engine import SamplingParams, generate
+from ..presets import get_preset
 from ..tasks import get_task, task_tools
 from ..tokenizer import Tokenizer
 from .evaluate import evaluate_fim, evaluate_task, evaluate_with_tools
