@@ -30,6 +30,18 @@ def workload(n: int, seed: int = 1) -> list[tuple[list[int], int]]:
     return [(torch.randint(0, 160, (rand(1, 40),), generator=g).tolist(), rand(1, 30)) for _ in range(n)]
 
 
+def check_batched_greedy(model, jobs: list[tuple[list[int], int]], speculative: bool) -> list[list[int]]:
+    """Greedy outputs of jobs run one at a time equal those of one engine batching them (8 slots, MTP speculation
+    where the model has it); returns them."""
+    solo = [Engine(model, max_batch=1, max_len=128).submit(p, SamplingParams(temperature=0, max_tokens=n))
+            .result().output_ids for p, n in jobs]
+    engine = Engine(model, max_batch=8, max_len=128)
+    assert (engine.drafter is not None) == speculative
+    reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
+    assert [r.result().output_ids for r in reqs] == solo
+    return solo
+
+
 def check_forward(model, im: InferenceModel, invariant: bool = True) -> torch.Tensor:
     """im's logits (a prefill, decode steps, a speculative [token, draft] pair, the MTP drafts) equal the model's own
     full forward in fp32 to 1e-5; with invariant, they do not depend on the batch either, bit for bit."""

@@ -9,12 +9,12 @@ import warnings
 import pytest
 import torch
 from helpers import random_model, small_config
-from test_engine import check_forward, workload
+from test_engine import check_batched_greedy, check_forward, workload
 from test_pretrain import config, data  # noqa: F401  (data: the token shards fixture)
 
 import nanoseek
 from nanoseek.config import ConfigError, ModelConfig
-from nanoseek.engine import Engine, SamplingParams
+from nanoseek.engine import SamplingParams
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Compiled, Invariant
 from nanoseek.model.moe import SoftmaxGate
@@ -201,12 +201,7 @@ def test_engine_forward_is_the_models(name):
 def test_engine_batched_greedy_equals_one_at_a_time_and_the_models_argmax():
     model = random_model(v2_config(**CONFIGS["grouped"]))
     jobs = workload(10)
-    solo = [Engine(model, max_batch=1, max_len=128).submit(p, SamplingParams(temperature=0, max_tokens=n))
-            .result().output_ids for p, n in jobs]
-    engine = Engine(model, max_batch=8, max_len=128)  # 10 requests over 8 slots
-    assert engine.drafter is None  # no MTP module: no speculation
-    reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
-    assert [r.result().output_ids for r in reqs] == solo
+    solo = check_batched_greedy(model, jobs, speculative=False)
     prompt, n = jobs[0]
     ids = list(prompt)
     with torch.no_grad():  # greedy over the model's own full forward

@@ -10,12 +10,12 @@ import warnings
 import pytest
 import torch
 from helpers import random_model, small_config
-from test_engine import check_forward, workload
+from test_engine import check_batched_greedy, check_forward, workload
 from test_pretrain import config, data  # noqa: F401  (data: the token shards fixture)
 
 import nanoseek
 from nanoseek.config import ConfigError, ModelConfig
-from nanoseek.engine import Engine, SamplingParams
+from nanoseek.engine import Engine
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.model import Transformer
 from nanoseek.model.ops import Ops, compare_top, top_indices, top_mask
@@ -257,12 +257,7 @@ def test_engine_forward_is_the_models(name):
 def test_engine_batched_greedy_equals_one_at_a_time_and_the_models_argmax():
     model = random_model(v32_config(**CONFIGS["sparse"]))
     jobs = workload(10)
-    solo = [Engine(model, max_batch=1, max_len=128).submit(p, SamplingParams(temperature=0, max_tokens=n))
-            .result().output_ids for p, n in jobs]
-    engine = Engine(model, max_batch=8, max_len=128)
-    assert engine.drafter is not None  # MTP speculation
-    reqs = [engine.submit(p, SamplingParams(temperature=0, max_tokens=n)) for p, n in jobs]
-    assert [r.result().output_ids for r in reqs] == solo
+    solo = check_batched_greedy(model, jobs, speculative=True)
     prompt, n = max(jobs, key=lambda j: len(j[0]) + j[1])  # the longest: well past index_topk
     assert len(prompt) + n > 2 * model.config.index_topk
     ids = list(prompt)

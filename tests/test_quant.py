@@ -49,6 +49,18 @@ def test_int4_packing_and_zero_groups():
         scheme.quantize(torch.randn(4, 48))
 
 
+def check_within_half_a_step(swapped: dict, ref, kind: str) -> None:
+    """Each quantized module (name -> module) holds the float weights of ref's module of that name within half a
+    quantization step (int8: per row; int4: per group of 32)."""
+    for name, m in swapped.items():
+        pairs = ([(m.dequantized(p), getattr(ref.get_submodule(name), p + "_proj"), getattr(m, p + "_scales"))
+                  for p in ("gate_up", "down")] if isinstance(m, QuantExperts)
+                 else [(m.weight, ref.get_submodule(name).weight, m.scales)])
+        for deq, w, s in pairs:
+            step = s[..., None] if kind == "int8" else s.float().repeat_interleave(32, -1)
+            assert ((deq - w).abs() <= step / 2 * (1 + 1e-3)).all(), name
+
+
 @pytest.mark.parametrize("kind", ["int8", "int4"])
 def test_per_layer_error_bounds_in_a_model(kind):
     """Every quantized module of a model reproduces its float weights within half a step."""
@@ -58,13 +70,7 @@ def test_per_layer_error_bounds_in_a_model(kind):
     swapped = {n: m for n, m in model.named_modules() if isinstance(m, (QuantLinear, QuantEmbedding, QuantExperts))}
     linears = [n for n, m in ref.named_modules() if isinstance(m, nn.Linear)]
     assert set(linears) | {"embed_tokens"} | {n for n in swapped if n.endswith("experts")} == set(swapped)
-    for name, m in swapped.items():
-        pairs = ([(m.dequantized(p), getattr(ref.get_submodule(name), p + "_proj"), getattr(m, p + "_scales"))
-                  for p in ("gate_up", "down")] if isinstance(m, QuantExperts)
-                 else [(m.weight, ref.get_submodule(name).weight, m.scales)])
-        for deq, w, s in pairs:
-            step = s[..., None] if kind == "int8" else s.float().repeat_interleave(32, -1)
-            assert ((deq - w).abs() <= step / 2 * (1 + 1e-3)).all(), name
+    check_within_half_a_step(swapped, ref, kind)
     assert model.mtp[0].shared_head.head is model.lm_head  # still one shared head
     assert isinstance(model.layers[1].mlp.gate.weight, nn.Parameter)  # the router stays float
 

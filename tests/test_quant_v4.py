@@ -8,6 +8,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 from test_family_v4 import random_model, randomize, v4_config
+from test_quant import check_within_half_a_step
 from torch import nn
 
 import nanoseek
@@ -41,15 +42,8 @@ def test_every_linear_layer_and_expert_within_half_a_step(kind):
     experts = {n for n, m in ref.named_modules() if isinstance(m, ClampedExperts)}
     assert "layers.1.attn.wo_a" in linears and len(experts) == 5  # 4 layers + the MTP module's
     assert set(swapped) == linears | experts | {"embed_tokens"}
-    for name, m in swapped.items():
-        pairs = ([(m.dequantized(p), getattr(ref.get_submodule(name), p + "_proj"), getattr(m, p + "_scales"))
-                  for p in ("gate_up", "down")] if isinstance(m, QuantExperts)
-                 else [(m.weight, ref.get_submodule(name).weight, m.scales)])
-        for deq, w, s in pairs:
-            step = s[..., None] if kind == "int8" else s.float().repeat_interleave(32, -1)
-            assert ((deq - w).abs() <= step / 2 * (1 + 1e-3)).all(), name
-        if isinstance(m, QuantExperts):
-            assert m.limit == model.config.swiglu_limit
+    check_within_half_a_step(swapped, ref, kind)
+    assert all(m.limit == model.config.swiglu_limit for m in swapped.values() if isinstance(m, QuantExperts))
     floats = {n: p for n, p in ref.named_parameters() if not any(n.startswith(s + ".") for s in swapped)}
     floats.update((n, b) for n, b in ref.named_buffers() if n.endswith("tid2eid"))
     kept = {**dict(model.named_parameters()), **dict(model.named_buffers())}
