@@ -20,9 +20,8 @@ shapes differ in their last bits). The model's parameters are read in place: an 
 rollouts reaches the next forward with nothing to rebuild.
 
 DeepSeek-V4 runs eagerly only (compile=True is refused). Its deterministic mode is batch-invariant as the others
-are (model/hybrid_attention.py: invariant_attention), with one gap: its gate's sqrt-softplus scores, outside the
-mode's ops, take the CPU's scalar code for a tensor's tail, so with fewer routed experts than a vector holds (16
-floats) the last bits of a score can depend on the batch.
+are (model/hybrid_attention.py: invariant_attention; elementwise transcendentals such as the gate's sqrt-softplus
+through Ops.pointwise, which pads a tensor's tail to a whole CPU vector).
 """
 
 from __future__ import annotations
