@@ -65,3 +65,27 @@ def test_the_sft_mix_teaches_both_thinking_modes():
     assert len(off) == 5 and all(not a.startswith("<think></think>") for a in answers[:3])
     assert all(a.startswith("<think>\n") for a in answers if a not in off)
     assert not any(c[-1]["content"].startswith("<think></think>") for c in task_conversations("chain_sum", 10, 0))
+
+
+def test_fim_scores_the_filled_middle_and_the_left_to_right_line(tok, monkeypatch):
+    from nanoseek.tokenizer import fim_text
+
+    task = get_task("chain_sum")
+    gaps = ev.fim_gaps(task, 4, seed=0)
+    for prefix, suffix, middle in gaps:  # one reasoning line taken out of a held-out worked solution
+        p = next(q for q in task.problems(4, "test", seed=0) if f"{q.question}\n{q.solution()}" ==
+                 prefix + middle + suffix)
+        assert middle in p.steps and prefix.endswith("\n") and suffix.startswith("\n")
+    calls = []
+
+    def fake_rollout(model, prompts, n, params, stop_id):
+        calls.append(prompts)
+        if len(calls) == 1:  # FIM prompts: gaps 0 and 1 filled exactly, 2 wrong, 3 empty
+            assert [tok.decode(p, skip_special=False) for p in prompts] == \
+                   [tok.decode(tok.encode(fim_text(pre, suf), bos=True), skip_special=False) for pre, suf, _ in gaps]
+            return [[tok.encode(gaps[0][2])], [tok.encode(" " + gaps[1][2])], [tok.encode("1+1=2")], [[]]]
+        assert prompts == [tok.encode(pre, bos=True) for pre, _, _ in gaps]  # left to right: the prefix alone
+        return [[tok.encode(gaps[0][2] + "\n</think>")], [tok.encode("1+1=2\n" + gaps[1][2])], [[]], [[]]]
+
+    monkeypatch.setattr(ev, "rollout", fake_rollout)
+    assert ev.evaluate_fim(None, tok, task, 4) == {"fim_exact": 0.5, "prefix_exact": 0.25}

@@ -98,13 +98,13 @@ def evaluate_with_tools(model: Transformer, tok: Tokenizer, task: Task, n: int, 
 
 def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:
     """n held-out (prefix, suffix, middle) gaps: a worked solution written as the pretraining corpus holds one
-    (the question, a newline, the chat-form completion) with one of its reasoning lines taken out."""
+    (the question, a newline, the chat-form completion) with one of its reasoning lines (between <think> and
+    </think>) taken out."""
     rng = random.Random(seed)
     gaps = []
     for p in task.problems(n, "test", seed=seed):
         lines = f"{p.question}\n{p.solution()}".split("\n")
-        steps = [i for i, line in enumerate(lines) if line.strip() and i > lines.index("<think>")
-                 and "</think>" not in line]
+        steps = [i for i in range(lines.index("<think>") + 1, lines.index("</think>")) if lines[i].strip()]
         k = rng.choice(steps)
         gaps.append(("\n".join(lines[:k]) + "\n", "\n" + "\n".join(lines[k + 1:]), lines[k]))
     return gaps
@@ -112,15 +112,21 @@ def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:
 
 def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tokens: int = 48,
                  seed: int = 0) -> dict:
-    """Fill-in-the-middle on held-out worked solutions: the share of gaps whose greedy middle (up to EOS) is the
-    missing line exactly (FIM-pretrained models should fill them; others have never seen the format)."""
+    """Fill-in-the-middle on held-out worked solutions. fim_exact: the share of gaps whose greedy middle (up to
+    EOS), given the prefix and the suffix in the FIM format, is the missing line exactly (FIM-pretrained models
+    should fill them; others have never seen the format). prefix_exact: the same gaps written left to right, the
+    first line of the greedy continuation of the prefix alone (what a model without FIM can do: no suffix)."""
     if not tok.has_fim:
         raise ValueError("this tokenizer has no fill-in-the-middle tokens (trained before they were added)")
     gaps = fim_gaps(task, n, seed)
-    prompts = [tok.encode(fim_text(prefix, suffix), bos=True) for prefix, suffix, _ in gaps]
-    out = rollout(model, prompts, 1, SamplingParams(temperature=0, max_tokens=max_tokens), tok.eos_id)
-    filled = [tok.decode(c[0], skip_special=True).strip() for c in out]
-    return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n}
+    greedy = SamplingParams(temperature=0, max_tokens=max_tokens)
+    fim = rollout(model, [tok.encode(fim_text(prefix, suffix), bos=True) for prefix, suffix, _ in gaps], 1, greedy,
+                  tok.eos_id)
+    plain = rollout(model, [tok.encode(prefix, bos=True) for prefix, _, _ in gaps], 1, greedy, tok.eos_id)
+    filled = [tok.decode(c[0], skip_special=True).strip() for c in fim]
+    continued = [tok.decode(c[0], skip_special=True).split("\n")[0].strip() for c in plain]
+    return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n,
+            "prefix_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(continued, gaps)) / n}
 
 
 @torch.no_grad()

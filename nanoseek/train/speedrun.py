@@ -133,7 +133,7 @@ def fim_comparison(sc: SpeedrunConfig, data: Path, run: Path, tasks: list[str]) 
     for label, model_dir, summary_path in (("with FIM", run / "final", run / "summary.json"),
                                            ("without FIM", plain_run / "final", plain_run / "summary.json")):
         model, tok = load(model_dir, device=sc.device), Tokenizer.load(model_dir)
-        out[label] = {name: evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed)["fim_exact"]
+        out[label] = {name: evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed)
                       for name in tasks}
         out[label]["val_loss"] = json.loads(summary_path.read_text())["val_loss"]
     cached.write_text(json.dumps(out, indent=2) + "\n")
@@ -143,13 +143,18 @@ def fim_comparison(sc: SpeedrunConfig, data: Path, run: Path, tasks: list[str]) 
 def fim_section(sc: SpeedrunConfig, fim: dict, tasks: list[str]) -> list[str]:
     lines = ["## Fill-in-the-middle: pretrained with and without FIM", "",
              f"The same preset, steps, seed, tokenizer and documents; one run rearranges {fim['fim_rate']:.0%} of the "
-             "training documents prefix-suffix-middle (`--fim-rate`), the other none (`pretrain-nofim`). fim_exact = "
-             f"share of {fim['problems']} held-out worked solutions per task whose missing line the pretrained "
-             "model fills in exactly (greedy).", "",
-             "| task | with FIM | without FIM |", "|---|---|---|"]
-    lines += [f"| {t} | {fim['with FIM'][t]:.3f} | {fim['without FIM'][t]:.3f} |" for t in tasks]
-    lines += [f"| validation loss (plain text, nats/token) | {fim['with FIM']['val_loss']:.3f} | "
-              f"{fim['without FIM']['val_loss']:.3f} |", ""]
+             "training documents prefix-suffix-middle (`--fim-rate`), the other none (`pretrain-nofim`). Each "
+             f"of {fim['problems']} held-out worked solutions per task has one reasoning line taken out; the share "
+             "the pretrained model writes exactly (greedy): *fill* = given the prefix and the suffix in the FIM "
+             "format; *left to right* = the first line it writes after the prefix alone, which is all a model "
+             "without FIM can use.", "",
+             "| task | with FIM: fill | with FIM: left to right | without FIM: fill | without FIM: left to right |",
+             "|---|---|---|---|---|"]
+    w, wo = fim["with FIM"], fim["without FIM"]
+    lines += [f"| {t} | {w[t]['fim_exact']:.3f} | {w[t]['prefix_exact']:.3f} | {wo[t]['fim_exact']:.3f} | "
+              f"{wo[t]['prefix_exact']:.3f} |" for t in tasks]
+    lines += ["", f"Validation loss (plain text, nats/token): with FIM {w['val_loss']:.3f}, without {wo['val_loss']:.3f}.",
+              ""]
     return lines
 
 
@@ -247,8 +252,8 @@ def speedrun(sc: SpeedrunConfig) -> dict:
         if "finished" in fim:
             return fim
         for name in tasks:
-            print(f"      {name:13s} fim_exact with FIM {fim['with FIM'][name]:.3f}  "
-                  f"without {fim['without FIM'][name]:.3f}")
+            print(f"      {name:13s} fim_exact with FIM {fim['with FIM'][name]['fim_exact']:.3f}  without "
+                  f"{fim['without FIM'][name]['fim_exact']:.3f} (left to right {fim['without FIM'][name]['prefix_exact']:.3f})")
     evals, final, grpo_run = {}, run / "final", None
     if sc.sft_steps:
         print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
