@@ -153,8 +153,8 @@ def fim_section(sc: SpeedrunConfig, fim: dict, tasks: list[str]) -> list[str]:
     w, wo = fim["with FIM"], fim["without FIM"]
     lines += [f"| {t} | {w[t]['fim_exact']:.3f} | {w[t]['prefix_exact']:.3f} | {wo[t]['fim_exact']:.3f} | "
               f"{wo[t]['prefix_exact']:.3f} |" for t in tasks]
-    lines += ["", f"Validation loss (plain text, nats/token): with FIM {w['val_loss']:.3f}, without {wo['val_loss']:.3f}.",
-              ""]
+    lines += ["", f"Validation loss (plain text, nats/token): with FIM {w['val_loss']:.3f}, "
+              f"without {wo['val_loss']:.3f}.", ""]
     return lines
 
 
@@ -194,14 +194,14 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
              "greedy (tools) = the same problems with the task's tool offered (calculator, Countdown checker), the "
              f"model's calls run and their results given back, at most {sc.max_tool_calls} turns of calls; "
              "tool_calls = calls per problem; tool_errors = share of calls answered with an error; fim_exact = "
-             "share of held-out worked solutions whose missing line the model fills in exactly "
-             "(fill-in-the-middle).",
+             "share of held-out worked solutions whose missing reasoning line the model fills in exactly "
+             "(fill-in-the-middle); prefix_exact = the share it writes exactly from the text before the gap alone.",
              "",
              "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for task in tasks:
         for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length",
                        "pass@1 (thinking off)", "response_length (thinking off)", "pass@1 (tools)", "tool_calls",
-                       "tool_errors", "fim_exact"):
+                       "tool_errors", "fim_exact", "prefix_exact"):
             if not any(metric in e[task] for e in evals.values()):
                 continue  # e.g. no tools or no FIM tokens in this tokenizer
             label = metric.replace("pass@1", "greedy")
@@ -252,8 +252,9 @@ def speedrun(sc: SpeedrunConfig) -> dict:
         if "finished" in fim:
             return fim
         for name in tasks:
-            print(f"      {name:13s} fim_exact with FIM {fim['with FIM'][name]['fim_exact']:.3f}  without "
-                  f"{fim['without FIM'][name]['fim_exact']:.3f} (left to right {fim['without FIM'][name]['prefix_exact']:.3f})")
+            w, wo = fim["with FIM"][name], fim["without FIM"][name]
+            print(f"      {name:13s} fim_exact with FIM {w['fim_exact']:.3f}  without {wo['fim_exact']:.3f}  "
+                  f"(left to right: with {w['prefix_exact']:.3f}, without {wo['prefix_exact']:.3f})")
     evals, final, grpo_run = {}, run / "final", None
     if sc.sft_steps:
         print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
