@@ -87,5 +87,29 @@ def test_fim_scores_the_filled_middle_and_the_left_to_right_line(tok, monkeypatc
         assert prompts == [tok.encode(pre, bos=True) for pre, _, _ in gaps]  # left to right: the prefix alone
         return [[tok.encode(gaps[0][2] + "\n</think>")], [tok.encode("1+1=2\n" + gaps[1][2])], [[]], [[]]]
 
+    scored = []
+
+    def fake_nll(model, tok_, prompts, middles):  # the likelihood of the same middle tokens after each prompt
+        scored.append((prompts, middles))
+        return float(len(scored))
+
     monkeypatch.setattr(ev, "rollout", fake_rollout)
-    assert ev.evaluate_fim(None, tok, task, 4) == {"fim_exact": 0.5, "prefix_exact": 0.25}
+    monkeypatch.setattr(ev, "middle_nll", fake_nll)
+    assert ev.evaluate_fim(None, tok, task, 4) == {"fim_exact": 0.5, "prefix_exact": 0.25, "fim_nll": 1.0,
+                                                  "prefix_nll": 2.0}
+    assert [s[0] for s in scored] == calls and scored[0][1] == scored[1][1] == [tok.encode(m) for _, _, m in gaps]
+
+
+def test_middle_nll_is_the_mean_loss_of_the_middle_tokens_alone():
+    import torch
+
+    from nanoseek.model import Transformer
+    from nanoseek.presets import get_preset
+
+    torch.manual_seed(0)
+    model = Transformer(get_preset("smoke")).eval()
+    prompts, middles = [[1, 5, 9, 4], [1, 7]], [[3, 8], [2, 2, 6]]
+    with torch.no_grad():
+        one = [torch.log_softmax(model(torch.tensor([p + m]))[0].float(), -1) for p, m in zip(prompts, middles)]
+    want = -sum(lp[len(p) - 1 + k, t].item() for lp, p, m in zip(one, prompts, middles) for k, t in enumerate(m)) / 5
+    assert abs(ev.middle_nll(model, None, prompts, middles) - want) < 1e-5

@@ -110,23 +110,43 @@ def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:
     return gaps
 
 
+@torch.no_grad()
+def middle_nll(model: Transformer, tok: Tokenizer, prompts: list[list[int]], middles: list[list[int]]) -> float:
+    """Mean negative log-likelihood (nats per token) of each middle's tokens after its prompt, teacher-forced."""
+    device = next(model.parameters()).device
+    total, count = 0.0, 0
+    for prompt, middle in zip(prompts, middles):
+        ids = torch.tensor([prompt + middle], device=device)
+        logp = torch.log_softmax(model(ids)[0, len(prompt) - 1:-1].float(), -1)
+        total -= logp.gather(-1, ids[0, len(prompt):, None]).sum().item()
+        count += len(middle)
+    return total / count
+
+
 def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tokens: int = 48,
                  seed: int = 0) -> dict:
     """Fill-in-the-middle on held-out worked solutions. fim_exact: the share of gaps whose greedy middle (up to
     EOS), given the prefix and the suffix in the FIM format, is the missing line exactly (FIM-pretrained models
     should fill them; others have never seen the format). prefix_exact: the same gaps written left to right, the
-    first line of the greedy continuation of the prefix alone (what a model without FIM can do: no suffix)."""
+    first line of the greedy continuation of the prefix alone (what a model without FIM can do: no suffix).
+    fim_nll / prefix_nll: the missing line's likelihood in those two ways (nats per token of the line, the same
+    tokens in both), a finer measure than exact match: the suffix should make the line likelier to a model that
+    learned to read it."""
     if not tok.has_fim:
         raise ValueError("this tokenizer has no fill-in-the-middle tokens (trained before they were added)")
     gaps = fim_gaps(task, n, seed)
     greedy = SamplingParams(temperature=0, max_tokens=max_tokens)
-    fim = rollout(model, [tok.encode(fim_text(prefix, suffix), bos=True) for prefix, suffix, _ in gaps], 1, greedy,
-                  tok.eos_id)
-    plain = rollout(model, [tok.encode(prefix, bos=True) for prefix, _, _ in gaps], 1, greedy, tok.eos_id)
+    fim_prompts = [tok.encode(fim_text(prefix, suffix), bos=True) for prefix, suffix, _ in gaps]
+    plain_prompts = [tok.encode(prefix, bos=True) for prefix, _, _ in gaps]
+    fim = rollout(model, fim_prompts, 1, greedy, tok.eos_id)
+    plain = rollout(model, plain_prompts, 1, greedy, tok.eos_id)
     filled = [tok.decode(c[0], skip_special=True).strip() for c in fim]
     continued = [tok.decode(c[0], skip_special=True).split("\n")[0].strip() for c in plain]
+    middles = [tok.encode(middle) for _, _, middle in gaps]
     return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n,
-            "prefix_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(continued, gaps)) / n}
+            "prefix_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(continued, gaps)) / n,
+            "fim_nll": middle_nll(model, tok, fim_prompts, middles),
+            "prefix_nll": middle_nll(model, tok, plain_prompts, middles)}
 
 
 @torch.no_grad()

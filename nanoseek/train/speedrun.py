@@ -147,12 +147,16 @@ def fim_section(sc: SpeedrunConfig, fim: dict, tasks: list[str]) -> list[str]:
              f"of {fim['problems']} held-out worked solutions per task has one reasoning line taken out; the share "
              "the pretrained model writes exactly (greedy): *fill* = given the prefix and the suffix in the FIM "
              "format; *left to right* = the first line it writes after the prefix alone, which is all a model "
-             "without FIM can use.", "",
+             "without FIM can use. *nll* = the missing line's negative log-likelihood in those two ways (nats per "
+             "token, the same tokens; lower is better), finer than exact match.", "",
              "| task | with FIM: fill | with FIM: left to right | without FIM: fill | without FIM: left to right |",
              "|---|---|---|---|---|"]
     w, wo = fim["with FIM"], fim["without FIM"]
-    lines += [f"| {t} | {w[t]['fim_exact']:.3f} | {w[t]['prefix_exact']:.3f} | {wo[t]['fim_exact']:.3f} | "
-              f"{wo[t]['prefix_exact']:.3f} |" for t in tasks]
+    for t in tasks:
+        lines += [f"| {t}, exact | {w[t]['fim_exact']:.3f} | {w[t]['prefix_exact']:.3f} | {wo[t]['fim_exact']:.3f} | "
+                  f"{wo[t]['prefix_exact']:.3f} |",
+                  f"| {t}, nll | {w[t]['fim_nll']:.3f} | {w[t]['prefix_nll']:.3f} | {wo[t]['fim_nll']:.3f} | "
+                  f"{wo[t]['prefix_nll']:.3f} |"]
     lines += ["", f"Validation loss (plain text, nats/token): with FIM {w['val_loss']:.3f}, "
               f"without {wo['val_loss']:.3f}.", ""]
     return lines
@@ -195,13 +199,14 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
              f"model's calls run and their results given back, at most {sc.max_tool_calls} turns of calls; "
              "tool_calls = calls per problem; tool_errors = share of calls answered with an error; fim_exact = "
              "share of held-out worked solutions whose missing reasoning line the model fills in exactly "
-             "(fill-in-the-middle); prefix_exact = the share it writes exactly from the text before the gap alone.",
+             "(fill-in-the-middle); prefix_exact = the share it writes exactly from the text before the gap alone; "
+             "fim_nll / prefix_nll = the missing line's negative log-likelihood in those two ways (nats per token).",
              "",
              "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for task in tasks:
         for metric in ("pass@1", f"mean@{k}", f"pass@{k}", "format_error", "response_length",
                        "pass@1 (thinking off)", "response_length (thinking off)", "pass@1 (tools)", "tool_calls",
-                       "tool_errors", "fim_exact", "prefix_exact"):
+                       "tool_errors", "fim_exact", "prefix_exact", "fim_nll", "prefix_nll"):
             if not any(metric in e[task] for e in evals.values()):
                 continue  # e.g. no tools or no FIM tokens in this tokenizer
             label = metric.replace("pass@1", "greedy")
