@@ -122,14 +122,18 @@ def main() -> None:
     p.add_argument("--parallel", type=int, default=8, help="garak's parallel_requests")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--probes", help="comma-separated probes instead of the families' active ones")
+    p.add_argument("--runs", default="bare,guarded", help="which servers to scan (results.json keeps the others)")
     p.add_argument("--out", default="runs/garak")
     args = p.parse_args()
     names = args.probes.split(",") if args.probes else probes(args.garak_python)
     print(f"{len(names)} probes: {', '.join(names)}")
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    results = {}
+    saved = out / "results.json"
+    results = json.loads(saved.read_text()) if saved.exists() else {}
     for label, guard in (("bare", False), ("guarded", True)):
+        if label not in args.runs.split(","):
+            continue
         port = free_port()
         server = serve(args.model, port, guard, args.max_len)
         start = time.time()
@@ -142,11 +146,11 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=60)
         print(f"{label}: {time.time() - start:.0f} s")
-    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    saved.write_text(json.dumps(results, indent=2) + "\n")
     print("| probe family | generations | attack success, bare | with --guard default |")
     print("|---|---|---|---|")
     for family in FAMILIES:
-        b, g = results["bare"].get(family), results["guarded"].get(family)
+        b, g = results.get("bare", {}).get(family), results.get("guarded", {}).get(family)
         if b and g:
             print(f"| {family} | {b['scored']} | {b['asr']:.1%} ({b['hits']}) | {g['asr']:.1%} ({g['hits']}) |")
 

@@ -47,7 +47,7 @@ class Policy:
     threshold: float = 0.5
     categories: frozenset = frozenset(CODES)  # the codes switched on
     action: str = "refuse"
-    refusal: str = "I can't help with that request."
+    refusal: str = "I'm sorry, but I can't help with that request."
     check_input: bool = True
     check_output: bool = True
     chunk_chars: int = 64
