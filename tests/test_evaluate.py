@@ -89,7 +89,7 @@ def test_fim_scores_the_filled_middle_and_the_left_to_right_line(tok, monkeypatc
 
     scored = []
 
-    def fake_nll(model, tok_, prompts, middles):  # the likelihood of the same middle tokens after each prompt
+    def fake_nll(model, prompts, middles):  # the likelihood of the same middle tokens after each prompt
         scored.append((prompts, middles))
         return float(len(scored))
 
@@ -112,4 +112,4 @@ def test_middle_nll_is_the_mean_loss_of_the_middle_tokens_alone():
     with torch.no_grad():
         one = [torch.log_softmax(model(torch.tensor([p + m]))[0].float(), -1) for p, m in zip(prompts, middles)]
     want = -sum(lp[len(p) - 1 + k, t].item() for lp, p, m in zip(one, prompts, middles) for k, t in enumerate(m)) / 5
-    assert abs(ev.middle_nll(model, None, prompts, middles) - want) < 1e-5
+    assert abs(ev.middle_nll(model, prompts, middles) - want) < 1e-5

@@ -111,7 +111,7 @@ def fim_gaps(task: Task, n: int, seed: int = 0) -> list[tuple[str, str, str]]:
 
 
 @torch.no_grad()
-def middle_nll(model: Transformer, tok: Tokenizer, prompts: list[list[int]], middles: list[list[int]]) -> float:
+def middle_nll(model: Transformer, prompts: list[list[int]], middles: list[list[int]]) -> float:
     """Mean negative log-likelihood (nats per token) of each middle's tokens after its prompt, teacher-forced."""
     device = next(model.parameters()).device
     total, count = 0.0, 0
@@ -145,8 +145,8 @@ def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tok
     middles = [tok.encode(middle) for _, _, middle in gaps]
     return {"fim_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(filled, gaps)) / n,
             "prefix_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(continued, gaps)) / n,
-            "fim_nll": middle_nll(model, tok, fim_prompts, middles),
-            "prefix_nll": middle_nll(model, tok, plain_prompts, middles)}
+            "fim_nll": middle_nll(model, fim_prompts, middles),
+            "prefix_nll": middle_nll(model, plain_prompts, middles)}
 
 
 @torch.no_grad()
