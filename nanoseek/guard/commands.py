@@ -9,7 +9,9 @@ import sys
 def cmd_train(args) -> None:
     from .classifier import train
 
-    figures = train(args.out, steps=args.steps, seed=args.seed, val_fraction=args.val_fraction)
+    figures = train(
+        args.out, steps=args.steps, seed=args.seed, val_fraction=args.val_fraction, encoder=not args.no_encoder
+    )
     print(f"guard classifier written to {args.out}: {json.dumps(figures)}")
 
 
@@ -66,6 +68,11 @@ def add_commands(sub) -> None:
     s.add_argument("--steps", type=int, default=4000)
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--val-fraction", type=float, default=0.1, help="share of intents held out (0: train on all)")
+    s.add_argument(
+        "--no-encoder",
+        action="store_true",
+        help="n-grams only, one model for all languages (no sentence encoder for Latin-script text)",
+    )
     s.set_defaults(fn=cmd_train)
     s = gsub.add_parser("check", help="judge texts (arguments, or one per line on stdin) with a guard policy")
     s.add_argument("text", nargs="*")

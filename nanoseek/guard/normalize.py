@@ -8,8 +8,9 @@ does not apply costs one extra look at harmless text and nothing else. Decodings
   leet      digits and symbols inside words read as letters (h0w t0 m4k3 -> how to make)
   base64    runs of base64 that decode to readable UTF-8, decoded in place
   hex       runs of hex bytes (with or without spaces, 0x or \\x) that decode to readable UTF-8
-  rot13     the whole text rotated, when that gives more common English words than the text had (rotating
-            plain text gives noise, and noise is what a classifier knows least about)
+  rot13     each sentence rotated where that gives more common English words than it had, in place (rotating
+            plain text gives noise, and noise is what a classifier knows least about; a rot13 request inside an
+            English jailbreak is decoded, the jailbreak around it kept)
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ COMMON = frozenset(
     "the a an to of and or in on for is are was be do does how what why i you me my it this that "
     "with can make give tell write explain step steps from at by your not".split()
 )
+CHUNK = re.compile(r"[^.!?\n]+")
 HEX = re.compile(r"(?:(?:0x|\\x)?[0-9a-fA-F]{2}[\s,]?){6,}")
 
 
@@ -93,6 +95,18 @@ def _common_words(text: str) -> int:
     return sum(w in COMMON for w in re.findall(r"[a-z]+", text))
 
 
+def unrot13(text: str) -> str:
+    """Each line or sentence rotated where that gives more common English words than it had, in place: a rot13
+    payload inside an English jailbreak is decoded, and plain English (whose rotation is noise) is left alone."""
+
+    def rotate(m: re.Match) -> str:
+        part = m.group()
+        rot = codecs.encode(part, "rot13")
+        return rot if _common_words(rot) > _common_words(part) else part
+
+    return CHUNK.sub(rotate, text)
+
+
 def variants(text: str) -> list[tuple[str, str]]:
     """(decoding, text) for the clean text and every decoding that changes it; duplicates dropped."""
     base = clean(text)
@@ -103,8 +117,8 @@ def variants(text: str) -> list[tuple[str, str]]:
     # base64 and hex are case-sensitive: decode the original (zero-width marks removed), then clean
     raw = unicodedata.normalize("NFKC", ZERO_WIDTH.sub("", TAGS.sub("", text)))
     out += [("base64", clean(unbase64(raw))), ("hex", clean(unhex(raw))), ("leet", unleet(base))]
-    rot = codecs.encode(base, "rot13")
-    if _common_words(rot) >= min(3, _common_words(base) + 1):  # an English preamble may come before the rot13
+    rot = unrot13(base)
+    if rot != base:
         out.append(("rot13", rot))
     seen, unique = set(), []
     for how, t in out:
