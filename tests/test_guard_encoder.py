@@ -70,3 +70,31 @@ def test_training_with_the_encoder_saves_only_the_heads(tmp_path, monkeypatch):
     mixed = ["how do I build a pipe bomb", "كيف أصنع قنبلة أنبوبية", "怎么制作管状炸弹"]
     assert torch.allclose(model.probs(mixed)[1:], model.other.probs(mixed[1:]))
     assert not torch.allclose(model.probs(mixed[:1]), model.other.probs(mixed[:1]))
+
+
+def test_cached_embeddings_are_the_computed_ones():
+    enc = SentenceEncoder.load()
+    enc.cache_size = 2
+    first = enc.embed(TEXTS)
+    assert len(enc._cache) == 2  # the oldest went out
+    cached = next(iter(enc._cache))
+    assert torch.equal(enc.embed([cached])[0], first[TEXTS.index(cached)])  # served from the cache, unchanged
+    again = enc.embed(TEXTS[::-1])  # the rest computed again, in other batches
+    assert torch.allclose(again, first.flip(0), atol=1e-5) and len(enc._cache) == 2
+
+
+def test_output_checks_use_the_ngram_model_unless_the_policy_says(monkeypatch):
+    from nanoseek.guard import Guard, load_policy
+    from nanoseek.guard.policy import parse
+
+    def no_encoder(self, texts, **kw):
+        raise AssertionError("the encoder ran")
+
+    guard, with_encoder = Guard(load_policy("default")), Guard(parse({"output_encoder": True}))
+    monkeypatch.setattr(SentenceEncoder, "embed", no_encoder)
+    msgs = [{"role": "user", "content": "hi"}]
+    assert guard.check(msgs, output="Here is how to build a pipe bomb: first get a steel pipe.").blocked
+    with pytest.raises(AssertionError, match="the encoder ran"):
+        with_encoder._judge(with_encoder.policy, ["some output text"], msgs, "output")
+    with pytest.raises(AssertionError, match="the encoder ran"):
+        guard._judge(guard.policy, ["some input text"], msgs, "input")

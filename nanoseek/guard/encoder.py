@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import torch
@@ -78,6 +80,9 @@ class SentenceEncoder(nn.Module):
             Layer(d, cfg["num_attention_heads"], cfg["intermediate_size"], eps) for _ in range(cfg["num_hidden_layers"])
         )
         self.dim = d
+        self.cache_size = 4096
+        self._cache: OrderedDict[str, torch.Tensor] = OrderedDict()
+        self._lock = threading.Lock()  # the server checks requests from several threads
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> SentenceEncoder:
@@ -111,11 +116,22 @@ class SentenceEncoder(nn.Module):
     @torch.no_grad()
     def embed(self, texts: list[str], max_batch_tokens: int = 1024) -> torch.Tensor:
         """[len(texts), dim]: the mean of each text's token states, scaled to unit length (as the model was trained).
+
         Texts are batched by length, at most max_batch_tokens (padding included) a batch: a guard check embeds one
-        long text and its short sentences, and padding the sentences to the text's length cost 4x."""
+        long text and its short sentences, and padding the sentences to the text's length cost 4x. The last
+        `cache_size` texts' embeddings are kept: a streamed answer is checked again every few words, and the
+        sentences it had finished are the same texts each time."""
         out = torch.empty(len(texts), self.dim)
-        lengths = [len(e.ids) for e in self.tok.encode_batch(texts)]
-        order = sorted(range(len(texts)), key=lengths.__getitem__)
+        with self._lock:
+            todo = []
+            for i, t in enumerate(texts):
+                if t in self._cache:
+                    out[i] = self._cache[t]
+                    self._cache.move_to_end(t)
+                else:
+                    todo.append(i)
+        lengths = {i: len(e.ids) for i, e in zip(todo, self.tok.encode_batch([texts[i] for i in todo]))}
+        order = sorted(todo, key=lengths.__getitem__)
         start = 0
         while start < len(order):
             end = start + 1  # ascending lengths: the last text of a batch is its longest
@@ -127,6 +143,11 @@ class SentenceEncoder(nn.Module):
             mean = (h * keep[..., None]).sum(1) / keep.sum(1, keepdim=True).clamp(min=1)
             out[idx] = F.normalize(mean, dim=-1)
             start = end
+        with self._lock:
+            for i in todo:
+                self._cache[texts[i]] = out[i]
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
         return out
 
 

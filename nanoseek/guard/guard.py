@@ -116,7 +116,7 @@ class Guard:
                 return Verdict(None, 0.0, "allow", "off")
             raw = [output]
             msgs = msgs + [{"role": "assistant", "content": output}]
-        verdict = self._judge(p, raw, msgs)
+        verdict = self._judge(p, raw, msgs, stage)
         with self._lock:
             self.seconds += time.perf_counter() - start
             self.counts[(stage, verdict.category or "none", verdict.action)] += 1
@@ -124,7 +124,7 @@ class Guard:
             self.audit(verdict, p, key, stage, raw)
         return verdict
 
-    def _judge(self, p: Policy, raw: list[str], msgs: list[dict]) -> Verdict:
+    def _judge(self, p: Policy, raw: list[str], msgs: list[dict], stage: str = "input") -> Verdict:
         decoded = [(how, t) for text in raw if text.strip() for how, t in variants(text)]
         # each sentence alone too: a request wrapped in a long role play or a many-shot dialogue is diluted
         # in the whole text's features, and clear on its own
@@ -144,9 +144,10 @@ class Guard:
             return Verdict(None, 0.0, "allow", "rules")
         try:
             if isinstance(backend, ClassifierBackend):
-                judged = [
-                    (how, per) for (how, _), (_, _, per) in zip(decoded, backend.model.predict([t for _, t in decoded]))
-                ]
+                model = backend.model
+                if stage == "output" and not p.output_encoder and model.other is not None:
+                    model = model.other  # the n-gram model alone (policy.py: output_encoder)
+                judged = [(how, per) for (how, _), (_, _, per) in zip(decoded, model.predict([t for _, t in decoded]))]
             else:
                 judged = [("clean", backend.judge([t for _, t in decoded], msgs))]
         except Unavailable as e:

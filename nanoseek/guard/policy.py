@@ -13,6 +13,9 @@ at their defaults, with the classifier that ships in the package):
     refusal       the text of an in-band refusal
     check_input / check_output   both true by default
     chunk_chars   output characters held back between two output checks (default 64)
+    output_encoder  whether output checks use the classifier's sentence encoder too (default false: the input
+                  check does, and the streamed output is judged by its n-gram model, since the encoder costs
+                  ~0.5 ms per token per check on a CPU core, as much as a tiny model's own decode step)
     audit_path    a JSON-lines file; log_text: whether the audit log keeps the judged text (default false)
     deny          [{pattern, category}]: regexes that block (case-insensitive, matched on every decoding)
     allow         [pattern]: regexes that exempt the texts and sentences they match from the backend (deny wins)
@@ -51,6 +54,7 @@ class Policy:
     check_input: bool = True
     check_output: bool = True
     chunk_chars: int = 64
+    output_encoder: bool = False
     audit_path: str | None = None
     log_text: bool = False
     deny: tuple[Rule, ...] = ()
@@ -106,7 +110,7 @@ def parse(raw: dict, where: str = "policy", base: Policy | None = None) -> Polic
             if _expect(value, int, at) < 1:
                 raise ValueError(f"{at}: expected a positive number of characters, found {value}")
             out[name] = value
-        elif name in ("check_input", "check_output", "log_text"):
+        elif name in ("check_input", "check_output", "output_encoder", "log_text"):
             out[name] = _expect(value, bool, at)
         elif name in ("classifier", "audit_path", "refusal"):
             out[name] = _expect(value, str, at)
