@@ -12,13 +12,18 @@ from nanoseek.train.speedrun import SpeedrunConfig, speedrun
 def test_speedrun_all_stages_then_resume_keeps_them(tmp_path, one_thread):
     cfg = SpeedrunConfig(out=str(tmp_path), preset="smoke", vocab_size=320, task_documents=40, steps=4,
                          batch_size=4, seq_len=64, sample_tokens=8, sft_tasks="arithmetic,chain_sum", sft_steps=4,
-                         grpo_task="arithmetic", grpo_difficulty=None, grpo_steps=2, grpo_prompts=2, grpo_group=2,
-                         max_tokens=12, eval_problems=4,
+                         sft_tool_steps=2, grpo_task="arithmetic", grpo_difficulty=None, grpo_steps=2, grpo_prompts=2,
+                         grpo_group=2, max_tokens=12, eval_problems=4,
                          eval_samples=2, dtype="fp32")
     summary = speedrun(cfg)
     assert summary["step"] == 4 and set(summary["evals"]) == {"after SFT", "after GRPO"}
-    for stage in ("pretrain", "sft", "grpo"):
+    for stage in ("pretrain", "sft", "sft-tools", "grpo"):
         assert (tmp_path / stage / "final" / "model.safetensors").exists()
+    # the tool-use phase trains on from SFT, and RL starts from it
+    tools = json.loads((tmp_path / "sft-tools" / "train_config.json").read_text())
+    assert (tools["init"], tools["steps"]) == (str(tmp_path / "sft" / "final"), 2)
+    grpo_init = json.loads((tmp_path / "grpo" / "train_config.json").read_text())["init"]
+    assert grpo_init == str(tmp_path / "sft-tools" / "final")
     after = json.loads((tmp_path / "grpo" / "final" / "eval.json").read_text())
     assert set(after) == {"arithmetic", "chain_sum", "validation"}
     assert {"pass@1", "mean@2", "pass@2", "format_error", "pass@1 (tools)", "tool_calls"} <= set(after["arithmetic"])

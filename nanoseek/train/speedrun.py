@@ -62,6 +62,12 @@ class SpeedrunConfig:
     sft_lr: float = 1e-3
     sft_tool_use: float = 0.2  # share of the SFT problems taught as tool-use conversations (calculator, checker)
     sft_seq_len: int = 512  # tool-use conversations carry the tools' descriptions: ~250-420 tokens (batches pad)
+    # a second, short SFT phase on the same mix with half the problems as tool conversations (0 steps: none).
+    # After the mixed SFT alone the tiny model wrote well-formed calls with the wrong numbers; 200 more steps made
+    # it copy the question's numbers into them. Arithmetic alone in this phase made it forget word problems
+    # (0.500 -> 0.031), so the whole mix is replayed, arithmetic twice (BENCHMARKS.md, Tools runs 6 and 7)
+    sft_tool_steps: int = 200
+    sft_tool_tasks: str = "arithmetic,arithmetic,chain_sum,countdown,word_problem,word_problem:0"
     grpo_task: str = "word_problem"  # after SFT the tiny model solves some of these; arithmetic gives no signal
     grpo_difficulty: int | None = 0  # one event, small numbers: 24-35% of samples right after SFT
     grpo_steps: int = 300  # ~4 min on 2 idle cores; 80 steps raised mean@8 but not greedy (BENCHMARKS.md)
@@ -200,7 +206,9 @@ def reasoning_section(sc: SpeedrunConfig, evals: dict[str, dict], tasks: list[st
              "tool_calls = calls per problem; tool_errors = share of calls answered with an error; fim_exact = "
              "share of held-out worked solutions whose missing reasoning line the model fills in exactly "
              "(fill-in-the-middle); prefix_exact = the share it writes exactly from the text before the gap alone; "
-             "fim_nll / prefix_nll = the missing line's negative log-likelihood in those two ways (nats per token).",
+             "fim_nll / prefix_nll = the missing line's negative log-likelihood in those two ways (nats per token)."
+             + (f" After SFT includes the tool-use phase: {sc.sft_tool_steps} more steps on {sc.sft_tool_tasks}, half "
+                "of the problems as tool conversations." if sc.sft_tool_steps else ""),
              "",
              "| task | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     for task in tasks:
@@ -264,8 +272,8 @@ def speedrun(sc: SpeedrunConfig) -> dict:
     if sc.sft_steps:
         print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
         sft_run = out / "sft"
+        seq_len = min(max(sc.seq_len, sc.sft_seq_len), get_preset(sc.preset).max_position_embeddings)
         if not (sft_run / "final").exists():
-            seq_len = min(max(sc.seq_len, sc.sft_seq_len), get_preset(sc.preset).max_position_embeddings)
             s = sft(SFTConfig(init=str(final), out=str(sft_run), tasks=sc.sft_tasks, steps=sc.sft_steps,
                               tool_use=sc.sft_tool_use, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len,
                               dtype=sc.dtype,
@@ -275,6 +283,19 @@ def speedrun(sc: SpeedrunConfig) -> dict:
                 print(f"stopped in SFT: continue with `nanoseek speedrun --resume --out {sc.out}`")
                 return s
         final = sft_run / "final"
+        if sc.sft_tool_steps:
+            print(f"      tool-use phase: {sc.sft_tool_steps} steps on {sc.sft_tool_tasks}, half as tool conversations")
+            tool_run = out / "sft-tools"
+            if not (tool_run / "final").exists():
+                s = sft(SFTConfig(init=str(final), out=str(tool_run), tasks=sc.sft_tool_tasks, steps=sc.sft_tool_steps,
+                                  tool_use=0.5, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len, dtype=sc.dtype,
+                                  device=sc.device, seed=sc.seed,
+                                  resume=sc.resume and (tool_run / "checkpoint").exists(),
+                                  eval_every=sc.sft_tool_steps, ckpt_every=max(1, sc.sft_tool_steps // 2)))
+                if not s["finished"]:
+                    print(f"stopped in SFT: continue with `nanoseek speedrun --resume --out {sc.out}`")
+                    return s
+            final = tool_run / "final"
         print("[4/6] held-out evaluation after SFT")
         evals["after SFT"] = evaluate_all(sc, final, data, tasks)
         show(evals["after SFT"], tasks, sc.eval_samples)
