@@ -1,10 +1,14 @@
 """nanoseek's own guard classifier: hashed character n-grams -> a bag of embeddings -> a small MLP -> 15 classes
-("safe", S1..S14). It runs on the CPU in well under a millisecond per text and ships in the package (< 2 MB).
+("safe", S1..S14). The n-gram model runs on the CPU in well under a millisecond per text.
 
 Why character n-grams: they need no tokenizer and no word segmentation, so Arabic (rich morphology, attached
 prefixes like "و" and "ال") and Chinese (no spaces) are featurised as English is: the 1..4-grams of "制作炸弹"
 or "قنبلة" are the features. The three languages are covered by data written for each (guard/data.py),
 not by translation. Saved as model.safetensors + config.json like every nanoseek model.
+
+The shipped guard (default/) adds a pretrained sentence encoder for Latin-script text (guard/encoder.py): its
+head reads the encoder's embedding beside the n-grams, and texts in other scripts go to the n-gram model saved
+in default/multilingual (GuardClassifier.probs). Together < 4 MB, plus the encoder's own package.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ class ClassifierConfig:
     # a frozen pretrained sentence encoder whose embedding joins the n-gram features (guard/encoder.py); "" = none
     encoder: str = ""
     encoder_dim: int = 384
-    other: str = ""  # a subfolder with the model for texts not in Latin script (guard/classifier.py, probs)
+    other: str = ""  # a subfolder with the model for texts not in Latin script (see GuardClassifier.probs)
 
 
 def features(text: str, cfg: ClassifierConfig) -> tuple[np.ndarray, np.ndarray]:
