@@ -121,8 +121,8 @@ class GuardClassifier(nn.Module):
         """[len(texts), labels]. With an encoder and an `other` model, texts not in Latin script go to `other`:
         the encoder was trained on English, and Arabic or Chinese would land where its training put nothing."""
         out = torch.empty(len(texts), len(self.cfg.labels))
-        mine = [i for i, t in enumerate(texts) if self.other is None or latin(t)]
-        rest = sorted(set(range(len(texts))) - set(mine))
+        route = [self.other is None or latin(t) for t in texts]
+        mine, rest = [i for i, r in enumerate(route) if r], [i for i, r in enumerate(route) if not r]
         if mine:
             out[mine] = torch.softmax(self(*self.batch([texts[i] for i in mine])).float(), dim=-1)
         if rest:

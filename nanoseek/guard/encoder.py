@@ -102,8 +102,10 @@ class SentenceEncoder(nn.Module):
 
     def tokens(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """Token ids of the texts padded to the longest, and the mask of the real tokens."""
-        rows = [torch.tensor(e.ids) for e in self.tok.encode_batch(texts)]
-        ids = nn.utils.rnn.pad_sequence(rows, batch_first=True, padding_value=self.pad_id)
+        return self._padded([e.ids for e in self.tok.encode_batch(texts)])
+
+    def _padded(self, rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        ids = nn.utils.rnn.pad_sequence([torch.tensor(r) for r in rows], batch_first=True, padding_value=self.pad_id)
         return ids, torch.arange(ids.shape[1]) < torch.tensor([len(r) for r in rows])[:, None]
 
     def hidden(self, ids: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
@@ -130,15 +132,15 @@ class SentenceEncoder(nn.Module):
                     self._cache.move_to_end(t)
                 else:
                     todo.append(i)
-        lengths = {i: len(e.ids) for i, e in zip(todo, self.tok.encode_batch([texts[i] for i in todo]))}
-        order = sorted(todo, key=lengths.__getitem__)
+        rows = {i: e.ids for i, e in zip(todo, self.tok.encode_batch([texts[i] for i in todo]))}
+        order = sorted(todo, key=lambda i: len(rows[i]))
         start = 0
         while start < len(order):
             end = start + 1  # ascending lengths: the last text of a batch is its longest
-            while end < len(order) and (end + 1 - start) * lengths[order[end]] <= max_batch_tokens:
+            while end < len(order) and (end + 1 - start) * len(rows[order[end]]) <= max_batch_tokens:
                 end += 1
             idx = order[start:end]
-            ids, keep = self.tokens([texts[i] for i in idx])
+            ids, keep = self._padded([rows[i] for i in idx])
             h = self.hidden(ids, keep)
             mean = (h * keep[..., None]).sum(1) / keep.sum(1, keepdim=True).clamp(min=1)
             out[idx] = F.normalize(mean, dim=-1)

@@ -271,31 +271,24 @@ def speedrun(sc: SpeedrunConfig) -> dict:
     evals, final, grpo_run = {}, run / "final", None
     if sc.sft_steps:
         print(f"[3/6] SFT (cold start) on worked solutions of {sc.sft_tasks} for {sc.sft_steps} steps")
-        sft_run = out / "sft"
         seq_len = min(max(sc.seq_len, sc.sft_seq_len), get_preset(sc.preset).max_position_embeddings)
-        if not (sft_run / "final").exists():
-            s = sft(SFTConfig(init=str(final), out=str(sft_run), tasks=sc.sft_tasks, steps=sc.sft_steps,
-                              tool_use=sc.sft_tool_use, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len,
-                              dtype=sc.dtype,
-                              device=sc.device, seed=sc.seed, resume=sc.resume and (sft_run / "checkpoint").exists(),
-                              eval_every=max(1, sc.sft_steps // 3), ckpt_every=max(1, sc.sft_steps // 3)))
-            if not s["finished"]:
-                print(f"stopped in SFT: continue with `nanoseek speedrun --resume --out {sc.out}`")
-                return s
-        final = sft_run / "final"
+        stages = [("sft", sc.sft_tasks, sc.sft_steps, sc.sft_tool_use, max(1, sc.sft_steps // 3))]
         if sc.sft_tool_steps:
-            print(f"      tool-use phase: {sc.sft_tool_steps} steps on {sc.sft_tool_tasks}, half as tool conversations")
-            tool_run = out / "sft-tools"
-            if not (tool_run / "final").exists():
-                s = sft(SFTConfig(init=str(final), out=str(tool_run), tasks=sc.sft_tool_tasks, steps=sc.sft_tool_steps,
-                                  tool_use=0.5, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len, dtype=sc.dtype,
-                                  device=sc.device, seed=sc.seed,
-                                  resume=sc.resume and (tool_run / "checkpoint").exists(),
-                                  eval_every=sc.sft_tool_steps, ckpt_every=max(1, sc.sft_tool_steps // 2)))
+            print(f"      then a tool-use phase: {sc.sft_tool_steps} steps on {sc.sft_tool_tasks}, half as tool "
+                  "conversations")
+            stages.append(("sft-tools", sc.sft_tool_tasks, sc.sft_tool_steps, 0.5, sc.sft_tool_steps))
+        for name, stage_tasks, steps, tool_use, every in stages:
+            stage_run = out / name
+            if not (stage_run / "final").exists():
+                s = sft(SFTConfig(init=str(final), out=str(stage_run), tasks=stage_tasks, steps=steps,
+                                  tool_use=tool_use, lr=sc.sft_lr, batch_size=sc.batch_size, seq_len=seq_len,
+                                  dtype=sc.dtype, device=sc.device, seed=sc.seed,
+                                  resume=sc.resume and (stage_run / "checkpoint").exists(),
+                                  eval_every=every, ckpt_every=max(1, steps // 3)))
                 if not s["finished"]:
                     print(f"stopped in SFT: continue with `nanoseek speedrun --resume --out {sc.out}`")
                     return s
-            final = tool_run / "final"
+            final = stage_run / "final"
         print("[4/6] held-out evaluation after SFT")
         evals["after SFT"] = evaluate_all(sc, final, data, tasks)
         show(evals["after SFT"], tasks, sc.eval_samples)
