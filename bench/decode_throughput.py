@@ -26,7 +26,6 @@ import argparse
 import datetime
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,19 +36,9 @@ import torch
 import nanoseek
 from nanoseek.engine import Engine, SamplingParams
 from nanoseek.presets import get_preset
+from nanoseek.train.flops import machine
 
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16}
-
-
-def machine() -> str:
-    info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-    flags = fields.get("Flags", "").split()
-    isa = " ".join(f for f in ("avx512f", "avx512_bf16", "amx_bf16") if f in flags) or "no avx512"
-    gpu = f"; {torch.cuda.get_device_name()}" if torch.cuda.is_available() else ""
-    return (f"{fields.get('Model name', '?').strip()}, {fields.get('CPU(s)', '?').strip()} cpus, {isa}"
-            f"{'' if 'amx_bf16' in flags else ' (no AMX)'}{gpu}; torch {torch.__version__}, "
-            f"{torch.get_num_threads()} threads")
 
 
 def prompts(n: int, length: int, vocab: int, seed: int = 0) -> list[list[int]]:

@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import torch
-from train_throughput import machine
 
 from nanoseek.data import build
 from nanoseek.data.loader import Loader
 from nanoseek.model import Transformer
 from nanoseek.presets import get_preset
+from nanoseek.train.flops import machine
 from nanoseek.train.optim import make_optimizer
 
 
@@ -41,7 +41,7 @@ def main() -> None:
         ap.error(f"--fim-rate must be in (0, 1]; found {args.fim_rate}")
     if args.threads:
         torch.set_num_threads(args.threads)
-    print(f"machine: {machine()}, torch {torch.__version__}")
+    print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         dirs, build_s = {}, {}
         for name, rate in (("no FIM", 0.0), (f"FIM {args.fim_rate}", args.fim_rate)):

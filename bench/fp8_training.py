@@ -19,13 +19,13 @@ import tempfile
 import time
 
 import torch
-from train_throughput import machine
 
 from nanoseek.data.loader import Loader
 from nanoseek.data.shards import load_manifest
 from nanoseek.model import Transformer
 from nanoseek.presets import get_preset
 from nanoseek.quant.fp8_train import enable_fp8_training
+from nanoseek.train.flops import machine
 from nanoseek.train.optim import lr_factor, make_optimizer
 from nanoseek.train.pretrain import evaluate
 

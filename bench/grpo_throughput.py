@@ -53,12 +53,10 @@ from nanoseek.presets import get_preset
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train import rollout
+from nanoseek.train.flops import machine
 from nanoseek.train.grpo import GRPOConfig, grpo
 from nanoseek.train.metrics import read_metrics
 from nanoseek.train.sft import task_conversations
-
-sys.path.insert(0, str(Path(__file__).parent))
-from train_throughput import machine  # noqa: E402
 
 
 def build_checkpoint(directory: Path, preset: str, vocab: int, seed: int) -> Path:
@@ -220,7 +218,7 @@ def main(argv=None):
             peers = f", transformers {transformers.__version__}, trl {trl.__version__}"
         print(f"# GRPO step: {args.preset} preset ({n_params / 1e6:.1f}M parameters, vocab {cfg.vocab_size}), "
               f"{args.prompts} prompts x G={args.group}, <= {args.max_tokens} completion tokens, task {args.task}")
-        print(f"# {machine()}; torch {torch.__version__}{peers}; load average before: {os.getloadavg()[0]:.1f}")
+        print(f"# {machine()}{peers}; load average before: {os.getloadavg()[0]:.1f}")
         peer = None if args.skip_trl else TRLPeer(args, ckpt, work)
         times = {"nanoseek": [], "trl": []}
         lengths = {"nanoseek": [], "trl": []}

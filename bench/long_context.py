@@ -30,12 +30,12 @@ import time
 from pathlib import Path
 
 import torch
-from train_throughput import machine
 
 from nanoseek.config import ConfigError, human
 from nanoseek.model import Transformer
 from nanoseek.model.hybrid_cache import HybridCache
 from nanoseek.presets import get_preset
+from nanoseek.train.flops import machine
 from nanoseek.train.pretrain import choose_dtype
 
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16}
@@ -129,7 +129,7 @@ def main() -> None:
     device = torch.device(args.device)
     dtype, peaks, _ = choose_dtype(args.dtype, device)
     longest = max(contexts) + args.decode_tokens
-    where = machine(args.device) + ("" if device.type == "cuda" else f", torch {torch.__version__}")
+    where = machine(args.device)
     print(f"# long context, {datetime.date.today()}, {where}")
     print(f"# command: {' '.join(sys.argv)}")
     print(f"# dtype {dtype} ({args.dtype}; matmul peaks GFLOP/s: "

@@ -35,7 +35,6 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
-from train_throughput import machine
 
 import nanoseek
 from nanoseek.data.loader import val_batches
@@ -48,6 +47,7 @@ from nanoseek.quant.modules import QuantLinear
 from nanoseek.tasks import get_task
 from nanoseek.tokenizer import Tokenizer
 from nanoseek.train.evaluate import evaluate_task
+from nanoseek.train.flops import machine
 
 
 @torch.no_grad()
@@ -238,7 +238,7 @@ def main(argv=None):
         tok = args.model and Path(args.model, "tokenizer.json").exists() and Tokenizer.load(args.model)
         prompt = tok.encode("The answer to 17 + 25 is", bos=True) if tok else [0, 5, 17, 99, 3]
         print(f"# engine per precision: {args.model or 'tiny preset, random weights'}, {datetime.date.today()}, "
-              f"{machine()}, torch {torch.__version__}; "
+              f"{machine()}; "
               f"load average {os.getloadavg()[0]:.1f}")
         engines(fp32, prompt, args.tokens, args.rounds)
         return
@@ -250,7 +250,7 @@ def main(argv=None):
 
     fp32 = nanoseek.load(args.model, dtype=torch.float32, device="cpu")
     prompt = next(val_batches(args.data, 1, 32))[0][0].tolist()
-    print(f"# dynamic precision: {args.model}, {datetime.date.today()}, {machine()}, torch {torch.__version__}, "
+    print(f"# dynamic precision: {args.model}, {datetime.date.today()}, {machine()}, "
           f"llama-cpp-python {llama_cpp.__version__}; load average {os.getloadavg()[0]:.1f}")
     if args.kernels:
         kernels()

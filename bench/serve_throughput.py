@@ -27,7 +27,8 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
 except ImportError:
     import httpx
 import torch
-from decode_throughput import machine
+
+from nanoseek.train.flops import machine
 
 QUESTIONS = ["What is the capital of France?", "Write a line about the sea.", "Count from one to ten.",
              "Who wrote Hamlet?", "Explain rain to a child.", "Name three colours.", "What is 12 times 7?",

@@ -23,8 +23,9 @@ try:  # the openai client's HTTP library: httpx2 in its newer releases, httpx be
     import httpx2 as httpx
 except ImportError:
     import httpx
-from decode_throughput import machine
 from serve_throughput import QUESTIONS, checkpoint, start_server
+
+from nanoseek.train.flops import machine
 
 
 def rss_mib(pid: int) -> float:

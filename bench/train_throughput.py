@@ -28,7 +28,6 @@ import logging
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,22 +38,7 @@ import torch.nn.functional as F
 
 import nanoseek
 from nanoseek.presets import get_preset
-from nanoseek.train.flops import measure_matmul_peak, model_flops_per_token
-
-
-def machine(device: str = "cpu") -> str:
-    if device.startswith("cuda"):
-        return f"{torch.cuda.get_device_name(device)}, torch {torch.__version__}"
-    try:
-        info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-    except OSError:
-        info = ""
-    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-    name = fields.get("Model name", "unknown CPU").strip()
-    flags = fields.get("Flags", "").split()
-    isa = [f for f in ("avx512f", "avx512_bf16", "amx_bf16") if f in flags]
-    isa += [] if "amx_bf16" in flags else ["no AMX"]
-    return f"{name}, {torch.get_num_threads()} threads / {os.cpu_count()} cpus, {' '.join(isa)}"
+from nanoseek.train.flops import machine, measure_matmul_peak, model_flops_per_token
 
 
 def autocast(dtype: str, device_type: str = "cpu"):

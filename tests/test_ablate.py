@@ -94,11 +94,21 @@ def test_the_smoke_study_writes_its_report(data, tmp_path):
         assert r["flops"] >= report["config"]["flops"] and r["steps"] >= 6
         assert r["loss_at_equal_flops"] > 0 and len(r["curve"]) >= 3
     assert report["variants"][0]["params_mtp"] == 0 < report["variants"][1]["params_mtp"]
+    for r in report["variants"]:  # every MFU against the study's one peak, measured before the first variant
+        assert r["mfu"] == pytest.approx(r["flops"] / r["train_time"] / report["peak_flops"])
     assert report["variants"][1]["mtp_acceptance"] > 2 / 512  # above chance (1 / vocab): both heads learned a bit
     md = (tmp_path / "ablation.md").read_text()
     assert "| mtp0 |" in md and "| mtp1 |" in md
+    # the profile splits a step: its parts add up to the step (the remainder is "other"), none counted twice
+    mtp0, mtp1 = (r["profile"] for r in report["variants"])
+    for prof in (mtp0, mtp1):
+        assert sum(v for k, v in prof.items() if k != "step") == pytest.approx(prof["step"], rel=0.05)
+        assert prof["matmuls"] > 0 and prof["routed experts' matmuls"] > 0 and prof["routing + token dispatch"] > 0
+    assert "Where a training step's time goes" in md and md.count("| mtp1 |") == 2
     assert (tmp_path / "ablation.png").stat().st_size > 10_000
     assert json.loads((tmp_path / "ablation.json").read_text())["study"] == "smoke"
+    with pytest.raises(ValueError, match="not in study 'smoke', whose variants are mtp0, mtp1"):
+        ablate(AblateConfig(data=data, out=str(tmp_path), study="smoke", variants="mtp1,mtp3"))
     with pytest.raises(ValueError, match="unknown study"):
         ablate(AblateConfig(data=data, out=str(tmp_path), study="nope"))
     with pytest.raises(FileNotFoundError, match="nanoseek data"):
@@ -151,6 +161,7 @@ def test_the_recipe_and_attention_studies_compare_what_they_say():
     tiny = get_preset("tiny")
     recipe = {v.name: tiny.replace(**v.model) for v in studies("tiny")["recipe"].variants}
     assert recipe["deepseek"] == tiny
+    assert recipe["deepseek-no-mtp"] == tiny.replace(num_nextn_predict_layers=0)
     for name in ("dense-gqa", "dense-mha"):
         c = recipe[name]
         assert (c.attention_type, c.n_routed_experts, c.num_nextn_predict_layers) == ("gqa", 0, 0)
@@ -161,3 +172,13 @@ def test_the_recipe_and_attention_studies_compare_what_they_say():
     # MLA's latent cache (64 + 16 numbers per layer) is MQA's size here (one head of 48 + 32), a quarter of MHA's
     kv = {k: c.kv_cache_bytes(1) for k, c in attention.items()}
     assert kv["mla"] == 4 * (64 + 16) * 2 == kv["mqa"] < kv["gqa2"] < kv["mha"] == 4 * kv["mla"]
+
+
+def test_the_report_measures_each_variant_against_the_best_baseline_on_each_axis():
+    from nanoseek.train.ablate import margins
+    row = lambda name, t, f: {"name": name, "loss_at_equal_time": t, "loss_at_equal_flops": f}  # noqa: E731
+    report = {"baselines": ("gqa", "mha"), "variants": [row("recipe", 5.0, 4.0), row("gqa", 4.9, 4.5),
+                                                         row("mha", 5.1, 4.2)]}
+    assert margins(report) == ["", "- recipe: +0.1000 nats against gqa at equal time (behind); -0.2000 nats against "
+                                   "mha at equal flops (ahead)."]
+    assert margins({"baselines": (), "variants": report["variants"]}) == []

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import platform
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +32,9 @@ import torch
 
 from ..data.shards import load_manifest
 from ..presets import get_preset
-from .flops import BUSY_SHARE
+from .flops import BUSY_SHARE, machine, measure_matmul_peak
 from .metrics import read_metrics
-from .pretrain import PretrainConfig, pretrain
+from .pretrain import PretrainConfig, autocast, pick_device, pretrain
 
 
 @dataclass
@@ -50,6 +50,7 @@ class Study:
     question: str
     deepseek: str  # what DeepSeek's papers report, checked against the result by `verdict`
     verdict: object = None  # (results by variant name) -> bool: does this run agree with DeepSeek's direction?
+    baselines: tuple[str, ...] = ()  # the variants every other one is measured against (their best, per axis)
 
 
 def _lower(a: str, *others: str):
@@ -87,11 +88,14 @@ def attention_variants(preset: str) -> list[Variant]:
 
 def recipe_variants(preset: str) -> list[Variant]:
     """The preset as DeepSeek builds it (MLA, DeepSeekMoE, MTP, auxiliary-loss-free balancing) against Llama-style
-    dense baselines of the same activated parameters: SwiGLU, grouped-query (and multi-head) attention, no MTP."""
+    dense baselines of the same activated parameters: SwiGLU, grouped-query (and multi-head) attention, no MTP.
+    The recipe without its MTP module stands beside it: MTP is a training-time cost (its block and a second pass
+    through the output head) that DeepSeek pays for a denser signal and a drafter, so both are shown."""
     heads = get_preset(preset).num_attention_heads
     dense = next(v for v in moe_variants(preset) if v.name == "dense").model
     plain = {"num_nextn_predict_layers": 0, "attention_type": "gqa", **dense}
     return [Variant("deepseek"),
+            Variant("deepseek-no-mtp", {"num_nextn_predict_layers": 0}, {"mtp_weight": 0.0}),
             Variant("dense-gqa", {**plain, "num_key_value_heads": max(1, heads // 2)}, {"mtp_weight": 0.0}),
             Variant("dense-mha", {**plain, "num_key_value_heads": heads}, {"mtp_weight": 0.0})]
 
@@ -101,7 +105,7 @@ def studies(preset: str) -> dict[str, Study]:
         "recipe": Study(recipe_variants(preset), "does the DeepSeek recipe beat the best dense Llama-style model of "
                         "the same activated parameters, on this machine's clock?",
                         "the recipe reaches a lower loss for the same compute (DeepSeek-V2/V3)",
-                        _lower("deepseek", "dense-gqa", "dense-mha")),
+                        _lower("deepseek", "dense-gqa", "dense-mha"), ("dense-gqa", "dense-mha")),
         "attention": Study(attention_variants(preset),
                            "MLA against multi-head, grouped-query and multi-query attention",
                            "MLA matches or beats MHA in quality with a far smaller KV cache, and beats GQA/MQA "
@@ -135,6 +139,7 @@ class AblateConfig:
     data: str = "runs/data"  # a directory written by `nanoseek data`
     out: str = "runs/ablate"
     study: str = "moe"
+    variants: str | None = None  # a comma-separated subset of the study's variants to run (default: all)
     preset: str = "tiny"
     budget: str = "time"  # time | flops: what every variant gets the same of
     seconds: float = 600.0  # --budget time: seconds of training steps per variant
@@ -178,14 +183,74 @@ def run_variant(ac: AblateConfig, v: Variant) -> dict:
            "flops_per_token": summary["flops_per_token"], "params_total": params["total"],
            "params_active": params["active"], "params_active_non_embedding": params["active"] - embed,
            "params_mtp": params["mtp"], "tokens_per_s": summary["tokens"] / summary["train_time"],
-           "mfu": summary["tokens"] * summary["flops_per_token"] / summary["train_time"] / summary["peak_flops"],
-           "peak_flops": summary["peak_flops"], "peak_cpu_share": summary["peak_cpu_share"],
+           "run_peak_flops": summary["peak_flops"], "run_peak_cpu_share": summary["peak_cpu_share"],
            "val_loss": summary.get("val_loss"), "curve": curve,
            "kv_cache_bytes_per_token": cfg.kv_cache_bytes(1),
            "max_vio": loads[-1] if loads else None, "max_vio_mean": sum(loads) / len(loads) if loads else None}
     if cfg.num_nextn_predict_layers:
         out["mtp_acceptance"] = mtp_acceptance(run / "final", ac)
+    out["profile"] = step_profile(ac, cfg, tc)
     return out
+
+
+# Where a training step's time goes: each profiled op's own time, by what it does. Ops under a grouped matmul
+# (its per-expert products) count as the routed experts' matmuls.
+PROFILE_GROUPS = {
+    "matmuls": ("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm"),
+    "output softmax + loss": ("aten::_log_softmax", "aten::_log_softmax_backward_data", "aten::nll_loss",
+                              "aten::nll_loss_backward", "aten::nll_loss_forward", "aten::nll_loss2d_forward"),
+    "routing + token dispatch": ("aten::topk", "aten::sort", "aten::argsort", "aten::index_select", "aten::index_add_",
+                                 "aten::index_add", "aten::scatter_add_", "aten::scatter_", "aten::gather",
+                                 "aten::bincount", "aten::repeat_interleave", "aten::masked_fill", "aten::sigmoid",
+                                 "aten::sigmoid_backward"),
+    "optimizer": ("aten::_fused_adamw_", "aten::linalg_vector_norm", "aten::_foreach_norm", "aten::_foreach_mul_"),
+}
+EXPERT_OPS = ("aten::_grouped_mm", "GroupedMmBackward0")
+
+
+def step_profile(ac: AblateConfig, cfg, tc: PretrainConfig, steps: int = 3) -> dict:
+    """Seconds per training step by kind of work (PROFILE_GROUPS, plus "routed experts' matmuls" and "other":
+    elementwise ops, norms, copies), from torch.profiler over `steps` steps of a fresh model of the variant on
+    random tokens of the study's shape (after one unprofiled step); "step" is the profiled steps' wall time.
+    CPU runs only (a GPU's time is not in the ops' CPU time): None elsewhere."""
+    from torch.profiler import profile
+
+    from ..model import Transformer
+    from .distributed import clip_grad_norm
+    from .optim import make_optimizer
+    if pick_device(ac.device).type != "cpu":
+        return None
+    torch.manual_seed(ac.seed)
+    model = Transformer(cfg).train()
+    optimizer = make_optimizer(model, ac.lr, tc.weight_decay)
+    x, y = (torch.randint(0, cfg.vocab_size, (ac.batch_size, ac.seq_len)) for _ in range(2))
+
+    def step():
+        with autocast(torch.device("cpu"), ac.dtype):
+            loss = model.compute_loss(x, y, mtp_weight=tc.mtp_weight).loss
+        loss.backward()
+        clip_grad_norm(model, tc.grad_clip)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        model.update_expert_bias(tc.bias_update_speed)
+
+    step()
+    group_of = {op: g for g, ops in PROFILE_GROUPS.items() for op in ops}
+    with profile() as prof:
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            step()
+        wall = time.perf_counter() - t0
+    seconds: dict[str, float] = {}
+    for e in prof.events():
+        parent, experts = e.cpu_parent, e.name in EXPERT_OPS
+        while parent is not None and not experts:
+            experts, parent = parent.name in EXPERT_OPS, parent.cpu_parent
+        group = "routed experts' matmuls" if experts else group_of.get(e.name, "other")
+        seconds[group] = seconds.get(group, 0.0) + e.self_cpu_time_total / 1e6 / steps
+    other = max(0.0, wall / steps - sum(v for k, v in seconds.items() if k != "other"))  # (incl. Python)
+    return {**{g: seconds.get(g, 0.0) for g in (*PROFILE_GROUPS, "routed experts' matmuls")}, "other": other,
+            "step": wall / steps}
 
 
 @torch.no_grad()
@@ -232,7 +297,25 @@ def ablate(ac: AblateConfig) -> dict:
         raise FileNotFoundError(f"no token shards in {ac.data} (expected {ac.data}/manifest.json): "
                                 f"run `nanoseek data --out {ac.data}` first")
     study = all_studies[ac.study]
-    results = {v.name: run_variant(ac, v) for v in study.variants}
+    chosen = study.variants
+    if ac.variants:
+        names = [n.strip() for n in ac.variants.split(",") if n.strip()]
+        unknown = sorted(set(names) - {v.name for v in study.variants})
+        if unknown or not names:
+            raise ValueError(f"--variants: {', '.join(unknown) or 'none given'} not in study {ac.study!r}, whose "
+                             f"variants are {', '.join(v.name for v in study.variants)}")
+        chosen = [v for v in study.variants if v.name in names]
+    # One matmul peak for the whole study, measured before any variant trains, for 3 s: the 0.5 s peak each run takes
+    # at its start moved 1.8x between the variants of one quiet study (BENCHMARKS.md, Ablation), and MFUs divided
+    # by different peaks cannot be compared.
+    device = pick_device(ac.device)
+    info: dict = {}
+    peak = measure_matmul_peak(torch.float32 if ac.dtype == "fp32" else torch.bfloat16, str(device), seconds=3.0,
+                               info=info)
+    results = {v.name: run_variant(ac, v) for v in chosen}
+    for r in results.values():
+        r["mfu"] = r["flops"] / r["train_time"] / peak
+    complete = len(results) == len(study.variants)  # the verdict compares them all
     # the budget every variant reached, on both axes: read each curve there
     for axis, key in ((0, "time"), (1, "flops")):
         common = min(max((p[axis] for p in r["curve"]), default=0.0) for r in results.values())
@@ -240,8 +323,10 @@ def ablate(ac: AblateConfig) -> dict:
             r[f"loss_at_equal_{key}"] = at(r["curve"], axis, common)
             r[f"equal_{key}"] = common
     report = {"study": ac.study, "question": study.question, "deepseek": study.deepseek,
-              "agrees": bool(study.verdict(results)) if study.verdict else None, "config": dataclasses.asdict(ac),
-              "machine": f"{platform.processor() or platform.machine()}, torch {torch.__version__}",
+              "agrees": bool(study.verdict(results)) if study.verdict and complete else None,
+              "baselines": [b for b in study.baselines if b in results],
+              "config": dataclasses.asdict(ac),
+              "machine": machine(str(device)), "peak_flops": peak, "peak_cpu_share": info.get("cpu_share", 1.0),
               "variants": list(results.values())}
     out = Path(ac.out)
     (out / "ablation.json").write_text(json.dumps(report, indent=2) + "\n")
@@ -289,12 +374,46 @@ def markdown(report: dict) -> str:
                      f"| {r['mfu']:.1%} | {r['loss_at_equal_time']:.4f} | {r['loss_at_equal_flops']:.4f} | {mv} "
                      f"| {r['kv_cache_bytes_per_token']:,} | {acc} |")
     first = report["variants"][0]
-    busy = [r["name"] for r in report["variants"] if r["peak_cpu_share"] < BUSY_SHARE]
-    if busy:
-        lines += ["", f"Warning: the matmul peak of {', '.join(busy)} was measured while other processes ran: its MFU "
-                      "is unreliable, and its time budget bought fewer steps than a quiet machine gives."]
+    lines += ["", f"MFU against the study's matmul peak, {report['peak_flops'] / 1e9:.1f} GFLOP/s ({c['dtype']}, "
+                  "measured for 3 s before the first variant)."]
+    if report["peak_cpu_share"] < BUSY_SHARE:
+        lines += ["", f"Warning: the peak was measured with {report['peak_cpu_share']:.0%} of the cores' time: other "
+                      "processes ran, so the MFU column is unreliable, and the time budgets may have bought "
+                      "fewer steps than a quiet machine gives."]
+    lines += margins(report)
+    lines += profile_table(report["variants"])
     lines += ["", f"Equal time: {first['equal_time']:.1f} s; equal FLOPs: {first['equal_flops']:.3g}.", "",
               f"DeepSeek reported: {report['deepseek']}. This run "
               + {True: "agrees.", False: "disagrees.", None: "makes no claim."}[report["agrees"]], "",
               "![curves](ablation.png)", ""]
     return "\n".join(lines)
+
+
+def profile_table(variants: list[dict]) -> list[str]:
+    """The report's lines on where each variant's training step spends its time (step_profile), if profiled."""
+    profiled = [r for r in variants if r.get("profile")]
+    if not profiled:
+        return []
+    groups = list(profiled[0]["profile"])
+    return ["", "Where a training step's time goes, seconds per step (torch.profiler over 3 steps of each variant on "
+            "random tokens; \"other\": elementwise ops, norms, copies and Python):", "",
+            "| variant | " + " | ".join(groups) + " |", "|---" * (len(groups) + 1) + "|",
+            *[f"| {r['name']} | " + " | ".join(f"{r['profile'][g]:.3f}" for g in groups) + " |" for r in profiled]]
+
+
+def margins(report: dict) -> list[str]:
+    """Each variant's validation loss minus the best baseline's, at equal time and at equal FLOPs (negative: ahead)."""
+    base = [r for r in report["variants"] if r["name"] in report.get("baselines", ())]
+    if not base:
+        return []
+    lines = [""]
+    for r in report["variants"]:
+        if r in base:
+            continue
+        parts = []
+        for key in ("time", "flops"):
+            best = min(base, key=lambda b: b[f"loss_at_equal_{key}"])
+            d = r[f"loss_at_equal_{key}"] - best[f"loss_at_equal_{key}"]
+            parts.append(f"{d:+.4f} nats against {best['name']} at equal {key} ({'ahead' if d < 0 else 'behind'})")
+        lines.append(f"- {r['name']}: " + "; ".join(parts) + ".")
+    return lines

@@ -22,6 +22,8 @@ part of this work; MFU counts only the useful half, as is usual.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 
 import torch
@@ -66,6 +68,23 @@ def model_flops_per_token(cfg: ModelConfig, seq_len: int, training: bool = True,
             n_k = 2 * h * h + attention_matmul_params(cfg) + ffn_matmul_params(cfg, L + k - 1) + head
             fwd += (seq_len - k) / seq_len * (2 * n_k + attention_flops_per_token(cfg, seq_len - k))
     return (3 if training else 1) * fwd
+
+
+def machine(device: str = "cpu") -> str:
+    """What a figure was measured on: the GPU's name, or the CPU's model, cores and the instructions that decide
+    its bf16 speed (AVX-512, avx512_bf16, AMX), with the torch version and its threads."""
+    if str(device).startswith("cuda"):
+        return f"{torch.cuda.get_device_name(device)}, torch {torch.__version__}"
+    try:
+        info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+    except OSError:  # (no lscpu: not Linux)
+        info = ""
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    flags = fields.get("Flags", "").split()
+    isa = [f for f in ("avx512f", "avx512_bf16", "amx_bf16") if f in flags] or ["no AVX-512"]
+    isa += [] if "amx_bf16" in flags else ["no AMX"]
+    return (f"{fields.get('Model name', 'unknown CPU').strip()}, {os.cpu_count()} cpus, {' '.join(isa)}; "
+            f"torch {torch.__version__}, {torch.get_num_threads()} threads")
 
 
 BUSY_SHARE = 0.8  # a peak measured with less of its cores' time than this was measured on a busy machine

@@ -8,12 +8,11 @@ and what the same token budget would have cost at DeepSeek-V3's size and rate.
 from __future__ import annotations
 
 import math
-import platform
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..config import human
-from .flops import BUSY_SHARE
+from .flops import BUSY_SHARE, machine
 from .metrics import read_metrics
 
 GPU_HOUR_PRICE = 2.0  # $ per GPU-hour: DeepSeek-V3 report's rental price for an H800
@@ -93,7 +92,7 @@ def write_report(run_dir: str | Path, summary: dict, hour_price: float | None = 
     lines = [
         f"# nanoseek run report: {run_dir.name}",
         "",
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} · {platform.processor() or platform.machine()} · "
+        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} · {machine(summary['device'])} · "
         f"device {summary['device']}{ranks} · {summary['dtype']}",
         "",
         "![losses](loss.png)",
