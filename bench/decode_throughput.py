@@ -276,7 +276,7 @@ def main() -> None:
         if not args.model:
             random_checkpoint(args.preset, path)
         tokenizer_dir = path if (path / "tokenizer.json").exists() else None
-        print(f"# decode throughput, {datetime.date.today()}, {machine()}, device {args.device}")
+        print(f"# decode throughput, {datetime.date.today()}, {machine(args.device)}, device {args.device}")
         print(f"# command: {' '.join(sys.argv)}")
         results = {"decode": [r for d in args.dtypes.split(",") if d for r in decode(args, path, tokenizer_dir, d)]}
         if args.model:

@@ -98,6 +98,7 @@ def test_the_smoke_study_writes_its_report(data, tmp_path):
         assert r["mfu"] == pytest.approx(r["flops"] / r["train_time"] / report["peak_flops"])
     assert report["variants"][1]["mtp_acceptance"] > 2 / 512  # above chance (1 / vocab): both heads learned a bit
     md = (tmp_path / "ablation.md").read_text()
+    assert "threads" in report["machine"] and report["machine"] in md  # the CPU (model, ISA) next to the figures
     assert "| mtp0 |" in md and "| mtp1 |" in md
     # the profile splits a step: its parts add up to the step (the remainder is "other"), none counted twice
     mtp0, mtp1 = (r["profile"] for r in report["variants"])
