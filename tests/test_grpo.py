@@ -8,9 +8,9 @@ from helpers import random_model, small_config
 
 from nanoseek.engine import SamplingParams, generate
 from nanoseek.engine.runner import InferenceModel
-from nanoseek.engine.sampling import filtered_logits
+from nanoseek.engine.sampling import filtered_logits, sample
 from nanoseek.train.grpo import completion_mask, group_advantages, grpo_loss, overlong_penalty, token_logprobs
-from nanoseek.train.rollout import draw, rollout
+from nanoseek.train.rollout import rollout
 
 
 def test_group_advantages_by_hand():
@@ -139,10 +139,10 @@ def test_sampled_tokens_follow_the_filtered_distribution():
     for params in (SamplingParams(temperature=1.0), SamplingParams(temperature=0.7, top_k=3),
                    SamplingParams(temperature=1.3, top_p=0.8)):
         want = filtered_logits(logits[:1], params).softmax(-1)[0]
-        got = torch.bincount(draw(logits, params, g), minlength=5) / len(logits)
+        got = torch.bincount(sample(logits, params, g), minlength=5) / len(logits)
         assert (got[want == 0] == 0).all()  # a filtered-out token is never drawn
         assert torch.allclose(got, want, atol=0.01), (params, got, want)
-    assert draw(logits[:3], SamplingParams(temperature=0), g).tolist() == [2, 2, 2]
+    assert sample(logits[:3], SamplingParams(temperature=0), g).tolist() == [2, 2, 2]
 
 
 def test_rollout_stops_rows_at_the_stop_token():

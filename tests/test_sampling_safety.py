@@ -5,7 +5,7 @@ import torch
 from helpers import random_model, small_config
 
 from nanoseek.engine import Engine, SamplingParams
-from nanoseek.engine.sampling import Sampler
+from nanoseek.engine.sampling import Sampler, choose_rows, filtered_logits
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 
@@ -86,3 +86,36 @@ def test_a_failing_speculative_sampler_fails_alone():
         r.result()
     assert [r.finish_reason for r in reqs] == ["error", "length", "length"]
     assert all(len(r.output_ids) == 10 for r in reqs[1:])
+
+
+def test_rows_chosen_together_are_the_tokens_each_request_chooses_alone():
+    """choose_rows batches the rows that need nothing of their own request; every row's token is still the one
+    its Sampler.choose gives from the same generator state, whatever its neighbours."""
+    vocab = 64
+    kinds = [dict(temperature=0), dict(temperature=0.7), dict(temperature=0.7, top_p=0.9), dict(temperature=1.3),
+             dict(temperature=0.7, top_k=5), dict(temperature=0.7, presence_penalty=1.0), dict(temperature=0.7),
+             dict(temperature=0, repetition_penalty=1.3), *EXTREMES]
+    logits = torch.randn(len(kinds), vocab, generator=torch.Generator().manual_seed(1)) * 3
+
+    def samplers():
+        return [Sampler(SamplingParams(seed=i, **k), list(range(5)), vocab, torch.device("cpu"))
+                for i, k in enumerate(kinds)]
+
+    for _ in range(3):  # the generators advance alike, step after step
+        together, alone = samplers(), samplers()
+        batched = choose_rows(together, logits)
+        assert batched == [s.choose(row) for s, row in zip(alone, logits)]
+        assert len(set(batched)) > 3  # (not a constant)
+        logits = logits.roll(1, 0)
+
+
+def test_rows_chosen_together_follow_each_rows_distribution():
+    logits = torch.tensor([[0.0, 1.0, 2.0, -1.0, 0.5], [2.0, 0.0, -1.0, 1.0, 0.0]]).repeat(10_000, 1)
+    params = SamplingParams(temperature=0.8, top_k=4)
+    samplers = [Sampler(params, [0], 5, torch.device("cpu")) for _ in logits]
+    tokens = torch.tensor(choose_rows(samplers, logits))
+    for r in range(2):
+        want = filtered_logits(logits[r:r + 1], params).softmax(-1)[0]
+        got = torch.bincount(tokens[r::2], minlength=5) / (len(logits) // 2)
+        assert (got[want == 0] == 0).all()
+        assert torch.allclose(got, want, atol=0.015), (r, got, want)

@@ -42,7 +42,7 @@ from .detok import TextStream
 from .grammar import GrammarTokenizer
 from .request import Channel, Event, Request, TokenLogprob
 from .runner import GEMM_ROWS, InferenceModel
-from .sampling import Sampler, SamplingParams, top_logprobs
+from .sampling import Sampler, SamplingParams, choose_rows, top_logprobs
 from .speculative import Drafter
 from .stats import Stats
 
@@ -387,7 +387,10 @@ class Engine:
             greedy, drafts = best.tolist(), drafts.tolist()
         else:
             hidden, logits = self.im.run(ids, pos, self.cache, rows)  # [B, S, hidden], [B, S, vocab]
-            greedy = logits.argmax(-1).tolist()  # one op for every plain-greedy row
+            # with drafts: every row's argmax in one op (for the plain-greedy rows); without: each row's token,
+            # the rows with nothing of their own together
+            greedy = logits.argmax(-1).tolist() if spec else None
+            chosen = None if spec else choose_rows([r.sampler for r in reqs], logits[:, 0])
         for i, r in enumerate(reqs):
             n = starts[i]
             if spec:
@@ -409,9 +412,8 @@ class Engine:
                 else:
                     r.mtp_todo = [(n + k, hidden[i, k], out[k]) for k in range(len(out))]
             else:
-                out = [greedy[i][0] if r.sampler.plain_greedy else r.sampler.choose(logits[i, 0])]
-                if not r.sampler.plain_greedy:
-                    r.sampler.accept(out[0])
+                out = [chosen[i]]
+                r.sampler.accept(out[0])
                 self.cache.lengths[r.slot] = n + 1
                 if r.speculative:
                     r.mtp_todo = [(n, hidden[i, 0], out[0])]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 
 import torch
+import torch._inductor.codecache
 
 from ..model import Compiled, CompiledGemm, Context, Invariant, LatentCache, Ops, Transformer
 from ..model.hybrid_cache import HybridCache
@@ -42,6 +43,22 @@ GEMM_ROWS = 32
 # One object per mode: compiled code guards on the ops it was traced with, so every engine of a process (GRPO builds
 # one per run, the tests dozens) shares the same ones and, model shapes alike, the same compiled graphs.
 MODES = {(False, False): Ops(), (False, True): Invariant(), (True, False): CompiledGemm(), (True, True): Compiled()}
+
+
+def release_gil_in_compiled_kernels() -> None:
+    """Make inductor's CPU kernels release Python's GIL while they run, as ATen's own ops do.
+
+    inductor calls the C++ loop nest it generates through a small Python binding that keeps the GIL for the whole
+    kernel, so while the engine's thread runs a compiled forward (most of a decode step), the server's event loop
+    in the other thread cannot stream a single token: HTTP work and decoding took turns instead of sharing the two
+    cores (BENCHMARKS.md, Serving). The binding's call is patched to parse its arguments under the GIL, then drop
+    it around the kernel (restored on the way out, also when the kernel throws). The kernel itself touches no
+    Python object. Left alone if this torch's binding is not the one this was written for (torch 2.13)."""
+    codecache = torch._inductor.codecache.CppPythonBindingsCodeCache
+    if codecache.call_entry_function == "kernel({}); Py_RETURN_NONE;":
+        codecache.call_entry_function = (
+            "struct NoGil {{ PyThreadState* s = PyEval_SaveThread(); ~NoGil() {{ PyEval_RestoreThread(s); }} }}; "
+            "[&](auto... a) {{ NoGil released; kernel(a...); }}({}); Py_RETURN_NONE;")
 
 
 def mode(compile: bool, deterministic: bool) -> Ops:
@@ -105,6 +122,7 @@ class InferenceModel:
             torch._dynamo.config.recompile_limit = max(torch._dynamo.config.recompile_limit, 64)
             # no size asserts in the generated wrapper: dynamo's guards have checked the inputs (~3% at batch 1)
             options = {"size_asserts": False}
+            release_gil_in_compiled_kernels()
             self._run, self._draft, self._speculate = (torch.compile(f, fullgraph=True, options=options)
                                                        for f in (_run, _draft, _speculate))
 

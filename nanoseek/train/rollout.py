@@ -18,29 +18,13 @@ from __future__ import annotations
 import torch
 
 from ..engine.runner import InferenceModel
-from ..engine.sampling import SamplingParams, filtered_logits
+from ..engine.sampling import SamplingParams, sample
 from ..model import KEY_BLOCK, Transformer
 
 PREFILL_PROMPTS = 16  # prompts prefilled together (bounds the prefill's activations for long prompt lists)
 # Forwards up to this many tokens run compiled, larger ones the model's own eager forward (which wins above it:
 # BENCHMARKS.md, GRPO step).
 ENGINE_ROWS = 64
-
-
-def draw(logits: torch.Tensor, params: SamplingParams, generator: torch.Generator) -> torch.Tensor:
-    """logits [rows, vocab] -> one token per row, greedy or sampled (temperature, top-k, top-p).
-
-    Sampling inverts each row's cumulative distribution at one uniform number: torch.multinomial draws
-    an exponential number per vocabulary entry instead, ~20x slower on a CPU at these sizes, and with
-    32 tokens x 16 rows that was a fifth of a rollout's time.
-    """
-    if params.greedy:
-        return logits.argmax(-1)
-    cdf = filtered_logits(logits, params).softmax(-1).cumsum(-1)  # [rows, vocab]
-    total = cdf[:, -1:]
-    u = torch.rand(len(cdf), 1, generator=generator, device=cdf.device) * total
-    u = torch.minimum(u, torch.nextafter(total, torch.zeros_like(total)))  # u * total may round up to total
-    return torch.searchsorted(cdf, u, right=True)[:, 0]  # the first token whose cdf exceeds u: probability > 0
 
 
 def rollout(model: Transformer, prompts: list[list[int]], n: int, params: SamplingParams,
@@ -101,7 +85,7 @@ def _rollout(model, prompts, n, params, stop_id, im, cache_len):
     out: list[list[int]] = [[] for _ in range(rows_total)]
     active = torch.arange(rows_total, device=device)
     for step in range(params.max_tokens):
-        tokens = draw(last[active], params, generator)
+        tokens = sample(last[active], params, generator)
         for row, t in zip(active.tolist(), tokens.tolist()):
             out[row].append(t)
         keep = tokens != stop_id if stop_id is not None else torch.ones_like(tokens, dtype=torch.bool)
