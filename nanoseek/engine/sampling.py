@@ -122,8 +122,8 @@ def invert(probs: torch.Tensor, u: torch.Tensor) -> torch.Tensor:
     """The token of each row of probs [rows, vocab] at the uniform number u [rows, 1] in [0, 1): the first whose
     cumulative weight exceeds u times the row's total (so never one of weight 0).
 
-    torch.multinomial draws an exponential number per vocabulary entry instead: ~10x slower on a CPU for a row of
-    4,096 (~200 us), a fifth of a decode step at 32 streams, and of a batch of 16 rollouts x 32 tokens."""
+    torch.multinomial draws an exponential number per vocabulary entry instead: several times slower on a CPU, a
+    large share of a decode step at 32 streams and of a GRPO rollout (BENCHMARKS.md, Serving)."""
     cdf = probs.float().cumsum(-1)
     total = cdf[:, -1:]
     u = torch.minimum(u * total, torch.nextafter(total, torch.zeros_like(total)))  # u * total may round up
