@@ -146,3 +146,16 @@ def test_a_grammar_after_a_token_starts_there(setup):
     now = engine.submit([0, 20, end], SamplingParams(temperature=0, max_tokens=200, grammar=grammar,
                                                      grammar_after=end, stop_token_ids=(tok.eos_id,))).result()
     assert valid(json.loads(now.text), SCHEMA)
+
+
+def test_an_answer_grammar_after_the_thought_keeps_the_output_from_ending_inside_it(setup):
+    """Before </think> the output is free, but an answer under a grammar must still come: end-of-sequence is
+    masked until the thought closes. Before another trigger (tool_choice auto's calls-begin token), ending is free."""
+    model, tok = setup
+    gt = Engine(model, tok, max_batch=1, max_len=64, threads=1).grammar_tokenizer
+    logits = torch.zeros(tok.vocab_size)
+    in_thought = gt.matcher(json_grammar(SCHEMA), after=tok.token_id("</think>"))
+    masked = in_thought.mask(logits)
+    assert masked[tok.eos_id] == float("-inf") and torch.isfinite(masked).sum() == tok.vocab_size - 1
+    before_calls = gt.matcher(json_grammar(SCHEMA), after=tok.token_id("</think>") + 1)
+    assert torch.equal(before_calls.mask(logits), logits)

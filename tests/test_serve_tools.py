@@ -92,8 +92,12 @@ def test_required_tool_calls_parallel_and_streamed_as_the_client_assembles_them(
         (c.function.name, c.function.arguments) for c in calls]  # the same seed: the same calls
     many = ask(client, **{**kw, "n": 8, "seed": 11})
     assert max(len(c.message.tool_calls) for c in many.choices) > 1  # parallel calls in one message
-    for c in many.choices:
-        check_calls(c.message.tool_calls)
+    for c in many.choices:  # every call parses, but the last of a choice that max_tokens cut (as OpenAI's API)
+        assert c.finish_reason in ("tool_calls", "length"), c
+        complete = c.message.tool_calls[:-1] if c.finish_reason == "length" else c.message.tool_calls
+        if complete:
+            check_calls(complete)
+    assert sum(c.finish_reason == "tool_calls" for c in many.choices) >= len(many.choices) // 2
 
 
 @pytest.mark.parametrize("thinking", [OFF, {"reasoning_effort": "low"}])

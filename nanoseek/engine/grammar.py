@@ -24,7 +24,7 @@ import threading
 import llguidance
 import torch
 
-from ..tokenizer import Tokenizer
+from ..tokenizer import THINK_END, Tokenizer
 
 # compact JSON (no free whitespace): otherwise a weak model can emit blanks forever and never close the value
 COMPILED_KEPT = 32  # compiled grammars kept per engine (a server sees the same few schemas again and again)
@@ -56,6 +56,7 @@ class GrammarTokenizer:
         self.ll = llguidance.LLTokenizer(tokenizer._hf.to_str(), n_vocab=vocab_size, eos_token=tokenizer.eos_id)
         self.vocab_size = vocab_size
         self.eos_id = tokenizer.eos_id
+        self.think_end = tokenizer._hf.token_to_id(THINK_END)  # None in a vocabulary without it
         self.bits = 1 << torch.arange(32, dtype=torch.int32)
         self._cache: dict[str, llguidance.LLMatcher] = {}  # compiled grammars, untouched: requests get copies
         self._lock = threading.Lock()
@@ -102,8 +103,13 @@ class Constraint:
         return self._mask
 
     def mask(self, logits: torch.Tensor) -> torch.Tensor:
-        """logits [vocab] with the disallowed tokens at -inf (none, once the grammar has ended)."""
-        if self.done or self.after is not None or self.matcher.is_error():
+        """logits [vocab] with the disallowed tokens at -inf (none, once the grammar has ended). Before the token that
+        starts the grammar the output is free, but for a grammar that starts after the thought (an answer in JSON,
+        required tool calls) it may not end there: the answer must still come."""
+        if self.after is not None:
+            return logits if self.after != self.tok.think_end else logits.index_fill(
+                0, torch.tensor([self.tok.eos_id], device=logits.device), float("-inf"))
+        if self.done or self.matcher.is_error():
             return logits
         return logits.masked_fill(~self.allowed(logits.device), float("-inf"))
 
