@@ -104,6 +104,21 @@ def test_compiled_forward_is_the_models_and_batch_invariant(model, compiled):
 
 
 @pytest.mark.slow
+def test_compiled_calls_that_skip_guards_still_run_their_own_graph(model, compiled):
+    """After its first call, an engine's compiled calls evaluate only dynamo's distinguishing guards (runner._call).
+    Compiled in between: the same model in the throughput mode (other ops, the same tensors), and a model whose
+    parameters have the same shapes but which routes each token to one expert fewer (one integer attribute
+    apart). Each engine must still run its own graph: its logits are its model's, and the deterministic one's
+    stay batch-invariant bit for bit."""
+    fewer = random_model(small_config(num_experts_per_tok=1), seed=1)
+    im, throughput = InferenceModel(fewer, compile=True), InferenceModel(model, deterministic=False, compile=True)
+    for _ in range(2):
+        check_forward(model, compiled)
+        check_forward(model, throughput, invariant=False)
+        check_forward(fewer, im)
+
+
+@pytest.mark.slow
 def test_compiled_bf16_forward_is_batch_invariant_and_near_float32_math(model):
     """bf16 weights and cache: a row's logits do not depend on its batch, bit for bit, and they are as near the
     same bf16 weights computed in float32 as the model's own bf16 forward is (within 1.25x of its mean error). (The

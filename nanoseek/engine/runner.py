@@ -116,6 +116,7 @@ class InferenceModel:
         self.compiled = compile
         self.has_mtp = len(model.mtp) > 0
         self._run, self._draft, self._speculate = _run, _draft, _speculate
+        self._guarded: set[tuple] = set()  # (function, ops, threads) whose call passed dynamo's full guards once
         if compile:
             # one graph per model shape, weight dtype or scheme, and mode: a process may compile more than torch's
             # default 8 per function (the test suite does; GRPO's rollouts beside an evaluation engine)
@@ -135,8 +136,7 @@ class InferenceModel:
         flat = (torch.arange(B * S, device=ids.device) if select is None
                 else (select + S * torch.arange(B, device=ids.device)[:, None]).view(-1))
         ctx, (ids, flat) = self._context(positions, cache, rows, ids, flat)
-        with self._mode():
-            hidden, logits = self._run(self.model, ids, ctx, flat)
+        hidden, logits = self._call(self._run, ctx, self.model, ids, ctx, flat)
         return hidden, logits.view(B, K, logits.shape[-1])
 
     def draft(self, hidden: torch.Tensor, next_ids: torch.Tensor, positions: torch.Tensor,
@@ -149,8 +149,7 @@ class InferenceModel:
         B, S = next_ids.shape
         flat = (select + S * torch.arange(B, device=select.device)[:, None]).view(-1)
         ctx, (hidden, next_ids, flat) = self._context(positions, cache, rows, hidden, next_ids, flat)
-        with self._mode():
-            logits = self._draft(self.model, hidden, next_ids, ctx, flat)
+        logits = self._call(self._draft, ctx, self.model, hidden, next_ids, ctx, flat)
         return logits.view(B, select.shape[1], logits.shape[-1])
 
     def speculate(self, ids: torch.Tensor, positions: torch.Tensor, cache: LatentCache | HybridCache,
@@ -159,8 +158,7 @@ class InferenceModel:
         the next greedy drafts [B]), the main model's and the MTP module's latents written."""
         self._need_mtp()
         ctx, (ids,) = self._context(positions, cache, rows, ids)
-        with self._mode():
-            return self._speculate(self.model, ids, ctx)
+        return self._call(self._speculate, ctx, self.model, ids, ctx)
 
     def _need_mtp(self) -> None:
         if not self.has_mtp:
@@ -187,11 +185,23 @@ class InferenceModel:
                 torch._dynamo.decorators.mark_unbacked(t, d)
         return Context(positions, ctx.kv, ctx.pe, rows, visible, ops=ops, index_k=ctx.index_k), tensors
 
-    @contextlib.contextmanager
-    def _mode(self):
+    def _call(self, fn, ctx: Context, *args):
+        """fn(*args) with gradients off. Eager: under inference_mode. Compiled: under no_grad (tensors made under
+        inference_mode may not be updated in place by compiled code), and, once a call of this function in this
+        mode on this many threads has passed dynamo's full guards, with only its distinguishing guards evaluated
+        (torch.compiler's skip_guard_eval_unsafe stance): the guards over every module and parameter of the
+        model cost ~10-15% of a batch-1 decode step (BENCHMARKS.md, One network), and nothing they check changes
+        between this engine's calls. What does change from call to call is checked still: dynamo keeps
+        the guards on tensor inputs that are not parameters (the ids, positions, the cache: dtypes, static sizes,
+        strides) and those that ever failed, i.e. that tell one compiled graph from another (the ops, another
+        model's shapes), so a call that needs another graph still finds it or compiles it."""
         if not self.compiled:
             with torch.inference_mode():
-                yield
-            return
-        with torch.no_grad():  # tensors made under inference_mode may not be updated in place by compiled code
-            yield
+                return fn(*args)
+        key = (fn, ctx.ops, torch.get_num_threads())
+        stance = (torch.compiler.set_stance("default", skip_guard_eval_unsafe=True) if key in self._guarded
+                  else contextlib.nullcontext())
+        with torch.no_grad(), stance:
+            out = fn(*args)
+        self._guarded.add(key)
+        return out
