@@ -146,7 +146,7 @@ def choose_rows(samplers: list[Sampler], logits: torch.Tensor) -> list[int]:
         else:
             out[i] = s.choose(logits[i])
     for key, rows in groups.items():
-        x = logits[rows]
+        x = logits if len(rows) == len(samplers) else logits[rows]  # (no gather when one group has them all)
         if key is None:
             tokens = x.argmax(-1)
         else:
