@@ -23,7 +23,7 @@ run() {  # run NAME SIDE ARGS...: the side's bench script with the side's packag
 }
 
 both() { local name=$1; shift; for side in old new; do run "$name" $side "$@"; done; }
-STEPS=${STEPS:-decode_fp32 serve_32 grpo train decode_eager decode_ckpt agreement}  # a subset: STEPS="grpo train"
+STEPS=${STEPS:-decode_fp32 serve_32 grpo grpo_compiled train decode_eager decode_ckpt agreement}  # a subset: STEPS="grpo train"
 for step in $STEPS; do
   case $step in
     decode_fp32) both decode_fp32 bench/decode_throughput.py --dtypes fp32 --repeats 3 ;;
@@ -31,6 +31,7 @@ for step in $STEPS; do
     serve_32) both serve_32 bench/serve_throughput.py --streams 32 ;;
     train) both train bench/train_throughput.py --dtype fp32 ;;
     grpo) both grpo bench/grpo_throughput.py ;;
+    grpo_compiled) both grpo_compiled bench/grpo_throughput.py --compile ;;
     decode_ckpt) [ -n "$CKPT" ] && both decode_ckpt bench/decode_throughput.py --model "$CKPT" --dtypes fp32 --repeats 3 \
                    --no-llama ;;
     agreement) [ -n "$CKPT" ] && run agreement new bench/batch_agreement.py --model "$CKPT" ;;

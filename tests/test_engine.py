@@ -8,9 +8,10 @@ import torch
 from helpers import random_model, small_config
 
 from nanoseek.engine import Engine, QueueFull, SamplingParams
+from nanoseek.engine import runner
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.engine.sampling import Sampler
-from nanoseek.model import Compiled
+from nanoseek.model import Compiled, CompiledGemm
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 
@@ -87,6 +88,16 @@ def test_compiled_routing_selects_what_the_gate_selects():
             got_weights, got_experts, _ = gate(x, Compiled())
         assert torch.equal(got_experts, experts) and (experts.diff(dim=-1) > 0).all()
         assert torch.allclose(got_weights, weights)
+
+
+def test_compiled_throughput_mode_runs_gemms_only_where_they_pay(model, monkeypatch):
+    """Forwards of more than GEMM_ROWS rows run GEMMs, unless this device's GEMMs in the weights' dtype are slow
+    (bf16 on a CPU without bf16 arithmetic): then the compiled reductions at every size."""
+    assert runner.gemms_pay(torch.float32, "cpu")
+    for pay in (True, False):
+        monkeypatch.setattr(runner, "gemms_pay", lambda dtype, device, pay=pay: pay)
+        im = InferenceModel(model, deterministic=False, compile=True)
+        assert type(im.small_ops) is Compiled and type(im.ops) is (CompiledGemm if pay else Compiled)
 
 
 @pytest.fixture(scope="module")

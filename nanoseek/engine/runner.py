@@ -27,6 +27,8 @@ through Ops.pointwise, which pads a tensor's tail to a whole CPU vector).
 from __future__ import annotations
 
 import contextlib
+import functools
+import time
 
 import torch
 import torch._inductor.codecache
@@ -59,6 +61,27 @@ def release_gil_in_compiled_kernels() -> None:
         codecache.call_entry_function = (
             "struct NoGil {{ PyThreadState* s = PyEval_SaveThread(); ~NoGil() {{ PyEval_RestoreThread(s); }} }}; "
             "[&](auto... a) {{ NoGil released; kernel(a...); }}({}); Py_RETURN_NONE;")
+
+
+@functools.cache
+def gemms_pay(dtype: torch.dtype, device_type: str) -> bool:
+    """Whether matrix products in dtype run at a useful speed on this device. On a CPU without bf16 arithmetic
+    (AVX2; AVX-512 without its BF16 extension) ATen's bf16 GEMM is many times slower than float32's, and the
+    compiled reductions, which widen each weight as they read it, beat it at every number of rows (BENCHMARKS.md,
+    One network). Measured once per process: a 256-row product in dtype against the same in float32."""
+    if device_type != "cpu" or dtype == torch.float32:
+        return True
+    a, b = torch.randn(256, 512), torch.randn(512, 512)
+
+    def seconds(x, y):
+        torch.mm(x, y)
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            torch.mm(x, y)
+            best = min(best, time.perf_counter() - t)
+        return best
+    return seconds(a.to(dtype), b.to(dtype)) < 2 * seconds(a, b)
 
 
 def mode(compile: bool, deterministic: bool) -> Ops:
@@ -113,6 +136,8 @@ class InferenceModel:
         self.dtype = model.norm.weight.dtype
         self.ops = mode(compile, deterministic)
         self.small_ops = mode(compile, True) if compile else self.ops  # forwards of at most GEMM_ROWS rows
+        if compile and not gemms_pay(self.dtype, self.device.type):
+            self.ops = self.small_ops  # the reductions at every size: GEMMs in this dtype are slow here
         self.compiled = compile
         self.has_mtp = len(model.mtp) > 0
         self._run, self._draft, self._speculate = _run, _draft, _speculate
