@@ -7,8 +7,7 @@ import pytest
 import torch
 from helpers import random_model, small_config
 
-from nanoseek.engine import Engine, QueueFull, SamplingParams
-from nanoseek.engine import runner
+from nanoseek.engine import Engine, QueueFull, SamplingParams, runner
 from nanoseek.engine.runner import InferenceModel
 from nanoseek.engine.sampling import Sampler
 from nanoseek.model import Compiled, CompiledGemm
