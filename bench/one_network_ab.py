@@ -5,11 +5,13 @@ Both packages are loaded side by side (the old checkout copied as `nanoseek_old`
 and timed on the same decode steps, alternating rounds; the ratio of medians is printed. With --engine, whole
 greedy requests through each package's Engine instead (prefill, decode steps, sampling and bookkeeping: what a
 client of `nanoseek serve` waits for), the old engine in its default mode (batch-invariant) against the new one in
-both of its modes.
+both of its modes. With --train, training steps instead (forward, next-token + MTP + balance loss, backward, AdamW)
+of each package's Transformer on the same batch.
 
     git worktree add /tmp/old eabbb18
     python bench/one_network_ab.py --old-root /tmp/old [--dtype bf16] [--throughput]
     python bench/one_network_ab.py --old-root /tmp/old --engine [--dtype bf16]
+    python bench/one_network_ab.py --old-root /tmp/old --train
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ def main() -> None:
     ap.add_argument("--throughput", action="store_true", help="GEMMs over the batch (old: batch_invariant=False)")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--steps", type=int, default=30)
+    ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--engine", action="store_true", help="whole requests through each Engine (see above)")
+    ap.add_argument("--train", action="store_true", help="training steps of each Transformer (see above)")
     ap.add_argument("--new-tokens", type=int, default=64, help="--engine: tokens per request (after 32 of prompt)")
     args = ap.parse_args()
     if args.old_root is None:  # (make bench runs every script without arguments)
         print("one_network_ab: skipped; it needs --old-root, a checkout of eabbb18 (see its docstring)")
         return
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     tmp = Path(tempfile.mkdtemp())
     shutil.copytree(Path(args.old_root) / "nanoseek", tmp / "nanoseek_old")
     sys.path.insert(0, str(tmp))
@@ -56,6 +60,8 @@ def main() -> None:
     old.load_state_dict(new.state_dict())
     if args.engine:
         return engines(args, old, new)
+    if args.train:
+        return training(args, old, new)
     runners = {"old": old_engine.InferenceModel(old, batch_invariant=not args.throughput, compile=True),
                "new": InferenceModel(new, deterministic=not args.throughput, compile=True)}
     caches = {"old": old.new_cache(16, 512), "new": new.new_cache(16, 512)}
@@ -120,6 +126,30 @@ def engines(args, old, new) -> None:
         print(f"{args.dtype} batch {b}: " + ", ".join(f"{k} {v:.1f} tok/s" for k, v in tok_s.items())
               + f"; new / old {tok_s['new'] / tok_s['old']:.2f}x, new deterministic / old "
               f"{tok_s['new deterministic'] / tok_s['old']:.2f}x; tokens equal to old's: {same}")
+
+
+def training(args, old, new) -> None:
+    """args.steps training steps of 8 x 256 tokens per model per round, alternating; the first round warms up."""
+    g = torch.Generator().manual_seed(0)
+    ids = torch.randint(0, old.config.vocab_size, (8, 257), generator=g)
+    x, y = ids[:, :-1], ids[:, 1:]
+    models = {"old": old.train(), "new": new.train()}
+    optims = {k: torch.optim.AdamW(m.parameters(), lr=1e-4) for k, m in models.items()}
+    times, losses = {k: [] for k in models}, {k: [] for k in models}
+    for r in range(args.rounds + 1):
+        for k, m in models.items():
+            for _ in range(args.steps):
+                t = time.perf_counter()
+                out = m.compute_loss(x, y)
+                out.loss.backward()
+                optims[k].step()
+                optims[k].zero_grad(set_to_none=True)
+                if r:
+                    times[k].append(time.perf_counter() - t)
+                losses[k].append(round(out.loss.item(), 4))
+    old_s, new_s = (statistics.median(times[k]) for k in models)
+    print(f"{args.dtype} training step (8x256, MTP on): old {1e3 * old_s:.1f} ms, new {1e3 * new_s:.1f} ms; "
+          f"new speed / old {old_s / new_s:.2f}x; first losses old {losses['old'][:3]}, new {losses['new'][:3]}")
 
 
 if __name__ == "__main__":
