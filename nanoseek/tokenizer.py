@@ -203,6 +203,11 @@ class Tokenizer:
     def vocab_size(self) -> int:
         return self._hf.get_vocab_size(with_added_tokens=True)
 
+    @property
+    def first_text_id(self) -> int:
+        """The lowest id that is not an added (special, tool, FIM, think) token: the trainer numbers those first."""
+        return max(self._hf.get_added_tokens_decoder(), default=-1) + 1
+
     def token_id(self, token: str) -> int:
         """The id of one token string (e.g. a special token)."""
         i = self._hf.token_to_id(token)

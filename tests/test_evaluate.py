@@ -113,3 +113,34 @@ def test_middle_nll_is_the_mean_loss_of_the_middle_tokens_alone():
         one = [torch.log_softmax(model(torch.tensor([p + m]))[0].float(), -1) for p, m in zip(prompts, middles)]
     want = -sum(lp[len(p) - 1 + k, t].item() for lp, p, m in zip(one, prompts, middles) for k, t in enumerate(m)) / 5
     assert abs(ev.middle_nll(model, prompts, middles) - want) < 1e-5
+
+
+def test_copy_probe_tells_a_model_that_copies_from_one_that_cannot():
+    import math
+    from types import SimpleNamespace
+
+    import torch
+
+    V, length, low = 64, 10, 7
+    seen = []
+
+    class Copier(torch.nn.Module):
+        """Uniform over the vocabulary, except where the token `length` places back says what comes next."""
+
+        def __init__(self, copies: bool):
+            super().__init__()
+            self.copies, self.config, self.w = copies, SimpleNamespace(vocab_size=V), torch.nn.Parameter(torch.zeros(1))
+
+        def forward(self, ids):
+            seen.append(ids)
+            logits = torch.zeros(*ids.shape, V)
+            if self.copies:  # position i predicts token i + 1, which repeats token i + 1 - length
+                logits[:, length - 1:-1].scatter_(-1, ids[:, :length, None], 30.0)
+            return logits
+
+    copies = ev.evaluate_copy(Copier(True), n=4, length=length, low=low)
+    cannot = ev.evaluate_copy(Copier(False), n=4, length=length, low=low)
+    assert copies["copy_first_nll"] == pytest.approx(math.log(V)) == cannot["copy_first_nll"]
+    assert copies["copy_second_nll"] < 1e-6 and cannot["copy_second_nll"] == pytest.approx(math.log(V))
+    ids = seen[0]
+    assert ids.shape == (4, 2 * length) and torch.equal(ids[:, :length], ids[:, length:]) and ids.min() >= low

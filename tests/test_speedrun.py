@@ -60,13 +60,14 @@ def test_fim_baseline_pretrains_without_fim_on_the_same_documents_and_reports_bo
     for run in ("pretrain", "pretrain-nofim"):
         assert json.loads((tmp_path / run / "summary.json").read_text())["step"] == 3
     fim = json.loads((tmp_path / "fim.json").read_text())
-    assert set(fim["with FIM"]) == set(fim["without FIM"]) == {"chain_sum", "val_loss"}
+    assert set(fim["with FIM"]) == set(fim["without FIM"]) == {"chain_sum", "val_loss", "copy"}
     for k in ("with FIM", "without FIM"):
         scores = fim[k]["chain_sum"]
         assert set(scores) == {"fim_exact", "prefix_exact", "fim_nll", "prefix_nll"}
         assert 0 <= scores["fim_exact"] <= 1 and scores["fim_nll"] > 0 and scores["prefix_nll"] > 0
+        assert fim[k]["copy"]["copy_first_nll"] > 0 and fim[k]["copy"]["copy_second_nll"] > 0
     report = (tmp_path / "report.md").read_text()
     assert "## Fill-in-the-middle: pretrained with and without FIM" in report and "| chain_sum, exact | " in report
-    assert "| chain_sum, nll | " in report
+    assert "| chain_sum, nll | " in report and "In-context copying (`evaluate_copy`" in report
     with pytest.raises(ValueError, match="--fim-rate > 0"):
         speedrun(SpeedrunConfig(**{**cfg.__dict__, "fim_rate": 0.0}))

@@ -4,6 +4,7 @@ temperature 1 also pass@k (solved by any of the k) and mean@k (the mean accuracy
 response length. Completions come from the same batched sampler as RL rollouts. evaluate_with_tools: the same
 held-out problems with the task's tool (tasks/tools.py) offered in the prompt, the calls the model makes run and
 their results given back. evaluate_fim: fill-in-the-middle exact match on held-out worked solutions;
+evaluate_copy: whether the model copies from its context at all (what filling a middle and retrieval need);
 evaluate_passkey: retrieval of a key hidden in long filler text."""
 
 from __future__ import annotations
@@ -147,6 +148,22 @@ def evaluate_fim(model: Transformer, tok: Tokenizer, task: Task, n: int, max_tok
             "prefix_exact": sum(f == middle.strip() for f, (_, _, middle) in zip(continued, gaps)) / n,
             "fim_nll": middle_nll(model, fim_prompts, middles),
             "prefix_nll": middle_nll(model, plain_prompts, middles)}
+
+
+@torch.no_grad()
+def evaluate_copy(model: Transformer, n: int = 16, length: int = 50, seed: int = 0, low: int = 0) -> dict:
+    """In-context copying, the induction test: n sequences of `length` random token ids (from `low` up, past the
+    special tokens), each given twice in a row. copy_first_nll / copy_second_nll: nats per token of the first
+    copy (unpredictable: about ln(vocab) or worse) and of the second, which a model that copies from its context
+    predicts almost exactly (well under 1 nat). Filling a middle from its suffix and retrieving a passkey are
+    such copies; a model whose second copy is no cheaper than its first can do neither."""
+    device = next(model.parameters()).device
+    generator = torch.Generator().manual_seed(seed)
+    half = torch.randint(low, model.config.vocab_size, (n, length), generator=generator).to(device)
+    ids = torch.cat([half, half], 1)
+    logp = torch.log_softmax(model(ids).float(), -1)
+    nll = -logp[:, :-1].gather(-1, ids[:, 1:, None])[..., 0]  # [n, 2 length - 1]: position i predicts token i + 1
+    return {"copy_first_nll": nll[:, :length - 1].mean().item(), "copy_second_nll": nll[:, length:].mean().item()}
 
 
 @torch.no_grad()

@@ -28,7 +28,7 @@ from ..engine import SamplingParams, generate
 from ..presets import get_preset
 from ..tasks import get_task, task_tools
 from ..tokenizer import Tokenizer
-from .evaluate import evaluate_fim, evaluate_task, evaluate_with_tools
+from .evaluate import evaluate_copy, evaluate_fim, evaluate_task, evaluate_with_tools
 from .grpo import GRPOConfig, grpo
 from .metrics import read_metrics
 from .pretrain import PretrainConfig, evaluate, pick_device, pretrain
@@ -142,6 +142,7 @@ def fim_comparison(sc: SpeedrunConfig, data: Path, run: Path, tasks: list[str]) 
         out[label] = {name: evaluate_fim(model, tok, get_task(name), sc.eval_problems, seed=sc.seed)
                       for name in tasks}
         out[label]["val_loss"] = json.loads(summary_path.read_text())["val_loss"]
+        out[label]["copy"] = evaluate_copy(model, seed=sc.seed, low=tok.first_text_id)
     cached.write_text(json.dumps(out, indent=2) + "\n")
     return out
 
@@ -165,6 +166,13 @@ def fim_section(sc: SpeedrunConfig, fim: dict, tasks: list[str]) -> list[str]:
                   f"{wo[t]['prefix_nll']:.3f} |"]
     lines += ["", f"Validation loss (plain text, nats/token): with FIM {w['val_loss']:.3f}, "
               f"without {wo['val_loss']:.3f}.", ""]
+    if "copy" in w:  # (a fim.json cached before the probe has none)
+        c, d = w["copy"], wo["copy"]
+        lines += ["In-context copying (`evaluate_copy`: random token sequences given twice; nats per token of the "
+                  f"first copy / the second): with FIM {c['copy_first_nll']:.2f} / {c['copy_second_nll']:.2f}, without "
+                  f"{d['copy_first_nll']:.2f} / {d['copy_second_nll']:.2f}. Writing a middle means copying from the "
+                  "context (the end of the prefix, the start of the suffix); a model whose second copy costs as much "
+                  "as its first has not learned to copy, and no FIM share can make it fill a gap.", ""]
     return lines
 
 
