@@ -8,6 +8,7 @@ from nanoseek.tokenizer import (
     ASSISTANT,
     BOS,
     EOS,
+    FIM_TOKENS,
     PAD,
     SPECIAL_TOKENS,
     THINK,
@@ -91,6 +92,10 @@ def test_special_tokens(tok):
     assert tok.decode(tok.encode(text, bos=True)) == BOS + text
     with pytest.raises(KeyError, match="not a single token"):
         tok.token_id("<｜nope｜>")
+    # every added token sits below first_text_id, every id of plain text at or above it
+    added = [tok.token_id(s) for s in SPECIAL_TOKENS + TOOL_TOKENS + FIM_TOKENS]
+    assert max(added) + 1 == tok.first_text_id == len(added)
+    assert min(tok.encode("hello world, 12+30=42\n")) >= tok.first_text_id
 
 
 def test_bos_and_hf_encode(tok, hf):
