@@ -9,7 +9,7 @@ PIP := $(BIN)/pip install -q --disable-pip-version-check
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint speedrun bench clean chromium
+.PHONY: test test-slow lint speedrun bench clean chromium
 
 $(RUN_STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) \
 		|| echo "chromium could not be installed: tests/test_webchat.py will skip"
 
+# the suite without the long end-to-end tests (~8 minutes on 2 cores); test-slow runs those; CI runs both
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-slow: $(STAMP) chromium
+	$(BIN)/python -m pytest -q -m slow
 
 # the code's own hygiene: ruff (pyproject's [tool.ruff]) and the layer contract (import-linter, .importlinter)
 lint: $(STAMP)

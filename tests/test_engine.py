@@ -159,6 +159,7 @@ def test_compiled_engine_batched_and_speculative_equal_one_at_a_time(model, comp
         assert (engine.stats.drafted > 0) == spec_on
 
 
+@pytest.mark.slow
 def test_compiled_kernels_let_other_threads_run():
     """A compiled kernel drops the GIL while it runs (runner.release_gil_in_compiled_kernels), so the server's event
     loop streams tokens during a decode step instead of waiting for it. Kept, the GIL would let the other thread
