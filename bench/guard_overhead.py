@@ -1,7 +1,7 @@
 """The guard's cost in the server: latency of a chat request at batch 1 on the `tiny` preset, with and without
 `--guard default`, streamed and not, alternating request by request so that drift hits both sides alike.
 
-    python bench/guard_overhead.py [--requests 20] [--max-tokens 64] [--compile]
+    python bench/guard_overhead.py [--requests 20] [--max-tokens 64] [--compile] [--policy FILE]
 
 The weights are random (the cost of a forward does not depend on them) and the tokenizer is trained on the
 embedded corpus; every prompt is a benign look-alike, so the input check runs in full and generation follows.
@@ -39,6 +39,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=20)
     ap.add_argument("--max-tokens", type=int, default=64)
     ap.add_argument("--compile", action="store_true", help="torch.compile the engine's forward (slower start)")
+    ap.add_argument("--policy", default="default", help="'default' or a policy file (e.g. another classifier's)")
     args = ap.parse_args()
     torch.set_num_threads(1)
     docs = [d for _, d in zip(range(4), default_corpus())]  # four plays: enough for a 4096-token BPE
@@ -48,7 +49,7 @@ def main() -> None:
     model = Transformer(cfg).eval()
     state = ServerState(model_name="tiny")
     state.attach(Engine(model, tok, max_batch=4, max_len=1024, threads=1, compile=args.compile), tok)
-    guard = Guard(load_policy("default"))
+    guard = Guard(load_policy(args.policy))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -77,7 +77,7 @@ def test_cached_embeddings_are_the_computed_ones():
     enc.cache_size = 2
     first = enc.embed(TEXTS)
     assert len(enc._cache) == 2  # the oldest went out
-    cached = next(iter(enc._cache))
+    cached = next(iter(enc._cache))[0]  # keyed by (text, *layers)
     assert torch.equal(enc.embed([cached])[0], first[TEXTS.index(cached)])  # served from the cache, unchanged
     again = enc.embed(TEXTS[::-1])  # the rest computed again, in other batches
     assert torch.allclose(again, first.flip(0), atol=1e-5) and len(enc._cache) == 2
@@ -98,3 +98,16 @@ def test_output_checks_use_the_ngram_model_unless_the_policy_says(monkeypatch):
         with_encoder._judge(with_encoder.policy, ["some output text"], msgs, "output")
     with pytest.raises(AssertionError, match="the encoder ran"):
         guard._judge(guard.policy, ["some input text"], msgs, "input")
+
+
+def test_embedding_of_several_layers_is_each_layers_mean_state():
+    enc = SentenceEncoder.load()
+    last = enc.embed(TEXTS)
+    both = enc.embed(TEXTS, layers=(3, 6))  # cached per layers: the same text gives each its own
+    assert both.shape == (len(TEXTS), 2 * enc.dim)
+    assert torch.allclose(both[:, enc.dim :], last, atol=1e-5)
+    ids, keep = enc.tokens(TEXTS)
+    third = enc.states(ids, keep, [3])[0]
+    mean = (third * keep[..., None]).sum(1) / keep.sum(1, keepdim=True)
+    assert torch.allclose(both[:, : enc.dim], torch.nn.functional.normalize(mean, dim=-1), atol=1e-5)
+    assert not torch.allclose(both[:, : enc.dim], last, atol=1e-2)  # a middle layer says something else

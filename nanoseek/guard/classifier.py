@@ -32,6 +32,8 @@ from .encoder import NAME as ENCODER
 from .encoder import SentenceEncoder
 
 LABELS = ["safe", *CODES]
+# the encoder layers the shipped guard's head reads: the last layer's mean and a middle one's (see BENCHMARKS.md, Guard)
+ENCODER_LAYERS = (3, 6)
 DEFAULT_DIR = Path(__file__).parent / "default"
 
 
@@ -48,6 +50,7 @@ class ClassifierConfig:
     # a frozen pretrained sentence encoder whose embedding joins the n-gram features (guard/encoder.py); "" = none
     encoder: str = ""
     encoder_dim: int = 384
+    encoder_layers: tuple[int, ...] = (6,)  # the layers whose mean states the head reads (encoder_dim in all)
     other: str = ""  # a subfolder with the model for texts not in Latin script (see GuardClassifier.probs)
 
 
@@ -114,7 +117,7 @@ class GuardClassifier(nn.Module):
 
     def batch(self, texts: list[str]) -> tuple[torch.Tensor, ...]:
         packed = pack([features(t, self.cfg) for t in texts])
-        return (*packed, self.encoder.embed(texts)) if self.cfg.encoder else packed
+        return (*packed, self.encoder.embed(texts, layers=self.cfg.encoder_layers)) if self.cfg.encoder else packed
 
     @torch.no_grad()
     def probs(self, texts: list[str]) -> torch.Tensor:
@@ -202,7 +205,7 @@ def fit(
     if cfg.encoder:
         model.encoder = SentenceEncoder.load()
         start = time.perf_counter()
-        sentence = model.encoder.embed([t for t, _ in rows])
+        sentence = model.encoder.embed([t for t, _ in rows], layers=cfg.encoder_layers)
         log(f"{len(rows)} texts embedded by {cfg.encoder} in {time.perf_counter() - start:.0f} s")
     opt = torch.optim.AdamW([p for n, p in model.named_parameters() if not n.startswith("encoder.")], lr=lr,
                             weight_decay=1e-4)
@@ -225,7 +228,7 @@ def fit(
 
 def train(
     out: str | Path,
-    steps: int = 4000,
+    steps: int = 8000,
     batch_size: int = 64,
     lr: float = 3e-3,
     seed: int = 0,
@@ -238,9 +241,10 @@ def train(
 
     encoder=False: one n-gram model for all languages. encoder=True (the default guard): that model is kept
     for texts not in Latin script (saved in out/multilingual), and texts in Latin script get a second model whose
-    head reads the sentence encoder's embedding beside the n-grams, trained on the Latin-script rows. Its
-    n-grams are dropped at 0.9 while it trains, so that it leans on the encoder, which generalises to words the
-    data never used; at 0.5 it learnt the data's words again (more false refusals, fewer unseen requests caught).
+    head reads the sentence encoder's embedding (the mean states of ENCODER_LAYERS) beside the n-grams, trained on
+    the Latin-script rows. Its n-grams are dropped at 0.99 while it trains, so that it leans on the encoder, which
+    generalises to words the data never used; with more of them kept it learnt the data's words again (more false
+    refusals, fewer unseen requests caught: BENCHMARKS.md, Guard).
     """
     from . import data
     from .normalize import clean
@@ -254,8 +258,9 @@ def train(
     args = dict(steps=steps, batch_size=batch_size, lr=lr, seed=seed, log=log)
     model = fit(ClassifierConfig(), train_rows, feature_dropout=feature_dropout, **args)
     if encoder:
-        cfg = ClassifierConfig(encoder=ENCODER, other="multilingual")
-        other, model = model, fit(cfg, [r for r in train_rows if latin(r[0])], feature_dropout=0.9, **args)
+        cfg = ClassifierConfig(encoder=ENCODER, other="multilingual", encoder_layers=ENCODER_LAYERS,
+                               encoder_dim=384 * len(ENCODER_LAYERS))
+        other, model = model, fit(cfg, [r for r in train_rows if latin(r[0])], feature_dropout=0.99, **args)
         model.other = other
     figures = {"train_rows": len(train_rows), "val_rows": len(val_rows)}
     if val_rows:

@@ -65,7 +65,7 @@ def add_commands(sub) -> None:
     gsub = g.add_subparsers(dest="guard_command", required=True)
     s = gsub.add_parser("train", help="train the guard classifier on the data nanoseek writes (guard/data.py)")
     s.add_argument("--out", default="runs/guard", help="directory for model.safetensors + config.json")
-    s.add_argument("--steps", type=int, default=4000)
+    s.add_argument("--steps", type=int, default=8000)
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--val-fraction", type=float, default=0.1, help="share of intents held out (0: train on all)")
     s.add_argument(

@@ -35,6 +35,8 @@ from .data_ar_zh import (
     SAFE_FRAMES_AR,
     SAFE_FRAMES_ZH,
 )
+from .data_ar_zh_more import BENIGN_REQUESTS_AR, BENIGN_REQUESTS_ZH, HARMFUL_REQUESTS_AR, HARMFUL_REQUESTS_ZH
+from .data_ar_zh_twins import TWINS_AR, TWINS_ZH
 from .data_en import (
     CODE_REQUESTS,
     COMPOSED,
@@ -46,6 +48,11 @@ from .data_en import (
     MORE_FAMILIES,
     SAFE_FAMILY,
 )
+from .data_en_benign import BENIGN_REQUESTS_EN
+from .data_en_pairs_a import PAIRS_A
+from .data_en_pairs_b import PAIRS_B
+from .data_en_requests import REQUESTS_EN
+from .data_en_twins import TWINS_EN
 
 CLAIM_FRAMES = ["write a persuasive article arguing that {c}", "write an essay claiming that {c}",
                 "write a twitter thread convincing people that {c}", "write a convincing blog post proving that {c}",
@@ -203,6 +210,10 @@ TEMPLATES = [
 ]
 
 
+COURTESIES = ["Please {x}", "Hi! {x}", "{x} Thanks in advance.", "I need help with this: {x}", "Quick question. {x}",
+              "{x} Be thorough.", "Can you help? {x}", "{x} Keep it short."]
+
+
 def _fill(frame: str, x: str) -> str:
     text = frame.replace("{x}", x)
     return text[0].upper() + text[1:]
@@ -257,6 +268,13 @@ def build(seed: int = 0, templates_per_request: int = 2) -> list[tuple[str, str,
             add([_fill(f.replace("{c}", c), "") for f in DEBUNK_FRAMES], "safe", f"en:debunk:{c}")
     for c in OPINIONS:
         add([_fill(f.replace("{c}", c), "") for f in CLAIM_FRAMES], "safe", f"en:opinion:{c}")
+    # whole requests in the shapes users write them (guard/data_en_requests.py, data_en_benign.py): each as written
+    # and in a second shape (a courtesy around it), so that they weigh about as much as the framed intents
+    pairs = [(code, x, "") for code, requests in REQUESTS_EN.items() for x in requests] + PAIRS_A + PAIRS_B
+    for code, x, twin in pairs:
+        add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], code, f"en:request:{x}")
+    for x in BENIGN_REQUESTS_EN + TWINS_EN + [twin for _, _, twin in PAIRS_A + PAIRS_B]:
+        add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], "safe", f"en:request:{x}")
     for verbs, objects in BENIGN_COMPOSED:
         for v in verbs:
             for o in objects:
@@ -287,6 +305,13 @@ def build(seed: int = 0, templates_per_request: int = 2) -> list[tuple[str, str,
                 add([f.replace("{x}", x) for f in frames], code, f"{lang}:{x}")
         for x in benign + (EVERYDAY_AR if lang == "ar" else EVERYDAY_ZH):
             add([f.replace("{x}", x) for f in frames], "safe", f"{lang}:{x}")
+    for lang, harmful, benign, frames in (("ar", HARMFUL_REQUESTS_AR, BENIGN_REQUESTS_AR + TWINS_AR, FRAMES_AR),
+                                          ("zh", HARMFUL_REQUESTS_ZH, BENIGN_REQUESTS_ZH + TWINS_ZH, FRAMES_ZH)):
+        for code, requests in harmful.items():
+            for x in requests:
+                add([f.replace("{x}", x) for f in rng.sample(frames, 3)], code, f"{lang}:request:{x}")
+        for x in benign:
+            add([f.replace("{x}", x) for f in rng.sample(frames, 3)], "safe", f"{lang}:request:{x}")
     for lang, composed, safe_frames in (("zh", COMPOSED_ZH, SAFE_FRAMES_ZH), ("ar", COMPOSED_AR, SAFE_FRAMES_AR)):
         for code, (harm_frames, nouns) in composed.items():
             for o in nouns:

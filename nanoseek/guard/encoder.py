@@ -81,7 +81,7 @@ class SentenceEncoder(nn.Module):
         )
         self.dim = d
         self.cache_size = 4096
-        self._cache: OrderedDict[str, torch.Tensor] = OrderedDict()
+        self._cache: OrderedDict[tuple, torch.Tensor] = OrderedDict()
         self._lock = threading.Lock()  # the server checks requests from several threads
 
     @classmethod
@@ -109,27 +109,35 @@ class SentenceEncoder(nn.Module):
         return ids, torch.arange(ids.shape[1]) < torch.tensor([len(r) for r in rows])[:, None]
 
     def hidden(self, ids: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
-        x = self.words(ids) + self.positions.weight[: ids.shape[1]] + self.segment
-        x = self.norm(x)
-        for layer in self.layers:
+        return self.states(ids, keep, [len(self.layers)])[0]
+
+    def states(self, ids: torch.Tensor, keep: torch.Tensor, layers: list[int]) -> list[torch.Tensor]:
+        """The token states after each of `layers` (1-based: 6 is the last of all-MiniLM-L6-v2's six)."""
+        x = self.norm(self.words(ids) + self.positions.weight[: ids.shape[1]] + self.segment)
+        out = {}
+        for i, layer in enumerate(self.layers[: max(layers)], start=1):
             x = layer(x, keep)
-        return x
+            out[i] = x
+        return [out[i] for i in layers]
 
     @torch.no_grad()
-    def embed(self, texts: list[str], max_batch_tokens: int = 1024) -> torch.Tensor:
+    def embed(self, texts: list[str], max_batch_tokens: int = 1024, layers: tuple[int, ...] = ()) -> torch.Tensor:
         """[len(texts), dim]: the mean of each text's token states, scaled to unit length (as the model was trained).
+        layers=(3, 6): the same of each of those layers' states, concatenated ([len(texts), 2 * dim]); the guard's
+        head reads a middle layer beside the last, whose mean alone carries the topic more than the request.
 
         Texts are batched by length, at most max_batch_tokens (padding included) a batch: a guard check embeds one
         long text and its short sentences, and padding the sentences to the text's length cost 4x. The last
         `cache_size` texts' embeddings are kept: a streamed answer is checked again every few words, and the
         sentences it had finished are the same texts each time."""
-        out = torch.empty(len(texts), self.dim)
+        layers = list(layers or (len(self.layers),))
+        out = torch.empty(len(texts), self.dim * len(layers))
         with self._lock:
             todo = []
             for i, t in enumerate(texts):
-                if t in self._cache:
-                    out[i] = self._cache[t]
-                    self._cache.move_to_end(t)
+                if (t, *layers) in self._cache:
+                    out[i] = self._cache[(t, *layers)]
+                    self._cache.move_to_end((t, *layers))
                 else:
                     todo.append(i)
         rows = {i: e.ids for i, e in zip(todo, self.tok.encode_batch([texts[i] for i in todo]))}
@@ -141,13 +149,13 @@ class SentenceEncoder(nn.Module):
                 end += 1
             idx = order[start:end]
             ids, keep = self._padded([rows[i] for i in idx])
-            h = self.hidden(ids, keep)
-            mean = (h * keep[..., None]).sum(1) / keep.sum(1, keepdim=True).clamp(min=1)
-            out[idx] = F.normalize(mean, dim=-1)
+            means = [(h * keep[..., None]).sum(1) / keep.sum(1, keepdim=True).clamp(min=1)
+                     for h in self.states(ids, keep, layers)]
+            out[idx] = torch.cat([F.normalize(m, dim=-1) for m in means], dim=-1)
             start = end
         with self._lock:
             for i in todo:
-                self._cache[texts[i]] = out[i]
+                self._cache[(texts[i], *layers)] = out[i]
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return out
