@@ -6,7 +6,10 @@ in attack templates (role play, fiction, prefix injection, ...). Benign twins sh
 not the intent ("kill a Python process"), and go through the same frames and templates: otherwise the
 classifier would learn that a template, not a request, is harmful. Model-answer shapes ("Sure, here is how to
 ...") are in too, because the same classifier checks the output; so are refusals that repeat a harmful
-request, which are safe. The false-refusal benchmark set lives apart, in guard/benign_eval.py.
+request, which are safe. Whole requests in the shapes users write them (instructions, persuasive pieces, code,
+messages to a person) come each with a benign twin of the same topic, words and shape (data_en_requests.py,
+data_en_twins.py, data_en_pairs_a.py, data_en_pairs_b.py, data_en_benign.py; data_ar_zh_more.py and
+data_ar_zh_twins.py for Arabic and Chinese). The false-refusal benchmark set lives apart, in guard/benign_eval.py.
 
 `build(seed)` -> list of (text, label, group) with label "safe" or "S1".."S14"; group names the intent, so
 a validation split can hold out whole intents rather than rephrasings of ones seen in training.
@@ -270,8 +273,8 @@ def build(seed: int = 0, templates_per_request: int = 2) -> list[tuple[str, str,
         add([_fill(f.replace("{c}", c), "") for f in CLAIM_FRAMES], "safe", f"en:opinion:{c}")
     # whole requests in the shapes users write them (guard/data_en_requests.py, data_en_benign.py): each as written
     # and in a second shape (a courtesy around it), so that they weigh about as much as the framed intents
-    pairs = [(code, x, "") for code, requests in REQUESTS_EN.items() for x in requests] + PAIRS_A + PAIRS_B
-    for code, x, twin in pairs:
+    harmful = [(code, x) for code, requests in REQUESTS_EN.items() for x in requests]
+    for code, x in harmful + [(code, x) for code, x, _ in PAIRS_A + PAIRS_B]:
         add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], code, f"en:request:{x}")
     for x in BENIGN_REQUESTS_EN + TWINS_EN + [twin for _, _, twin in PAIRS_A + PAIRS_B]:
         add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], "safe", f"en:request:{x}")
