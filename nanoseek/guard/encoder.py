@@ -123,8 +123,8 @@ class SentenceEncoder(nn.Module):
     @torch.no_grad()
     def embed(self, texts: list[str], max_batch_tokens: int = 1024, layers: tuple[int, ...] = ()) -> torch.Tensor:
         """[len(texts), dim]: the mean of each text's token states, scaled to unit length (as the model was trained).
-        layers=(3, 6): the same of each of those layers' states, concatenated ([len(texts), 2 * dim]); the guard's
-        head reads a middle layer beside the last, whose mean alone carries the topic more than the request.
+        layers=(3, 6): the same of each of those layers' states, concatenated ([len(texts), 2 * dim]); the shipped
+        guard's head reads a middle layer beside the last (it caught more unseen requests: BENCHMARKS.md, Guard).
 
         Texts are batched by length, at most max_batch_tokens (padding included) a batch: a guard check embeds one
         long text and its short sentences, and padding the sentences to the text's length cost 4x. The last
