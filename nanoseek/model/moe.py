@@ -83,7 +83,7 @@ class Gate(Router):
 
     def forward(self, x: torch.Tensor, ops: Ops = PLAIN) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """x [tokens, hidden] -> weights [tokens, k], experts [tokens, k] (increasing ids), scores [tokens, experts]."""
-        scores = ops.mm(x.float(), self.weight.float()).sigmoid()
+        scores = ops.pointwise(torch.sigmoid, ops.mm(x.float(), self.weight.float()))
         biased = scores + self.e_score_correction_bias
         grouped = biased.view(-1, self.n_group, self.n_experts // self.n_group)
         group_scores = torch.where(ops.top(grouped, 2), grouped, 0.0).sum(-1)  # each group's top-2 sum
