@@ -281,13 +281,16 @@ def held_out_rewards(path, n=24, k=8) -> tuple[float, float]:
 
 @pytest.mark.slow
 def test_short_grpo_run_raises_reward(sft_policy, tmp_path):
-    # The briefly SFT'd policy writes the <think>/<answer> shape in ~44% of its samples and is rarely right;
-    # 12 GRPO steps at lr 6e-4 lift the format reward on held-out problems to 0.65-0.83 (measured over seeds
-    # 0-3; at 3e-4 the rise was 0.04-0.20 and at 1e-3 two seeds in four collapsed). 192 samples give that
-    # rate a standard error of ~0.035: a rise of 0.15 is far outside noise.
+    # The briefly SFT'd policy writes the <think>/<answer> shape in a third to a half of its samples (it depends on
+    # the CPU's rounding) and is rarely right. 12 GRPO steps lift the format reward on held-out problems, but one
+    # run is noisy: on an AMD EPYC with AVX-512 the rise over GRPO seeds 0-3 was -0.18..+0.08 at lr 6e-4 (mean
+    # -0.01) and -0.03..+0.35 at 4e-4 (mean +0.21); elsewhere, at 6e-4, +0.21..+0.39 over seeds 0-3. So four seeds
+    # at 4e-4, and their mean rise must pass 0.1 (192 samples give one rate a standard error of ~0.035).
     from nanoseek.train.grpo import grpo
 
     before, _ = held_out_rewards(sft_policy)
-    grpo(grpo_config(sft_policy, tmp_path, lr=6e-4))
-    after, _ = held_out_rewards(tmp_path / "final")
-    assert after > before + 0.15, (before, after)
+    after = []
+    for seed in range(4):
+        grpo(grpo_config(sft_policy, tmp_path / str(seed), lr=4e-4, seed=seed))
+        after.append(held_out_rewards(tmp_path / str(seed) / "final")[0])
+    assert sum(after) / len(after) > before + 0.1, (before, after)
