@@ -274,10 +274,10 @@ def build(seed: int = 0, templates_per_request: int = 2) -> list[tuple[str, str,
     # whole requests in the shapes users write them (guard/data_en_requests.py, data_en_benign.py): each as written
     # and in a second shape (a courtesy around it), so that they weigh about as much as the framed intents
     harmful = [(code, x) for code, requests in REQUESTS_EN.items() for x in requests]
-    for code, x in harmful + [(code, x) for code, x, _ in PAIRS_A + PAIRS_B]:
-        add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], code, f"en:request:{x}")
-    for x in BENIGN_REQUESTS_EN + TWINS_EN + [twin for _, _, twin in PAIRS_A + PAIRS_B]:
-        add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], "safe", f"en:request:{x}")
+    harmful += [(code, x) for code, x, _ in PAIRS_A + PAIRS_B]
+    benign = [("safe", x) for x in BENIGN_REQUESTS_EN + TWINS_EN + [twin for _, _, twin in PAIRS_A + PAIRS_B]]
+    for label, x in harmful + benign:
+        add([x, _fill(rng.choice(COURTESIES), x[0].lower() + x[1:])], label, f"en:request:{x}")
     for verbs, objects in BENIGN_COMPOSED:
         for v in verbs:
             for o in objects:
