@@ -125,6 +125,7 @@ def main() -> None:
     p.add_argument("--runs", default="bare,guarded", help="which servers to scan (results.json keeps the others)")
     p.add_argument("--out", default="runs/garak")
     args = p.parse_args()
+    args.garak_python = os.path.abspath(args.garak_python)  # garak runs in a work folder; a venv's python not resolved
     names = args.probes.split(",") if args.probes else probes(args.garak_python)
     print(f"{len(names)} probes: {', '.join(names)}")
     out = Path(args.out).resolve()

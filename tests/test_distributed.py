@@ -66,7 +66,7 @@ def pretrain_cli(data, out, **changes) -> list[str]:
 
 def run_ok(cmd: list[str]) -> None:
     done = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-4000:]
+    assert done.returncode == 0, done.stderr[:3000] + "\n...\n" + done.stderr[-5000:]
 
 
 def losses(run) -> dict[int, float]:

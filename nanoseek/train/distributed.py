@@ -84,6 +84,8 @@ def distributed(device: torch.device):
         dist.init_process_group("cuda:nccl,cpu:gloo" if device.type == "cuda" else "gloo")
     try:
         yield World(device, rank, size, init_device_mesh(device.type, (size,)))
+        if started:  # every rank done before any tears its group down (a rank once aborted in gloo's teardown)
+            dist.barrier()
     finally:
         if started:
             dist.destroy_process_group()
